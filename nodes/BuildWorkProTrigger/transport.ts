@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
 	NodeApiError,
-	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IHookFunctions,
@@ -123,11 +122,19 @@ function retryDelayMs(retryAfterHeader: string | undefined, attempt: number): nu
 	return Math.min(wanted, MAX_RETRY_WAIT_MS);
 }
 
-/** A failure with no HTTP status: the request may or may not have reached BuildWorkPro. */
-function isConnectionError(error: unknown): boolean {
-	if (!(error instanceof NodeApiError) && !(error instanceof Error)) return false;
-	const httpCode = (error as NodeApiError).httpCode;
-	return httpCode === null || httpCode === undefined || !/^\d{3}$/.test(String(httpCode));
+/**
+ * A dropped or timed-out connection: the request may or may not have reached BuildWorkPro, so
+ * it is retried (with the same Idempotency-Key for writes).
+ */
+function isConnectionError(failure: { message?: string; code?: string; httpCode?: string | null }): boolean {
+	if (failure.httpCode && /^\d{3}$/.test(String(failure.httpCode))) return false;
+	const code = String(failure.code ?? failure.httpCode ?? '');
+	return (
+		/^(ECONN|EPIPE|ETIMEDOUT|ESOCKET|EAI_AGAIN|UND_ERR)/.test(code) ||
+		/socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|timeout|connection.*(aborted|closed|reset)|other side closed|terminated/i.test(
+			String(failure.message ?? ''),
+		)
+	);
 }
 
 /**
@@ -159,20 +166,23 @@ export async function buildWorkProApiRequest(this: IHookFunctions, call: ApiCall
 		try {
 			raw = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
 		} catch (error) {
-			if (error instanceof NodeApiError && error.httpCode === '401') {
+			const failure = error as { message?: string; code?: string; httpCode?: string | null };
+			if (String(failure.httpCode) === '401') {
 				throw describeApiError(this, { statusCode: 401, body: {} });
 			}
-			if (attempt < MAX_ATTEMPTS && isConnectionError(error)) {
+			const connectionLost = isConnectionError(failure);
+			if (attempt < MAX_ATTEMPTS && connectionLost) {
 				await sleep(retryDelayMs(undefined, attempt));
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
-			// Only the message and code travel on: the raw error holds the request and its headers.
-			const { message, code } = error as { message?: string; code?: string };
+			// Only the message and code travel on: a raw HTTP error holds the request and its headers.
+			const message = String(failure.message ?? 'unknown error');
 			throw new NodeApiError(
 				this.getNode(),
-				{ message: String(message ?? 'unknown error'), code: String(code ?? '') },
-				{ message: `Could not reach BuildWorkPro at ${baseUrl}` },
+				{ message, code: String(failure.code ?? failure.httpCode ?? '') },
+				connectionLost
+					? { message: `Could not reach BuildWorkPro at ${baseUrl}`, description: message }
+					: { message },
 			);
 		}
 
