@@ -1,0 +1,64 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { contactDescription } from './resources/contact';
+
+/**
+ * BuildWorkPro action node. Declarative: each operation describes its request in `routing`, and
+ * the shared transport sends it (pagination, idempotency keys, rate limits, retries, errors).
+ */
+export class BuildWorkPro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BuildWorkPro',
+		name: 'buildWorkPro',
+		icon: { light: 'file:buildWorkPro.svg', dark: 'file:buildWorkPro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create, read, update and delete contacts in BuildWorkPro',
+		defaults: { name: 'BuildWorkPro' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'buildWorkProApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'buildWorkProOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl }}',
+			headers: {
+				Accept: 'application/json',
+				'Content-Type': 'application/json',
+			},
+		},
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API Key', value: 'apiKey' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'apiKey',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Contact', value: 'contact' }],
+				default: 'contact',
+			},
+			...contactDescription,
+		],
+	};
+}

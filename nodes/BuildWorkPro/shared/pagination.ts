@@ -1,0 +1,118 @@
+import { NodeApiError } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { requestBuildWorkPro, requestFromRouting, toItems } from './transport';
+
+/** BuildWorkPro's largest page. */
+export const MAX_PAGE_SIZE = 100;
+
+export interface Page {
+	records: unknown[];
+	cursor: string | null;
+	hasMore: boolean;
+}
+
+/** Fetches one page: `cursor` is undefined for the first. */
+export type FetchPage = (cursor: string | undefined, pageSize: number, pageNumber: number) => Promise<Page>;
+
+/** Builds the error to throw when the server's cursors would make us loop or stop short. */
+export type PagingFailure = (reason: string, pageNumber: number) => Error;
+
+/**
+ * Follows `meta.pagination.cursor` until `has_more` is false, or until `limit` records are in hand
+ * (asking each page for no more than still needed). Refuses to loop: a cursor seen before, an
+ * empty page that claims more, or "more" without a cursor all stop with `fail`.
+ */
+export async function followCursor(fetchPage: FetchPage, limit: number | undefined, fail: PagingFailure): Promise<unknown[]> {
+	const records: unknown[] = [];
+	const seenCursors = new Set<string>();
+	let cursor: string | undefined;
+	for (let pageNumber = 1; ; pageNumber++) {
+		const stillNeeded = limit === undefined ? MAX_PAGE_SIZE : limit - records.length;
+		if (stillNeeded <= 0) break;
+		const page = await fetchPage(cursor, Math.min(stillNeeded, MAX_PAGE_SIZE), pageNumber);
+		// push one by one: concatenating arrays page after page would copy everything each time
+		for (const record of page.records) records.push(record);
+		if (!page.hasMore) break;
+		if (!page.cursor) {
+			throw fail('BuildWorkPro announced more results but sent no cursor to fetch them', pageNumber);
+		}
+		if (page.records.length === 0) {
+			throw fail('BuildWorkPro sent an empty page yet announced more results', pageNumber);
+		}
+		if (seenCursors.has(page.cursor) || page.cursor === cursor) {
+			throw fail('BuildWorkPro sent a cursor it had already sent, so paging would never end', pageNumber);
+		}
+		seenCursors.add(page.cursor);
+		cursor = page.cursor;
+	}
+	if (limit !== undefined && records.length > limit) records.length = limit;
+	return records;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads one list answer `{ data: [...], meta: { pagination: { cursor, has_more } } }`. */
+export function pageFromBody(body: unknown): Page | undefined {
+	if (!isObject(body) || !Array.isArray(body.data)) return undefined;
+	const pagination = isObject(body.meta) && isObject(body.meta.pagination) ? body.meta.pagination : undefined;
+	const cursor = typeof pagination?.cursor === 'string' && pagination.cursor !== '' ? pagination.cursor : null;
+	return {
+		records: body.data,
+		cursor,
+		// Liberal: a list without pagination metadata is a single page.
+		hasMore: pagination?.has_more === true,
+	};
+}
+
+function parseLimit(maxResults: number | string | undefined): number | undefined {
+	if (maxResults === undefined || maxResults === '') return undefined;
+	const limit = Math.floor(Number(maxResults));
+	return Number.isFinite(limit) && limit > 0 ? limit : undefined;
+}
+
+/**
+ * Declarative hook for "Get Many": fetches pages through the transport (so every page is paced
+ * and retried) and outputs one item per record. Return All when the operation set no
+ * `output.maxResults`, otherwise at most that many.
+ */
+export async function fetchAllPages(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const request = requestFromRouting(requestData);
+	const limit = parseLimit(requestData.maxResults);
+	const itemIndex = this.getItemIndex();
+
+	const fetchPage: FetchPage = async (cursor, pageSize, pageNumber) => {
+		const qs: IDataObject = { ...(request.qs ?? {}), limit: pageSize };
+		if (cursor !== undefined) qs.cursor = cursor;
+		const answer = await requestBuildWorkPro(this, { ...request, qs });
+		const page = pageFromBody(answer.body);
+		if (!page) {
+			throw new NodeApiError(this.getNode(), { status: answer.statusCode } as JsonObject, {
+				message: `BuildWorkPro's answer to page ${pageNumber} was not a list`,
+				description: 'Expected a JSON body with a "data" array.',
+				itemIndex,
+			});
+		}
+		return page;
+	};
+
+	const fail: PagingFailure = (reason, pageNumber) =>
+		new NodeApiError(this.getNode(), { pageNumber } as JsonObject, {
+			message: reason,
+			description: `Stopped after page ${pageNumber} instead of looping. Run the node again; if it keeps happening, report it to BuildWorkPro.`,
+			itemIndex,
+		});
+	const records = await followCursor(fetchPage, limit, fail);
+	return toItems(records, itemIndex);
+}

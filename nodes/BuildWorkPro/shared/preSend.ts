@@ -1,0 +1,75 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+/**
+ * Checks run by n8n before the request is built into a call: input we can tell is wrong never
+ * reaches BuildWorkPro, and the error names the field to fix.
+ */
+
+export async function requireNumericContactId(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('contactId', '') as unknown;
+	const value = String(raw ?? '').trim();
+	if (!/^[1-9]\d*$/.test(value)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Contact ID must be a positive whole number, but it is "${value}"`,
+			{
+				itemIndex: this.getItemIndex(),
+				description: 'BuildWorkPro contact IDs are integers such as 1042. Check the Contact ID field.',
+			},
+		);
+	}
+	return requestOptions;
+}
+
+export async function requireUpdateFields(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body;
+	const isEmpty = body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0);
+	if (isEmpty) {
+		throw new NodeOperationError(this.getNode(), 'Update Fields is empty: there is nothing to update', {
+			itemIndex: this.getItemIndex(),
+			description: 'Add at least one field under Update Fields.',
+		});
+	}
+	return requestOptions;
+}
+
+/**
+ * Date filters become full ISO 8601 timestamps. n8n's date picker yields "2026-01-31T00:00:00"
+ * without a zone; BuildWorkPro works in UTC, so a value without an offset is read as UTC.
+ */
+export async function normalizeDateFilters(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const qs = requestOptions.qs ?? {};
+	for (const [field, label] of [
+		['dateFrom', 'Created After'],
+		['dateTo', 'Created Before'],
+	] as const) {
+		const raw = qs[field];
+		if (raw === undefined || raw === null || raw === '') {
+			delete qs[field];
+			continue;
+		}
+		const text = String(raw).trim();
+		const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+		const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+		const parsed = Date.parse(isDateOnly ? `${text}T00:00:00Z` : hasZone ? text : `${text}Z`);
+		if (Number.isNaN(parsed)) {
+			throw new NodeOperationError(this.getNode(), `${label} is not a valid date: "${text}"`, {
+				itemIndex: this.getItemIndex(),
+				description: 'Use a date such as 2026-01-31 or a timestamp such as 2026-01-31T08:00:00Z.',
+			});
+		}
+		qs[field] = new Date(parsed).toISOString();
+	}
+	requestOptions.qs = qs;
+	return requestOptions;
+}

@@ -1,0 +1,355 @@
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import { apiErrorFromAnswer, apiErrorFromNetworkFailure, redact } from './errors';
+import type { ApiAnswer } from './errors';
+import { customIdempotencyKey, defaultIdempotencyKey } from './idempotency';
+import { gateFor } from './rateLimit';
+
+/**
+ * The one place that talks to BuildWorkPro. Every request the node makes goes through
+ * `requestBuildWorkPro`, which owns authentication, the Idempotency-Key header, pacing against the
+ * rate limits, retries and the translation of failures into n8n errors.
+ */
+
+export const DEFAULT_MAX_WAIT_SECONDS = 300;
+
+/** 429 without Retry-After: the vendor's advice. */
+const RATE_LIMITED_DEFAULT_WAIT_MS = 30_000;
+/** Full-jitter exponential backoff for 503, 500 and network errors. */
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 60_000;
+/** A hard stop even when Max Wait would allow more (e.g. `Retry-After: 0` forever). */
+const MAX_ATTEMPTS = 10;
+/** Network failures worth another try; anything else (bad host name, TLS, cancelled) is not. */
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+const MUTATING_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+type RequestContext = IExecuteSingleFunctions;
+
+export interface BuildWorkProRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	baseURL?: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	headers?: IDataObject;
+	timeout?: number;
+}
+
+/** The credential type the node's Authentication parameter selects. */
+export function credentialTypeOf(context: RequestContext): string {
+	const authentication = context.getNodeParameter('authentication', 'apiKey') as string;
+	return authentication === 'oAuth2' ? 'buildWorkProOAuth2Api' : 'buildWorkProApi';
+}
+
+/** "contact.create": the logical operation an idempotency key belongs to. */
+function operationName(context: RequestContext): string {
+	const resource = context.getNodeParameter('resource', 'contact') as string;
+	const operation = context.getNodeParameter('operation', '') as string;
+	return `${resource}.${operation}`;
+}
+
+function idempotencyKeyFor(context: RequestContext): string {
+	const operation = operationName(context);
+	const itemIndex = context.getItemIndex();
+	const custom = context.getNodeParameter('options.idempotencyKey', null) as unknown;
+	if (custom !== undefined && custom !== null) {
+		const value = String(custom).trim();
+		if (value === '') {
+			throw new NodeOperationError(
+				context.getNode(),
+				'The Idempotency Key option is empty for this item',
+				{
+					itemIndex,
+					description:
+						'Remove the option to let the node derive a key, or make its expression yield a value for every item (for example a form submission ID).',
+				},
+			);
+		}
+		return customIdempotencyKey(operation, value);
+	}
+	const node = context.getNode();
+	return defaultIdempotencyKey({
+		// Real executions always have an id; without one, a random id still keeps the key stable within this run.
+		executionId: context.getExecutionId() || randomUUID(),
+		nodeId: node.id || node.name,
+		runIndex: Number(context.getWorkflowDataProxy(itemIndex).$runIndex ?? 0),
+		itemIndex,
+		operation,
+	});
+}
+
+function maxWaitMs(context: RequestContext): number {
+	const seconds = Number(context.getNodeParameter('options.maxWait', DEFAULT_MAX_WAIT_SECONDS));
+	return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_MAX_WAIT_SECONDS * 1000;
+}
+
+/** `Retry-After` in seconds or as an HTTP date. */
+function retryAfterMs(headers: Record<string, unknown>): number | undefined {
+	const raw = headers['retry-after'] ?? headers['Retry-After'];
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const value = String(Array.isArray(raw) ? raw[0] : raw).trim();
+	if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function fullJitterBackoffMs(retryNumber: number): number {
+	const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retryNumber);
+	return randomInt(0, ceiling + 1);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null;
+}
+
+/**
+ * n8n's request helpers throw on HTTP error statuses (that is what lets n8n refresh an expired
+ * OAuth2 token), wrapping the HTTP client's error. Digs the answer out of that chain.
+ */
+function answerFromError(error: unknown): ApiAnswer | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && isObject(current); depth++) {
+		const response = current.response;
+		if (isObject(response) && typeof response.status === 'number') {
+			return {
+				statusCode: response.status,
+				headers: isObject(response.headers) ? { ...(response.headers as Record<string, unknown>) } : {},
+				body: response.data ?? response.body,
+			};
+		}
+		current = current.cause;
+	}
+	return undefined;
+}
+
+function networkFailureFromError(error: unknown): { code?: string; detail: string } {
+	let code: string | undefined;
+	let detail = '';
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && isObject(current); depth++) {
+		if (!code && typeof current.code === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(current.code)) {
+			code = current.code;
+		}
+		if (!detail && typeof current.message === 'string') detail = current.message;
+		current = current.cause;
+	}
+	if (!code && /socket hang up/i.test(detail)) code = 'ECONNRESET';
+	if (!code && /timeout/i.test(detail)) code = 'ETIMEDOUT';
+	return { code, detail: detail || 'no details' };
+}
+
+async function credentialIdentity(context: RequestContext, credentialType: string): Promise<{ identity: string; secret?: string }> {
+	const credentials = (await context.getCredentials(credentialType)) as IDataObject;
+	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
+	const nodeCredentialId = context.getNode().credentials?.[credentialType]?.id ?? '';
+	const identity = createHash('sha256')
+		.update([credentialType, String(credentials.baseUrl ?? ''), secret ?? String(credentials.clientId ?? ''), nodeCredentialId].join('\n'))
+		.digest('hex');
+	return { identity, secret };
+}
+
+/**
+ * Sends one request to BuildWorkPro and returns its answer, or throws a NodeApiError that says
+ * what went wrong. Waits (rate limits, retries) never exceed the node's Max Wait option in total.
+ */
+export async function requestBuildWorkPro(context: RequestContext, request: BuildWorkProRequest): Promise<ApiAnswer> {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	const method = request.method.toUpperCase() as IHttpRequestMethods;
+	const credentialType = credentialTypeOf(context);
+	const { identity, secret } = await credentialIdentity(context, credentialType);
+	const gate = gateFor(identity);
+	const cost = MUTATING_METHODS.has(method) ? 5 : 1;
+
+	const headers: IDataObject = { ...(request.headers ?? {}) };
+	if (MUTATING_METHODS.has(method)) {
+		// Computed once: every retry below, and n8n's Retry On Fail, reuse it.
+		headers['Idempotency-Key'] = idempotencyKeyFor(context);
+	}
+	const retryable = method === 'GET' || headers['Idempotency-Key'] !== undefined;
+	const waitBudgetMs = maxWaitMs(context);
+	const host = (() => {
+		try {
+			return new URL(request.baseURL ?? request.url).host;
+		} catch {
+			return undefined;
+		}
+	})();
+
+	let waitedMs = 0;
+	let internalErrorRetried = false;
+	const spendWait = async (ms: number) => {
+		await sleep(ms);
+		waitedMs += ms;
+	};
+	// Max Wait 0 means: never wait, never retry.
+	const budgetAllows = (ms: number) => waitBudgetMs > 0 && waitedMs + ms <= waitBudgetMs;
+
+	for (let attempt = 1; ; attempt++) {
+		// Pacing: wait for the rate-limit budget before sending, so the server never has to refuse.
+		for (;;) {
+			const decision = gate.tryReserve(cost, Date.now());
+			if (decision.kind === 'go') break;
+			if (decision.kind === 'waitForAnswer') {
+				await gate.nextAnswer();
+				continue;
+			}
+			if (!budgetAllows(decision.ms)) {
+				throw apiErrorFromAnswer(
+					node,
+					{ statusCode: 429, headers: {}, body: { code: 'rate_limited', detail: 'The BuildWorkPro rate limit is used up' } },
+					{
+						itemIndex,
+						secret,
+						note: `The rate limit frees up in ${Math.ceil(decision.ms / 1000)} s, longer than the Max Wait option allows (${Math.round(waitBudgetMs / 1000)} s in total).`,
+					},
+				);
+			}
+			await spendWait(decision.ms);
+		}
+
+		const options: IHttpRequestOptions = {
+			method,
+			url: request.url,
+			baseURL: request.baseURL,
+			qs: request.qs,
+			body: request.body,
+			headers: { ...headers },
+			json: true,
+			returnFullResponse: true,
+		};
+		if (request.timeout) options.timeout = request.timeout;
+
+		let answer: ApiAnswer | undefined;
+		let failure: unknown;
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				credentialType,
+				options,
+			)) as IN8nHttpFullResponse;
+			answer = {
+				statusCode: response.statusCode,
+				headers: { ...(response.headers as Record<string, unknown>) },
+				body: response.body,
+			};
+		} catch (error) {
+			failure = error;
+			answer = answerFromError(error);
+		}
+
+		const now = Date.now();
+		const refusedForRate = answer?.statusCode === 429;
+		const serverWaitMs = answer ? retryAfterMs(answer.headers) : undefined;
+		gate.release(cost, now, answer?.headers, refusedForRate ? (serverWaitMs ?? RATE_LIMITED_DEFAULT_WAIT_MS) : undefined);
+
+		if (answer && answer.statusCode < 400 && failure === undefined) return answer;
+
+		// Decide whether and how long to wait before trying again.
+		let waitMs: number | undefined;
+		if (answer) {
+			if (answer.statusCode === 429) waitMs = serverWaitMs ?? RATE_LIMITED_DEFAULT_WAIT_MS;
+			else if (answer.statusCode === 503) waitMs = serverWaitMs ?? fullJitterBackoffMs(attempt - 1);
+			else if (answer.statusCode === 500 && !internalErrorRetried) {
+				internalErrorRetried = true;
+				waitMs = fullJitterBackoffMs(0);
+			}
+		} else {
+			const network = networkFailureFromError(failure);
+			const cancelled = context.getExecutionCancelSignal()?.aborted === true;
+			if (!cancelled && network.code && RETRYABLE_NETWORK_CODES.has(network.code)) {
+				waitMs = fullJitterBackoffMs(attempt - 1);
+			}
+			if (waitMs === undefined || !retryable || attempt >= MAX_ATTEMPTS || !budgetAllows(waitMs)) {
+				throw apiErrorFromNetworkFailure(
+					node,
+					{ ...network, detail: redact(network.detail, secret), host },
+					{ itemIndex, secret, note: attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined },
+				);
+			}
+			await spendWait(waitMs);
+			continue;
+		}
+
+		if (waitMs === undefined || !retryable || attempt >= MAX_ATTEMPTS || !budgetAllows(waitMs)) {
+			throw apiErrorFromAnswer(node, answer, {
+				itemIndex,
+				secret,
+				note: attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined,
+			});
+		}
+		await spendWait(waitMs);
+	}
+}
+
+/** The `data` of BuildWorkPro's `{ data, meta }` envelope; other bodies pass through. */
+export function unwrapEnvelope(body: unknown): unknown {
+	return isObject(body) && !Array.isArray(body) && 'data' in body ? body.data : body;
+}
+
+export function toItems(data: unknown, itemIndex: number): INodeExecutionData[] {
+	const records = Array.isArray(data) ? data : data === undefined || data === null || data === '' ? [] : [data];
+	return records.map((json) => ({ json: json as IDataObject, pairedItem: { item: itemIndex } }));
+}
+
+/** The request n8n built from the operation's `routing` description. */
+export function requestFromRouting(requestData: DeclarativeRestApiSettings.ResultOptions): BuildWorkProRequest {
+	const { method, url, baseURL, qs, body, headers, timeout } = requestData.options;
+	return {
+		method: (method ?? 'GET') as IHttpRequestMethods,
+		url: url ?? '',
+		baseURL,
+		qs: qs as IDataObject | undefined,
+		body: body as IDataObject | undefined,
+		headers: headers as IDataObject | undefined,
+		timeout,
+	};
+}
+
+/**
+ * Declarative hook for single-request operations (create, get, update, delete). n8n hands a
+ * `routing.operations.pagination` function the fully built request; using that hook for every
+ * operation lets the transport send it. Output: the envelope's `data` as items, then the
+ * operation's own `routing.output.postReceive` functions, if any.
+ */
+export async function sendSingleRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const answer = await requestBuildWorkPro(this, requestFromRouting(requestData));
+	const itemIndex = this.getItemIndex();
+	let items = toItems(unwrapEnvelope(answer.body), itemIndex);
+	const response: IN8nHttpFullResponse = {
+		statusCode: answer.statusCode,
+		headers: answer.headers as IN8nHttpFullResponse['headers'],
+		body: answer.body as IN8nHttpFullResponse['body'],
+	};
+	for (const group of requestData.postReceive) {
+		for (const action of group.actions) {
+			if (typeof action === 'function') items = await action.call(this, items, response);
+		}
+	}
+	return items.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
+}
