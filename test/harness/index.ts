@@ -34,3 +34,11 @@ export { runNode, nextExecutionId } from './run-node';
 export { loadNodeTypes, registerNodeType, registerCredentialType, packageName } from './node-types';
 export type { CredentialUpdate } from './credentials-helper';
 export { HarnessCredentialsHelper } from './credentials-helper';
+export type {
+	Delivery,
+	DeliveryRequest,
+	DeliveryResult,
+	TriggerHarness,
+	TriggerHarnessOptions,
+} from './trigger';
+export { createTriggerHarness } from './trigger';
