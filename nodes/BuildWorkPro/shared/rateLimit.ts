@@ -29,11 +29,6 @@ function readNumber(headers: HeaderBag, name: string): number | undefined {
 	return Number.isFinite(value) ? value : undefined;
 }
 
-/** Answers that carry no RateLimit-* header at all (e.g. from a proxy) teach us nothing. */
-function reportsRateLimits(headers: HeaderBag): boolean {
-	return !!headers && Object.keys(headers).some((name) => name.toLowerCase().startsWith('ratelimit-'));
-}
-
 export type GateDecision = { kind: 'go' } | { kind: 'sleep'; ms: number } | { kind: 'waitForAnswer' };
 
 export class RateLimitGate {
@@ -82,7 +77,7 @@ export class RateLimitGate {
 	release(cost: number, now: number, headers: HeaderBag, retryAfterMs?: number): void {
 		this.inFlight = Math.max(0, this.inFlight - 1);
 		this.inFlightCost = Math.max(0, this.inFlightCost - cost);
-		if (reportsRateLimits(headers)) {
+		if (headers) {
 			this.learn(this.key, headers, 'RateLimit-Key', now);
 			this.learn(this.tenant, headers, 'RateLimit-Tenant', now);
 		}
@@ -97,8 +92,8 @@ export class RateLimitGate {
 	private learn(bucket: Bucket, headers: HeaderBag, prefix: string, now: number): void {
 		const remaining = readNumber(headers, `${prefix}-Remaining`);
 		if (remaining === undefined) {
-			// OAuth callers have no per-key bucket; a bucket the server does not report does not limit us.
-			if (readNumber(headers, `${prefix}-Limit`) === undefined) bucket.remaining = Infinity;
+			// A bucket the answer does not report (OAuth callers have no per-key bucket) does not limit us.
+			bucket.remaining = Infinity;
 			return;
 		}
 		const resetSeconds = readNumber(headers, `${prefix}-Reset`);
