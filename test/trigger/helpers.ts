@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { createTriggerHarness, type TriggerHarness } from '../harness/trigger';
+import { createTriggerHarness, type TriggerHarness } from '../harness';
 
 export const CONTACT_EVENTS = ['contact.created', 'contact.updated', 'contact.deleted'];
 
