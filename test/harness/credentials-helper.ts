@@ -168,8 +168,18 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const original = this.storedData(type);
 		if (raw === true) return original;
+		return this.applyDefaults(additionalData, original, type, mode, executeData, expressionResolveValues);
+	}
 
-		// Same order as n8n: defaults of the type (and its parents) first, then expressions.
+	/** n8n's applyDefaultsAndOverwrites (without overwrites): type defaults, then expressions. */
+	applyDefaults(
+		additionalData: IWorkflowExecuteAdditionalData,
+		original: ICredentialDataDecryptedObject,
+		type: string,
+		mode: WorkflowExecuteMode,
+		executeData?: IExecuteData,
+		expressionResolveValues?: ICredentialsExpressionResolveValues,
+	): ICredentialDataDecryptedObject {
 		let decrypted = NodeHelpers.getNodeParameters(
 			this.getCredentialsProperties(type),
 			original as INodeParameters,

@@ -42,3 +42,4 @@ export type {
 	TriggerHarnessOptions,
 } from './trigger';
 export { createTriggerHarness } from './trigger';
+export { testCredentials } from './credential-test';

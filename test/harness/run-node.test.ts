@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { loadNodeTypes, registerCredentialType, registerNodeType, runNode } from './index';
+import { loadNodeTypes, registerCredentialType, registerNodeType, runNode, testCredentials } from './index';
 
 const widgetsApi: ICredentialType = {
 	name: 'widgetsApi',
@@ -20,6 +20,10 @@ const widgetsApi: ICredentialType = {
 	authenticate: {
 		type: 'generic',
 		properties: { headers: { Authorization: '={{$credentials.scheme}} {{$credentials.apiKey}}' } },
+	},
+	test: {
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/me' },
+		rules: [{ type: 'responseCode', properties: { value: 401, message: 'Widgets did not accept this key' } }],
 	},
 };
 
@@ -141,6 +145,9 @@ class WidgetsServer {
 		if (this.failNext > 0) {
 			this.failNext -= 1;
 			return reply(500, { title: 'Internal error', status: 500 });
+		}
+		if (req.url === '/me') {
+			return req.headers.authorization === 'Bearer wk_secret' ? reply(200, { data: { key: 'ok' } }) : reply(401, {});
 		}
 		if (req.url === '/widgets') return reply(200, { data: [{ id: 1 }, { id: 2 }, { id: 3 }] });
 		const match = /^\/widgets\/(\d+)$/.exec(req.url ?? '');
@@ -314,6 +321,27 @@ describe('runNode with a declarative node', () => {
 		expect(first.executionId).not.toBe(second.executionId);
 		expect(pinned.executionId).toBe('4242');
 		expect(pinned.run.data.resultData.runData.Widgets).toHaveLength(1);
+	});
+});
+
+describe('testCredentials, as n8n tests a credential in its modal', () => {
+	it('passes when the test request succeeds with the authenticated request', async () => {
+		const result = await testCredentials('widgetsApi', { apiKey: 'wk_secret', baseUrl: api.baseUrl });
+
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(api.requests).toEqual([{ method: 'GET', url: '/me', authorization: 'Bearer wk_secret' }]);
+	});
+
+	it('fails with the message of the matching rule', async () => {
+		const result = await testCredentials('widgetsApi', { apiKey: 'wrong', baseUrl: api.baseUrl });
+
+		expect(result).toEqual({ status: 'Error', message: 'Widgets did not accept this key' });
+	});
+
+	it('fails with the network error code when nothing answers', async () => {
+		const result = await testCredentials('widgetsApi', { apiKey: 'wk_secret', baseUrl: 'http://127.0.0.1:1' });
+
+		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
 });
 
