@@ -95,7 +95,11 @@ export async function fetchAllPages(
 	const fetchPage: FetchPage = async (cursor, pageSize, pageNumber) => {
 		const qs: IDataObject = { ...(request.qs ?? {}), limit: pageSize };
 		if (cursor !== undefined) qs.cursor = cursor;
-		const answer = await requestBuildWorkPro(this, { ...request, qs });
+		const answer = await requestBuildWorkPro(this, {
+			...request,
+			qs,
+			note: pageNumber > 1 ? `While fetching page ${pageNumber} of the list.` : undefined,
+		});
 		const page = pageFromBody(answer.body);
 		if (!page) {
 			throw new NodeApiError(this.getNode(), { status: answer.statusCode } as JsonObject, {

@@ -55,6 +55,8 @@ export interface BuildWorkProRequest {
 	body?: IDataObject;
 	headers?: IDataObject;
 	timeout?: number;
+	/** Context for error messages, e.g. "While fetching page 3 of the list." */
+	note?: string;
 }
 
 /** The credential type the node's Authentication parameter selects. */
@@ -190,6 +192,7 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 	}
 	const retryable = method === 'GET' || headers['Idempotency-Key'] !== undefined;
 	const waitBudgetMs = maxWaitMs(context);
+	const noteWith = (extra?: string) => [request.note, extra].filter((line) => !!line).join(' ') || undefined;
 	const host = (() => {
 		try {
 			return new URL(request.baseURL ?? request.url).host;
@@ -223,7 +226,7 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 					{
 						itemIndex,
 						secret,
-						note: `The rate limit frees up in ${Math.ceil(decision.ms / 1000)} s, longer than the Max Wait option allows (${Math.round(waitBudgetMs / 1000)} s in total).`,
+						note: noteWith(`The rate limit frees up in ${Math.ceil(decision.ms / 1000)} s, longer than the Max Wait option allows (${Math.round(waitBudgetMs / 1000)} s in total).`),
 					},
 				);
 			}
@@ -286,7 +289,7 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 				throw apiErrorFromNetworkFailure(
 					node,
 					{ ...network, detail: redact(network.detail, secret), host },
-					{ itemIndex, secret, note: attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined },
+					{ itemIndex, secret, note: noteWith(attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined) },
 				);
 			}
 			await spendWait(waitMs);
@@ -297,7 +300,7 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 			throw apiErrorFromAnswer(node, answer, {
 				itemIndex,
 				secret,
-				note: attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined,
+				note: noteWith(attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined),
 			});
 		}
 		await spendWait(waitMs);
