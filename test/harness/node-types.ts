@@ -142,8 +142,22 @@ function baseDescription(nodeType: INodeType | IVersionedNodeType): INodeTypeDes
 
 const prepared = new WeakSet<INodeType>();
 
+export interface LoadError {
+	file: string;
+	error: Error;
+}
+
+function describeLoadErrors(loadErrors: LoadError[]): string {
+	if (loadErrors.length === 0) return '';
+	return ` (files that failed to load: ${loadErrors
+		.map(({ file, error }) => `${file.slice(repoRoot.length + 1)}: ${error.message}`)
+		.join('; ')})`;
+}
+
 export class HarnessNodeTypes implements INodeTypes {
 	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
+
+	loadErrors: LoadError[] = [];
 
 	/** Registers a node type under `<package>.<name>` (or the given full name) and its short name. */
 	register(nodeType: INodeType | IVersionedNodeType, fullName?: string): string {
@@ -176,9 +190,9 @@ export class HarnessNodeTypes implements INodeTypes {
 	getByName(type: string): INodeType | IVersionedNodeType {
 		const nodeType = this.byName.get(type);
 		if (!nodeType) {
-			throw new UnexpectedError(`Harness: unknown node type "${type}"`, {
-				extra: { known: [...this.byName.keys()] },
-			});
+			throw new UnexpectedError(
+				`Harness: unknown node type "${type}"; known: ${[...this.byName.keys()].join(', ')}${describeLoadErrors(this.loadErrors)}`,
+			);
 		}
 		return nodeType;
 	}
@@ -199,6 +213,8 @@ export class HarnessNodeTypes implements INodeTypes {
 export class HarnessCredentialTypes {
 	private readonly byName = new Map<string, ICredentialType>();
 
+	loadErrors: LoadError[] = [];
+
 	register(credentialType: ICredentialType): void {
 		this.byName.set(credentialType.name, credentialType);
 	}
@@ -209,7 +225,11 @@ export class HarnessCredentialTypes {
 
 	getByName(name: string): ICredentialType {
 		const credentialType = this.byName.get(name);
-		if (!credentialType) throw new UnexpectedError(`Harness: unknown credential type "${name}"`);
+		if (!credentialType) {
+			throw new UnexpectedError(
+				`Harness: unknown credential type "${name}"${describeLoadErrors(this.loadErrors)}`,
+			);
+		}
 		return credentialType;
 	}
 
@@ -225,6 +245,8 @@ export interface LoadedTypes {
 	credentialTypes: HarnessCredentialTypes;
 	/** Source files that were loaded, for diagnostics. */
 	files: string[];
+	/** Source files that threw when required. */
+	loadErrors: LoadError[];
 }
 
 let loaded: LoadedTypes | undefined;
@@ -242,17 +264,30 @@ export function loadNodeTypes(): LoadedTypes {
 
 	const nodeFiles = listFiles(join(repoRoot, 'nodes'), '.node.ts', true);
 	const credentialFiles = listFiles(join(repoRoot, 'credentials'), '.credentials.ts', false);
+	// A file that fails to load does not stop the others (tests of another node still run);
+	// asking for a type that is missing reports the failures.
+	const loadErrors: LoadError[] = [];
+	const exportsOf = (file: string): unknown[] => {
+		try {
+			return Object.values(require(file) as Record<string, unknown>);
+		} catch (error) {
+			loadErrors.push({ file, error: error as Error });
+			return [];
+		}
+	};
 	for (const file of nodeFiles) {
-		for (const exported of Object.values(require(file) as Record<string, unknown>)) {
+		for (const exported of exportsOf(file)) {
 			if (isNodeTypeClass(exported)) nodeTypes.register(new exported());
 		}
 	}
 	for (const file of credentialFiles) {
-		for (const exported of Object.values(require(file) as Record<string, unknown>)) {
+		for (const exported of exportsOf(file)) {
 			if (isCredentialTypeClass(exported)) credentialTypes.register(new exported());
 		}
 	}
-	loaded = { nodeTypes, credentialTypes, files: [...nodeFiles, ...credentialFiles] };
+	nodeTypes.loadErrors = loadErrors;
+	credentialTypes.loadErrors = loadErrors;
+	loaded = { nodeTypes, credentialTypes, files: [...nodeFiles, ...credentialFiles], loadErrors };
 	return loaded;
 }
 

@@ -351,6 +351,12 @@ describe('loadNodeTypes', () => {
 		expect(nodeTypes.getByName('n8n-nodes-buildworkpro.widgets')).toBe(nodeTypes.getByName('widgets'));
 	});
 
+	it('names the known types when asked for an unknown one', async () => {
+		await expect(runNode({ type: 'gizmos', parameters: {} })).rejects.toThrow(
+			/unknown node type "n8n-nodes-buildworkpro\.gizmos".*widgets/,
+		);
+	});
+
 	it('adds n8n\'s standard request options to declarative nodes, as n8n\'s loader does', () => {
 		const { nodeTypes } = loadNodeTypes();
 		const names = nodeTypes.getByNameAndVersion('widgets').description.properties.map((p) => p.name);
