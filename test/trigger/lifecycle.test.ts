@@ -5,6 +5,7 @@
  * for an unpublished one, and the node holds that endpoint's signing secret.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { createTriggerHarness } from '../harness';
 import {
 	CONTACT_EVENTS,
 	PRODUCTION_URL,
@@ -279,6 +280,31 @@ describe('no orphans in any sequence', () => {
 		sandbox.injectFault({ kind: 'rate-limited', method: 'POST', path: '/webhook-endpoints', retryAfter: 1 });
 		await trigger.activate();
 		expect(liveEndpoints(sandbox)).toHaveLength(1);
+	});
+});
+
+describe('with OAuth2 authentication', () => {
+	it('registers and unregisters through the OAuth2 credential and its base URL', async () => {
+		const trigger = createTriggerHarness({
+			parameters: { authentication: 'oAuth2', events: CONTACT_EVENTS },
+			credentials: {
+				buildWorkProOAuth2Api: {
+					baseUrl: sandbox.baseUrl,
+					clientId: 'n8n-client',
+					clientSecret: '',
+					// The sandbox accepts its keys as bearer tokens, which is all this test needs.
+					oauthTokenData: { access_token: sandbox.keys.full, token_type: 'Bearer' },
+				},
+			},
+			webhookUrl: PRODUCTION_URL,
+		});
+		await trigger.activate();
+		expect(liveEndpoints(sandbox)).toHaveLength(1);
+		const create = endpointRequests('POST')[0];
+		expect(create).toMatchObject({ status: 201, headers: { authorization: `Bearer …${sandbox.keys.full.slice(-4)}` } });
+
+		await trigger.deactivate();
+		expect(liveEndpoints(sandbox)).toHaveLength(0);
 	});
 });
 
