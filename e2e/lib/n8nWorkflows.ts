@@ -1,0 +1,176 @@
+// Workflow, credential and execution helpers over n8n's REST API, written for both n8n 2.x
+// (publish = POST /workflows/:id/activate) and 1.x (PATCH the workflow's `active` flag).
+import { randomUUID } from 'node:crypto';
+
+import type { N8nClient } from './n8nClient';
+import type { N8nServer } from './n8nServer';
+import { waitFor } from './process';
+
+export interface WorkflowNode {
+	id?: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position?: [number, number];
+	parameters?: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+	[key: string]: unknown;
+}
+
+export interface SavedWorkflow {
+	id: string;
+	name: string;
+	versionId: string;
+	active: boolean;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+	type: string;
+}
+
+export async function createCredential(
+	client: N8nClient,
+	credential: { name: string; type: string; data: Record<string, unknown> },
+): Promise<CredentialRef> {
+	const saved = await client.post<{ id: string; name: string; type: string }>('/credentials', credential);
+	return { id: saved.id, name: saved.name, type: saved.type };
+}
+
+/** Runs the credential's test the way the editor's "Retry"/"Save" button does. */
+export async function testCredential(
+	client: N8nClient,
+	credential: CredentialRef,
+	data: Record<string, unknown>,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	return await client.post('/credentials/test', { credentials: { ...credential, data } });
+}
+
+/** Chains nodes left to right: each node's main output feeds the next one. */
+export function chain(nodes: WorkflowNode[]): { nodes: WorkflowNode[]; connections: Record<string, unknown> } {
+	const placed = nodes.map((node, index) => ({
+		id: node.id ?? randomUUID(),
+		position: node.position ?? ([index * 240, 0] as [number, number]),
+		parameters: {},
+		...node,
+	}));
+	const connections: Record<string, unknown> = {};
+	for (let index = 0; index < placed.length - 1; index++)
+		connections[placed[index].name] = { main: [[{ node: placed[index + 1].name, type: 'main', index: 0 }]] };
+	return { nodes: placed, connections };
+}
+
+export async function createWorkflow(
+	client: N8nClient,
+	name: string,
+	nodes: WorkflowNode[],
+): Promise<SavedWorkflow> {
+	return await client.post<SavedWorkflow>('/workflows', {
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		...chain(nodes),
+	});
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+	workflowId: string;
+	startedAt?: string;
+	stoppedAt?: string;
+}
+
+export interface ExecutionDetails extends ExecutionSummary {
+	/** Output items (their `json`) of each node's first run, by node name. */
+	output: Record<string, Array<Record<string, unknown>>>;
+	/** The error n8n shows for the execution, when it failed. */
+	error?: { message: string; description?: string; node?: string; [key: string]: unknown };
+	raw: unknown;
+}
+
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+export async function getExecution(server: N8nServer, client: N8nClient, id: string): Promise<ExecutionDetails> {
+	const execution = await client.get<ExecutionSummary & { data: string | object }>(`/executions/${id}`);
+	const data = (typeof execution.data === 'string' ? server.parseExecutionData(execution.data) : execution.data) as {
+		resultData?: {
+			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: unknown }>>;
+			error?: ExecutionDetails['error'];
+		};
+	};
+	const output: ExecutionDetails['output'] = {};
+	for (const [nodeName, runs] of Object.entries(data?.resultData?.runData ?? {}))
+		output[nodeName] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	return {
+		id: String(execution.id),
+		status: execution.status,
+		mode: execution.mode,
+		workflowId: String(execution.workflowId),
+		startedAt: execution.startedAt,
+		stoppedAt: execution.stoppedAt,
+		output,
+		error: data?.resultData?.error,
+		raw: data,
+	};
+}
+
+/** Runs a saved workflow from its trigger, as the editor's "Execute workflow" button does, and waits for the result. */
+export async function runManually(
+	server: N8nServer,
+	client: N8nClient,
+	workflow: SavedWorkflow,
+	{ timeoutMs = 120_000 } = {},
+): Promise<ExecutionDetails> {
+	const trigger = workflow.nodes[0].name;
+	// 2.x reads the saved workflow and needs the trigger to start from; 1.x wants the workflow data.
+	const started = await client.post<{ executionId?: string; waitingForWebhook?: boolean }>(
+		`/workflows/${workflow.id}/run`,
+		{ workflowData: workflow, triggerToStartFrom: { name: trigger }, startNodes: [] },
+	);
+	if (!started.executionId)
+		throw new Error(`n8n did not start an execution of "${workflow.name}": ${JSON.stringify(started)}`);
+	return await waitForExecution(server, client, started.executionId, timeoutMs);
+}
+
+export async function waitForExecution(
+	server: N8nServer,
+	client: N8nClient,
+	executionId: string,
+	timeoutMs = 120_000,
+): Promise<ExecutionDetails> {
+	return await waitFor(
+		`execution ${executionId} to finish`,
+		async () => {
+			const execution = await getExecution(server, client, executionId);
+			return FINISHED.has(execution.status) ? execution : undefined;
+		},
+		{ timeoutMs, intervalMs: 300, giveUp: () => (server.process.exited ? 'n8n exited' : undefined) },
+	);
+}
+
+export async function listExecutions(client: N8nClient, workflowId: string): Promise<ExecutionSummary[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const page = await client.get<{ results: ExecutionSummary[] }>(`/executions?filter=${filter}&limit=100`);
+	return page.results.map((execution) => ({ ...execution, id: String(execution.id) }));
+}
+
+/** Publishes (2.x) / activates (1.x) a workflow: n8n registers its triggers' webhooks now. */
+export async function publish(server: N8nServer, client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
+	if (server.major >= 2)
+		return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+	const current = await client.get<SavedWorkflow>(`/workflows/${workflow.id}`);
+	return await client.patch<SavedWorkflow>(`/workflows/${workflow.id}`, { active: true, versionId: current.versionId });
+}
+
+export async function unpublish(server: N8nServer, client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
+	if (server.major >= 2) return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/deactivate`, {});
+	const current = await client.get<SavedWorkflow>(`/workflows/${workflow.id}`);
+	return await client.patch<SavedWorkflow>(`/workflows/${workflow.id}`, { active: false, versionId: current.versionId });
+}

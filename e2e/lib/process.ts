@@ -1,0 +1,171 @@
+// Child-process helpers for the e2e tooling: commands that must succeed, long-running servers in
+// their own process group (so one signal stops a server and everything it spawned), and waits
+// that always end with a clear message.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+
+export interface RunOptions {
+	cwd?: string;
+	env?: NodeJS.ProcessEnv;
+	/** Kill the command (and its children) after this long. */
+	timeoutMs?: number;
+	/** Echo output live instead of only returning it. */
+	inherit?: boolean;
+}
+
+export interface RunResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs a command to completion; rejects with its output when it fails or times out. */
+export async function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+	const { cwd, env, timeoutMs = 15 * 60_000, inherit = false } = options;
+	return await new Promise<RunResult>((resolve, reject) => {
+		const child = spawn(command, args, {
+			cwd,
+			env: env ?? process.env,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+			if (inherit) process.stdout.write(chunk);
+		});
+		child.stderr!.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+			if (inherit) process.stderr.write(chunk);
+		});
+		const timer = setTimeout(() => {
+			killGroup(child, 'SIGKILL');
+			reject(new Error(`Timed out after ${timeoutMs} ms: ${command} ${args.join(' ')}\n${tail(stderr || stdout)}`));
+		}, timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			if (code === 0) resolve({ code, stdout, stderr });
+			else
+				reject(
+					new Error(
+						`Command failed (exit ${code}): ${command} ${args.join(' ')}` +
+							(cwd ? ` in ${cwd}` : '') +
+							`\n${tail(stderr + '\n' + stdout)}`,
+					),
+				);
+		});
+	});
+}
+
+export function tail(text: string, lines = 40): string {
+	return text.trim().split('\n').slice(-lines).join('\n');
+}
+
+export interface Server {
+	child: ChildProcess;
+	logFile: string;
+	/** Resolves once the process group is gone (SIGTERM, then SIGKILL after graceMs). */
+	stop(graceMs?: number): Promise<void>;
+	exited: boolean;
+}
+
+/** Starts a long-running process in its own process group, with stdout+stderr in `logFile`. */
+export function startServer(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env: NodeJS.ProcessEnv; logFile: string },
+): Server {
+	const log = createWriteStream(options.logFile, { flags: 'a' });
+	const spawnOptions: SpawnOptions = {
+		cwd: options.cwd,
+		env: options.env,
+		detached: true, // own process group: killGroup reaches every descendant
+		stdio: ['ignore', 'pipe', 'pipe'],
+	};
+	const child = spawn(command, args, spawnOptions);
+	child.stdout!.pipe(log, { end: false });
+	child.stderr!.pipe(log, { end: false });
+	const exitedPromise = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+	const server: Server = {
+		child,
+		logFile: options.logFile,
+		exited: false,
+		async stop(graceMs = 10_000) {
+			if (!server.exited) {
+				killGroup(child, 'SIGTERM');
+				const forced = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+				await exitedPromise;
+				clearTimeout(forced);
+			}
+			// Children that ignored SIGTERM while their parent exited must not outlive us.
+			killGroup(child, 'SIGKILL');
+			await new Promise<void>((resolve) => log.end(resolve));
+		},
+	};
+	child.on('exit', () => {
+		server.exited = true;
+	});
+	return server;
+}
+
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// group already gone
+	}
+}
+
+/** True while any process of the group still exists. */
+export function groupAlive(pid: number): boolean {
+	try {
+		process.kill(-pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Polls `check` until it returns a value other than undefined/false, or fails with `what` in the
+ * message once `timeoutMs` has passed. Errors thrown by `check` count as "not yet" and the last
+ * one is reported.
+ */
+export async function waitFor<T>(
+	what: string,
+	check: () => Promise<T | undefined | false> | T | undefined | false,
+	{
+		timeoutMs = 30_000,
+		intervalMs = 250,
+		giveUp,
+	}: {
+		timeoutMs?: number;
+		intervalMs?: number;
+		/** Returns a reason to stop waiting at once (e.g. the awaited process died). */
+		giveUp?: () => string | undefined;
+	} = {},
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	let lastError: unknown;
+	for (;;) {
+		const reason = giveUp?.();
+		if (reason) throw new Error(`Stopped waiting for ${what}: ${reason}`);
+		try {
+			const value = await check();
+			if (value !== undefined && value !== false) return value;
+		} catch (error) {
+			lastError = error;
+		}
+		if (Date.now() >= deadline) {
+			const reason = lastError ? ` (last error: ${(lastError as Error).message ?? String(lastError)})` : '';
+			throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${reason}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+}

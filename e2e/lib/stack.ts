@@ -1,0 +1,84 @@
+// The whole local stack used by the e2e suite and `npm run dev`: the BuildWorkPro sandbox, a real
+// n8n with this package installed from its packed tarball, the owner account and a credential.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { installIntoUserFolder } from './communityPackage';
+import type { N8nClient } from './n8nClient';
+import { startN8n, type N8nServer } from './n8nServer';
+import { createCredential, type CredentialRef } from './n8nWorkflows';
+import { prepare, readPrepared, type Prepared } from './prepared';
+
+/** The owner account of the local n8n. For local use only: this n8n listens on 127.0.0.1. */
+export const LOCAL_OWNER = {
+	email: 'demo@buildworkpro.local',
+	password: 'BuildWorkPro-demo-1',
+	firstName: 'Demo',
+	lastName: 'Owner',
+};
+
+export const CREDENTIAL_TYPE = 'buildWorkProApi';
+
+export interface Stack {
+	sandbox: Sandbox;
+	n8n: N8nServer;
+	client: N8nClient;
+	credential: CredentialRef;
+	prepared: Prepared;
+	/** Stops n8n and the sandbox; keeps n8n's log (path returned) and removes a temporary user folder. */
+	stop(): Promise<string>;
+}
+
+export interface StackOptions {
+	version?: string;
+	/** Reuse the last `npm run e2e:prepare` when it matches (the default), or always prepare afresh. */
+	reusePrepared?: boolean;
+	sandbox?: SandboxOptions;
+	/** n8n's user folder; a new temporary folder (removed at stop) when omitted. */
+	userFolder?: string;
+	n8nPort?: number;
+	n8nEnv?: Record<string, string>;
+	log?: (line: string) => void;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+	const log = options.log ?? ((line: string) => console.log(line));
+	const prepared =
+		(options.reusePrepared !== false && readPrepared(options.version)) || (await prepare({ version: options.version }, log));
+
+	const temporaryFolder = !options.userFolder;
+	const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'bwp-n8n-'));
+	let sandbox: Sandbox | undefined;
+	let n8n: N8nServer | undefined;
+	const stop = async (): Promise<string> => {
+		const keptLog = join(tmpdir(), 'bwp-n8n-logs', `n8n-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+		await n8n?.stop();
+		await sandbox?.close();
+		if (n8n && existsSync(n8n.logFile)) {
+			mkdirSync(join(tmpdir(), 'bwp-n8n-logs'), { recursive: true });
+			copyFileSync(n8n.logFile, keptLog);
+		}
+		if (temporaryFolder) rmSync(userFolder, { recursive: true, force: true });
+		return keptLog;
+	};
+
+	try {
+		await installIntoUserFolder(prepared.tarball, userFolder);
+		sandbox = await startSandbox({ testControls: true, ...options.sandbox });
+		n8n = await startN8n(prepared.install, { userFolder, port: options.n8nPort, env: options.n8nEnv });
+		const client = n8n.client();
+		await client.setupOwnerOrLogin(LOCAL_OWNER);
+		const credential = await createCredential(client, {
+			name: 'BuildWorkPro sandbox',
+			type: CREDENTIAL_TYPE,
+			data: { apiKey: sandbox.keys.full, baseUrl: sandbox.baseUrl },
+		});
+		return { sandbox, n8n, client, credential, prepared, stop };
+	} catch (error) {
+		const tail = n8n ? `\n--- n8n log (last lines) ---\n${n8n.logTail()}` : '';
+		await stop();
+		throw new Error(`${(error as Error).message}${tail}`);
+	}
+}

@@ -1,0 +1,320 @@
+/**
+ * End to end: this package, packed and installed into a real n8n the way users install it, runs
+ * against the BuildWorkPro sandbox. Everything goes through n8n's own REST API (what its editor
+ * uses): credentials, workflows, manual runs, publishing. Results are checked both in n8n's
+ * execution data and in the sandbox's state and request log.
+ */
+import { lstatSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+
+import { startStack, type Stack } from '../../e2e/lib/stack';
+import {
+	createCredential,
+	createWorkflow,
+	listExecutions,
+	publish,
+	runManually,
+	testCredential,
+	unpublish,
+	waitForExecution,
+	type ExecutionDetails,
+	type SavedWorkflow,
+	type WorkflowNode,
+} from '../../e2e/lib/n8nWorkflows';
+import { groupAlive, waitFor } from '../../e2e/lib/process';
+import { packageName } from '../../e2e/lib/communityPackage';
+
+const NODE_TYPE = `${packageName}.buildWorkPro`;
+const TRIGGER_TYPE = `${packageName}.buildWorkProTrigger`;
+const SEEDED_CONTACTS = 300;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+let stack: Stack;
+
+beforeAll(async () => {
+	stack = await startStack({ version: process.env.N8N_E2E_VERSION, sandbox: { seed: SEEDED_CONTACTS } });
+	console.log(`n8n ${stack.prepared.install.version} at ${stack.n8n.url}, sandbox at ${stack.sandbox.url}`);
+}, 900_000);
+
+afterAll(async () => {
+	if (!stack) return;
+	const pid = stack.n8n.process.child.pid!;
+	const log = await stack.stop();
+	console.log(`n8n log kept at ${log}`);
+	expect(groupAlive(pid)).toBe(false);
+}, 60_000);
+
+/** Wraps a test body so a failure also shows the end of n8n's log. */
+function step(body: () => Promise<void>): () => Promise<void> {
+	return async () => {
+		try {
+			await body();
+		} catch (error) {
+			const err = error as Error;
+			err.message += `\n--- n8n log (last lines; ${stack?.n8n.logFile}) ---\n${stack?.n8n.logTail(60)}`;
+			throw err;
+		}
+	};
+}
+
+const manualTrigger = (): WorkflowNode => ({
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+});
+
+function buildWorkPro(name: string, parameters: Record<string, unknown>, credential = stack.credential): WorkflowNode {
+	return {
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		parameters: { resource: 'contact', ...parameters },
+		credentials: { buildWorkProApi: { id: credential.id, name: credential.name } },
+	};
+}
+
+/** Saves a "manual trigger → BuildWorkPro" workflow, runs it, and returns the execution. */
+async function runContactWorkflow(name: string, parameters: Record<string, unknown>): Promise<ExecutionDetails> {
+	const workflow = await createWorkflow(stack.client, name, [manualTrigger(), buildWorkPro('BuildWorkPro', parameters)]);
+	return await runManually(stack.n8n, stack.client, workflow);
+}
+
+function succeeded(execution: ExecutionDetails): Array<Record<string, unknown>> {
+	if (execution.status !== 'success')
+		throw new Error(`Execution ${execution.id} ended "${execution.status}": ${JSON.stringify(execution.error)}`);
+	return execution.output.BuildWorkPro;
+}
+
+function apiRequests(method: string, path: string, since = 0) {
+	return stack.sandbox.requestLog().filter((entry) => entry.seq > since && entry.method === method && entry.path === path);
+}
+
+function lastSeq(): number {
+	return stack.sandbox.requestLog().at(-1)?.seq ?? 0;
+}
+
+async function callSandbox(method: string, path: string, body?: unknown) {
+	const response = await fetch(`${stack.sandbox.baseUrl}${path}`, {
+		method,
+		headers: { authorization: `Bearer ${stack.sandbox.keys.full}`, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, body: (await response.json().catch(() => undefined)) as any };
+}
+
+describe('the package installed into a real n8n', () => {
+	it('is installed from its tarball as a real directory, and n8n loads both nodes and both credentials', step(async () => {
+		const installed = `${stack.n8n.userFolder}/.n8n/nodes/node_modules/${packageName}`;
+		expect(lstatSync(installed).isSymbolicLink()).toBe(false);
+		expect(lstatSync(installed).isDirectory()).toBe(true);
+
+		const nodeTypes = (await stack.client.send('GET', '/types/nodes.json')) as Array<{ name: string; displayName: string }>;
+		const ours = nodeTypes.filter((type) => type.name.startsWith(`${packageName}.`));
+		expect(ours.map((type) => type.name).sort()).toEqual([NODE_TYPE, TRIGGER_TYPE].sort());
+		expect(ours.find((type) => type.name === NODE_TYPE)?.displayName).toBe('BuildWorkPro');
+
+		const credentialTypes = (await stack.client.send('GET', '/types/credentials.json')) as Array<{ name: string }>;
+		const names = credentialTypes.map((type) => type.name);
+		expect(names).toEqual(expect.arrayContaining(['buildWorkProApi', 'buildWorkProOAuth2Api']));
+	}));
+
+	it('passes the credential test with a valid key and fails it clearly for an unknown key', step(async () => {
+		const valid = await testCredential(stack.client, stack.credential, {
+			apiKey: stack.sandbox.keys.full,
+			baseUrl: stack.sandbox.baseUrl,
+		});
+		expect(valid).toMatchObject({ status: 'OK' });
+
+		const unknownData = { apiKey: 'bwp_test_no_such_key_0000', baseUrl: stack.sandbox.baseUrl };
+		const unknown = await createCredential(stack.client, { name: 'Unknown key', type: 'buildWorkProApi', data: unknownData });
+		const since = lastSeq();
+		const failed = await testCredential(stack.client, unknown, unknownData);
+		expect(failed.status).toBe('Error');
+		expect(failed.message).toBeTruthy();
+		expect(failed.message).not.toContain(unknownData.apiKey);
+		expect(apiRequests('GET', '/api/v1/me', since).map((entry) => entry.status)).toContain(401);
+	}));
+
+	it('Get Many with Return All returns every contact, one item each, across pages', step(async () => {
+		const since = lastSeq();
+		const items = succeeded(await runContactWorkflow('Get all contacts', { operation: 'getAll', returnAll: true }));
+		const expectedIds = stack.sandbox.contacts().map((contact) => contact.id).sort((a, b) => a - b);
+		expect(expectedIds).toHaveLength(SEEDED_CONTACTS);
+		expect(items.map((item) => item.id as number).sort((a, b) => a - b)).toEqual(expectedIds);
+		expect(items[0]).toEqual(expect.objectContaining({ id: expect.any(Number), type: expect.any(String), createdAt: expect.any(String) }));
+		expect(items[0]).not.toHaveProperty('meta');
+		expect(apiRequests('GET', '/api/v1/contacts', since).length).toBeGreaterThan(1);
+	}));
+
+	it('Get Many with a Limit returns that many and asks for no more', step(async () => {
+		const since = lastSeq();
+		const items = succeeded(await runContactWorkflow('Get 7 contacts', { operation: 'getAll', returnAll: false, limit: 7 }));
+		expect(items).toHaveLength(7);
+		const requests = apiRequests('GET', '/api/v1/contacts', since);
+		expect(requests).toHaveLength(1);
+		expect(Number(requests[0].query.limit)).toBeLessThanOrEqual(7);
+	}));
+
+	it('Get Many with a type filter returns exactly the contacts of that type', step(async () => {
+		const since = lastSeq();
+		const items = succeeded(
+			await runContactWorkflow('Get vendors', { operation: 'getAll', returnAll: true, filters: { type: 'vendor' } }),
+		);
+		const vendors = stack.sandbox.contacts().filter((contact) => contact.type === 'vendor');
+		expect(vendors.length).toBeGreaterThan(0);
+		expect(items.map((item) => item.id).sort()).toEqual(vendors.map((contact) => contact.id).sort());
+		expect(apiRequests('GET', '/api/v1/contacts', since).every((entry) => entry.query.type === 'vendor')).toBe(true);
+	}));
+
+	let createdId: number;
+
+	it('Create adds the contact and sends an Idempotency-Key', step(async () => {
+		const since = lastSeq();
+		const email = `ada.${randomUUID().slice(0, 8)}@example.com`;
+		const [created] = succeeded(
+			await runContactWorkflow('Create a contact', {
+				operation: 'create',
+				type: 'customer',
+				additionalFields: { firstName: 'Ada', lastName: 'Lovelace', email },
+			}),
+		);
+		expect(created).toMatchObject({ id: expect.any(Number), firstName: 'Ada', lastName: 'Lovelace', email, type: 'customer' });
+		createdId = created.id as number;
+		expect(stack.sandbox.contacts().filter((contact) => contact.email === email)).toHaveLength(1);
+		const [post] = apiRequests('POST', '/api/v1/contacts', since);
+		expect(post.headers['idempotency-key']).toMatch(UUID);
+	}));
+
+	it('Create with an Idempotency Key option sends the same key every run, so BuildWorkPro creates the contact once', step(async () => {
+		const since = lastSeq();
+		const email = `grace.${randomUUID().slice(0, 8)}@example.com`;
+		const workflow = await createWorkflow(stack.client, 'Create from a form submission', [
+			manualTrigger(),
+			buildWorkPro('BuildWorkPro', {
+				operation: 'create',
+				type: 'subcontractor',
+				additionalFields: { firstName: 'Grace', lastName: 'Hopper', email },
+				options: { idempotencyKey: `form-submission-${email}` },
+			}),
+		]);
+		const first = succeeded(await runManually(stack.n8n, stack.client, workflow));
+		const second = succeeded(await runManually(stack.n8n, stack.client, workflow));
+		expect(second[0].id).toBe(first[0].id);
+		const posts = apiRequests('POST', '/api/v1/contacts', since);
+		expect(posts).toHaveLength(2);
+		expect(posts[0].headers['idempotency-key']).toMatch(UUID);
+		expect(posts[1].headers['idempotency-key']).toBe(posts[0].headers['idempotency-key']);
+		expect(stack.sandbox.contacts().filter((contact) => contact.email === email)).toHaveLength(1);
+	}));
+
+	it('Update changes only the given fields', step(async () => {
+		const since = lastSeq();
+		const [updated] = succeeded(
+			await runContactWorkflow('Update a contact', {
+				operation: 'update',
+				contactId: String(createdId),
+				updateFields: { phone: '+1 555 0100', companyName: 'Analytical Engines Ltd' },
+			}),
+		);
+		expect(updated).toMatchObject({ id: createdId, phone: '+1 555 0100', companyName: 'Analytical Engines Ltd', firstName: 'Ada' });
+		const stored = stack.sandbox.contacts().find((contact) => contact.id === createdId);
+		expect(stored).toMatchObject({ phone: '+1 555 0100', companyName: 'Analytical Engines Ltd', firstName: 'Ada' });
+		const [patch] = apiRequests('PATCH', `/api/v1/contacts/${createdId}`, since);
+		expect(patch.headers['idempotency-key']).toMatch(UUID);
+	}));
+
+	it('Delete removes the contact and outputs { id, deleted: true }', step(async () => {
+		const items = succeeded(await runContactWorkflow('Delete a contact', { operation: 'delete', contactId: String(createdId) }));
+		expect(items).toEqual([{ id: createdId, deleted: true }]);
+		expect(stack.sandbox.contacts().some((contact) => contact.id === createdId)).toBe(false);
+	}));
+
+	it("an invalid email fails the execution with BuildWorkPro's own validation message", step(async () => {
+		const body = { type: 'customer', firstName: 'Not', lastName: 'Valid', email: 'not-an-email' };
+		// What the API itself says about this input (the node must pass it on, not a generic text).
+		const direct = await callSandbox('POST', '/contacts', body);
+		expect(direct.status).toBe(422);
+		const apiMessage: string = direct.body.errors[0].message;
+
+		const execution = await runContactWorkflow('Create with a bad email', {
+			operation: 'create',
+			type: 'customer',
+			additionalFields: { firstName: 'Not', lastName: 'Valid', email: 'not-an-email' },
+		});
+		expect(execution.status).toBe('error');
+		const shown = `${execution.error?.message ?? ''}\n${execution.error?.description ?? ''}`;
+		expect(shown).toContain(apiMessage);
+		expect(shown).not.toMatch(/Bad request - please check your parameters/i);
+		expect(stack.sandbox.contacts().some((contact) => contact.email === 'not-an-email')).toBe(false);
+	}));
+});
+
+describe('the BuildWorkPro Trigger in a published workflow', () => {
+	let workflow: SavedWorkflow;
+	const webhookId = randomUUID();
+
+	const liveEndpoints = () =>
+		stack.sandbox.webhookEndpoints().filter((endpoint) => !endpoint.deleted && endpoint.url.startsWith(stack.n8n.url));
+
+	beforeAll(async () => {
+		workflow = await createWorkflow(stack.client, 'On contact changes', [
+			{
+				name: 'BuildWorkPro Trigger',
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				webhookId,
+				parameters: { events: ['contact.created', 'contact.updated'], output: 'event' },
+				credentials: { buildWorkProApi: { id: stack.credential.id, name: stack.credential.name } },
+			},
+			{ name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1 },
+		]);
+	});
+
+	it('publishing registers exactly one endpoint, pointing at this n8n', step(async () => {
+		await publish(stack.n8n, stack.client, workflow);
+		const endpoints = liveEndpoints();
+		expect(endpoints).toHaveLength(1);
+		expect(endpoints[0].url).toBe(`${stack.n8n.url}/webhook/${webhookId}/webhook`);
+		expect([...endpoints[0].eventTypes].sort()).toEqual(['contact.created', 'contact.updated']);
+		expect(endpoints[0].isActive).toBe(true);
+	}));
+
+	it('a contact created in BuildWorkPro starts an execution with the event', step(async () => {
+		const created = await callSandbox('POST', '/contacts', { type: 'architect', firstName: 'Zaha', lastName: 'Hadid' });
+		expect(created.status).toBe(201);
+		const [summary] = await waitFor(
+			'the webhook delivery to start an execution of the trigger workflow',
+			async () => {
+				const executions = await listExecutions(stack.client, workflow.id);
+				return executions.length > 0 ? executions : undefined;
+			},
+			{ timeoutMs: 30_000 },
+		);
+		const execution = await waitForExecution(stack.n8n, stack.client, summary.id, 30_000);
+		expect(execution.status).toBe('success');
+		const [event] = execution.output['BuildWorkPro Trigger'];
+		expect(event).toMatchObject({ type: 'contact.created', id: expect.stringMatching(/^evt_/), data: { id: created.body.data.id, firstName: 'Zaha' } });
+		expect(execution.output.Received).toHaveLength(1);
+	}));
+
+	it('a badly signed delivery is refused with 401 and starts nothing', step(async () => {
+		const before = (await listExecutions(stack.client, workflow.id)).length;
+		const [endpoint] = liveEndpoints();
+		const forged = await stack.sandbox.sendDelivery({ url: endpoint.url, signature: 'bad' });
+		expect(forged.status).toBe(401);
+		const unsigned = await stack.sandbox.sendDelivery({ url: endpoint.url, signature: 'none' });
+		expect(unsigned.status).toBe(401);
+		// Executions start asynchronously: give a wrongly accepted one time to show up.
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		expect(await listExecutions(stack.client, workflow.id)).toHaveLength(before);
+	}));
+
+	it('unpublishing removes the endpoint; publishing again leaves exactly one', step(async () => {
+		await unpublish(stack.n8n, stack.client, workflow);
+		expect(liveEndpoints()).toHaveLength(0);
+
+		await publish(stack.n8n, stack.client, workflow);
+		expect(liveEndpoints()).toHaveLength(1);
+		expect(liveEndpoints()[0].url).toBe(`${stack.n8n.url}/webhook/${webhookId}/webhook`);
+	}));
+});
