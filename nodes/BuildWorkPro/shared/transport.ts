@@ -75,9 +75,11 @@ function operationName(context: RequestContext): string {
 function idempotencyKeyFor(context: RequestContext): string {
 	const operation = operationName(context);
 	const itemIndex = context.getItemIndex();
-	const custom = context.getNodeParameter('options.idempotencyKey', null) as unknown;
-	if (custom !== undefined && custom !== null) {
-		const value = String(custom).trim();
+	// Look at the raw parameters: an expression that resolves to nothing must not quietly fall back.
+	const rawOptions = context.getNodeParameter('options', {}, { rawExpressions: true }) as IDataObject;
+	if (rawOptions && Object.prototype.hasOwnProperty.call(rawOptions, 'idempotencyKey')) {
+		const custom = context.getNodeParameter('options.idempotencyKey', null) as unknown;
+		const value = custom === undefined || custom === null ? '' : String(custom).trim();
 		if (value === '') {
 			throw new NodeOperationError(
 				context.getNode(),
