@@ -172,6 +172,23 @@ describe('n8n asking whether the endpoint still exists', () => {
 		expect(endpoints[0].eventTypes).toEqual(['project.status_changed']);
 	});
 
+	it('while BuildWorkPro is unavailable: fails the activation without deleting or creating anything', async () => {
+		const trigger = triggerFor(sandbox);
+		await trigger.activate();
+		const [endpoint] = liveEndpoints(sandbox);
+
+		sandbox.injectFault({ kind: 'unavailable', method: 'GET', path: '/webhook-endpoints/*', count: 3, retryAfter: 0 });
+		await expect(trigger.activate('init')).rejects.toThrow(/503/);
+		expect(liveEndpoints(sandbox).map((e) => e.id)).toEqual([endpoint.id]);
+		expect(storedEndpointId(trigger.staticData, PRODUCTION_URL)).toBe(endpoint.id);
+
+		// n8n retries the activation later; by then the endpoint is simply still there.
+		sandbox.clearRequestLog();
+		await trigger.activate('init');
+		expect(endpointRequests('POST')).toHaveLength(0);
+		expect(liveEndpoints(sandbox).map((e) => e.id)).toEqual([endpoint.id]);
+	});
+
 	it('removes duplicates registered at its URL (e.g. by an earlier crash), keeping its own endpoint', async () => {
 		const trigger = triggerFor(sandbox);
 		await trigger.activate();
