@@ -286,6 +286,14 @@ describe('deliveries through n8n-core webhook contexts', () => {
 		expect(result.started).toBe(false);
 	});
 
+	it('answers 404 to another HTTP method, as n8n finds no webhook for it', async () => {
+		const { harness, secret } = await activated();
+		const result = await harness.receive({ ...signed({ type: 'gadget.created' }, secret), method: 'GET' });
+
+		expect(result.status).toBe(404);
+		expect(webhookCalls).toBe(0);
+	});
+
 	it('rejects unparseable JSON before the node sees it, like n8n\'s body parser', async () => {
 		const { harness, secret } = await activated();
 		const result = await harness.receive(signed('{"type": ', secret));

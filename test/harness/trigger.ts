@@ -444,6 +444,15 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 			items: [],
 			...extra,
 		});
+		const method = (req.method ?? String(webhookDescription!.httpMethod)).toUpperCase();
+		if (method !== String(webhookDescription!.httpMethod).toUpperCase()) {
+			// n8n finds no webhook for this method and path.
+			response.status(404).json({
+				code: 404,
+				message: `This webhook is not registered for ${method} requests. Did you mean to make a ${String(webhookDescription!.httpMethod).toUpperCase()} request?`,
+			});
+			return answer();
+		}
 		if (parsed.parseError !== undefined) {
 			// n8n's body parser rejects the request before any node sees it.
 			response.status(422).json({ code: 422, message: 'Failed to parse request body', hint: parsed.parseError });
@@ -451,7 +460,7 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		}
 
 		const request = {
-			method: (req.method ?? webhookDescription!.httpMethod).toUpperCase(),
+			method,
 			url: new URL(requireWebhookUrl()).pathname,
 			headers,
 			rawBody,
@@ -520,8 +529,6 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 					const expectedPath = new URL(requireWebhookUrl()).pathname;
 					if (new URL(url, 'http://x').pathname !== expectedPath) {
 						result = { status: 404, body: { code: 404, message: 'The requested webhook is not registered.' }, headers: {}, started: false, items: [] };
-					} else if (method !== String(webhookDescription!.httpMethod).toUpperCase()) {
-						result = { status: 404, body: { code: 404, message: `This webhook is not registered for ${method} requests.` }, headers: {}, started: false, items: [] };
 					} else {
 						const query = Object.fromEntries(new URL(url, 'http://x').searchParams);
 						result = await receive({ headers, rawBody, method, query }).catch((error: Error) => ({
