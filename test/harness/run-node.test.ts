@@ -116,6 +116,8 @@ class WidgetsServer {
 
 	failNext = 0;
 
+	tokenRequests = 0;
+
 	/** Only this bearer token is accepted when set. */
 	requiredAuthorization: string | undefined;
 
@@ -139,6 +141,10 @@ class WidgetsServer {
 			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(body));
 		};
+		if (req.method === 'POST' && req.url === '/oauth/token') {
+			this.tokenRequests += 1;
+			return reply(200, { access_token: 'at_new', token_type: 'Bearer', refresh_token: 'rt_2', expires_in: 3600 });
+		}
 		if (this.requiredAuthorization && req.headers.authorization !== this.requiredAuthorization) {
 			return reply(401, { title: 'Unauthorized', status: 401 });
 		}
@@ -173,6 +179,7 @@ beforeEach(() => {
 	api.requests.length = 0;
 	api.failNext = 0;
 	api.requiredAuthorization = undefined;
+	api.tokenRequests = 0;
 });
 
 describe('runNode with a declarative node', () => {
@@ -306,6 +313,40 @@ describe('runNode with a declarative node', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toHaveLength(3);
+	});
+
+	it('refreshes an expired OAuth2 token once and retries, recording the new token', async () => {
+		api.requiredAuthorization = 'Bearer at_new';
+		const result = await runNode({
+			type: 'widgets',
+			parameters: { authentication: 'oAuth2', operation: 'list' },
+			credentials: {
+				widgetsOAuth2Api: {
+					baseUrl: api.baseUrl,
+					clientId: 'client',
+					accessTokenUrl: `${api.baseUrl}/oauth/token`,
+					oauthTokenData: { access_token: 'at_old', refresh_token: 'rt_1', token_type: 'Bearer' },
+				},
+			},
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.json).toHaveLength(3);
+		expect(api.tokenRequests).toBe(1);
+		expect(api.requests.map((request) => request.authorization)).toEqual([
+			'Bearer at_old',
+			undefined,
+			'Bearer at_new',
+		]);
+		expect(result.credentialUpdates).toEqual([
+			expect.objectContaining({
+				type: 'widgetsOAuth2Api',
+				kind: 'oauthTokenData',
+				data: expect.objectContaining({
+					oauthTokenData: expect.objectContaining({ access_token: 'at_new', refresh_token: 'rt_2' }),
+				}),
+			}),
+		]);
 	});
 
 	it('uses a fresh execution id per run unless one is given', async () => {
