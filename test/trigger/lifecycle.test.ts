@@ -342,6 +342,13 @@ describe('registration errors speak to the user', () => {
 		await expect(trigger.activate()).rejects.toThrow(/webhooks:manage/);
 	});
 
+	it('a rate limit that outlasts the retries says when to try again', async () => {
+		const trigger = triggerFor(sandbox);
+		sandbox.injectFault({ kind: 'rate-limited', method: 'GET', path: '/webhook-endpoints', count: 3, retryAfter: 1 });
+		await expect(trigger.activate()).rejects.toThrow(/rate limiting this API key: try publishing again in about 1 s/);
+		expect(liveEndpoints(sandbox)).toHaveLength(0);
+	});
+
 	it('a rejected key (401) says so without ever showing the key', async () => {
 		const badKey = 'bwp_test_not_a_real_key_123456';
 		const trigger = triggerFor(sandbox, { apiKey: badKey });
