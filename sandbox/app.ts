@@ -339,6 +339,9 @@ export class SandboxApp {
 		const sameShape = candidates.filter((r) => literalCount(r.segments) === bestLiteralCount);
 		const route = sameShape.find((r) => r.method === method);
 		if (!route) {
+			// POST /contacts/exports looks like /contacts/{id}, but it is an operation the sandbox does not serve.
+			const idIndexes = sameShape[0].segments.flatMap((seg, i) => (seg === '{id}' ? [i] : []));
+			if (idIndexes.some((i) => !POSITIVE_ID.test(segments[i]))) throw notFound(`The sandbox does not serve ${method} ${path}.`);
 			const allow = sameShape.map((r) => r.method).join(', ');
 			throw new ApiError(405, 'bad_request', `${method} is not allowed here. Allowed: ${allow}.`, undefined, { Allow: allow }, {}, 'Method not allowed');
 		}

@@ -172,7 +172,7 @@ describe('sandbox basics: auth, envelopes, problem documents, bad input', () => 
 			expect(unknown.body.code).toBe('not_found');
 			const outside = await fetch(`${sandbox.url}/elsewhere`);
 			expect(outside.status).toBe(404);
-			expect((await outside.json()).code).toBe('not_found');
+			expect(((await outside.json()) as { code: string }).code).toBe('not_found');
 			const wrong = await client.call('PUT', '/contacts/1', { body: { type: 'customer' } });
 			expect(wrong.status).toBe(405);
 			expect(wrong.headers.get('allow')).toBe('GET, PATCH, DELETE');
