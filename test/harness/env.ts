@@ -22,5 +22,9 @@ export function removeN8nUserFolder(): void {
 
 // Each jest test file gets its own module registry, hence its own folder: remove it when
 // the file is done (jest's afterAll exists whenever this runs inside a test file).
-if (typeof afterAll === 'function') afterAll(removeN8nUserFolder);
-else process.once('exit', removeN8nUserFolder);
+try {
+	afterAll(removeN8nUserFolder);
+} catch {
+	// Not in a test file's top level (a plain script, or imported inside a test).
+	process.once('exit', removeN8nUserFolder);
+}

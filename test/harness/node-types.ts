@@ -159,6 +159,8 @@ export class HarnessNodeTypes implements INodeTypes {
 
 	loadErrors: LoadError[] = [];
 
+	private readonly fullNameByShortName = new Map<string, string>();
+
 	/** Registers a node type under `<package>.<name>` (or the given full name) and its short name. */
 	register(nodeType: INodeType | IVersionedNodeType, fullName?: string): string {
 		const { name } = baseDescription(nodeType);
@@ -174,6 +176,7 @@ export class HarnessNodeTypes implements INodeTypes {
 		}
 		this.byName.set(typeName, nodeType);
 		this.byName.set(name, nodeType);
+		this.fullNameByShortName.set(name, typeName);
 		return typeName;
 	}
 
@@ -184,7 +187,7 @@ export class HarnessNodeTypes implements INodeTypes {
 	/** The n8n type name for a short or full name. */
 	resolveTypeName(type: string): string {
 		if (type.includes('.')) return type;
-		return `${packageName}.${type}`;
+		return this.fullNameByShortName.get(type) ?? `${packageName}.${type}`;
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
