@@ -7,17 +7,24 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo, Socket } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { forgetRateLimitState } from '../../nodes/BuildWorkPro/shared/rateLimit';
 import { runNode, type RunNodeOptions, type RunNodeResult } from '../harness';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 export type { Sandbox };
 
-/** Starts a sandbox for the file and closes it afterwards. Tests reset it in beforeEach when they need a clean store. */
+/**
+ * Starts a sandbox for the file (rate limits off unless asked for) and closes it afterwards.
+ * Tests reset it in beforeEach when they need a clean store. The node's pacing state is
+ * per credential and process-wide, so it is forgotten before each test: a 429 pause left by one
+ * test must not slow down the next.
+ */
 export function useSandbox(options: SandboxOptions = {}): { readonly sandbox: Sandbox } {
 	const holder = {} as { sandbox: Sandbox };
 	beforeAll(async () => {
 		holder.sandbox = await startSandbox({ rateLimit: { enabled: false }, ...options });
 	});
+	beforeEach(() => forgetRateLimitState());
 	afterAll(async () => {
 		await holder.sandbox?.close();
 	});

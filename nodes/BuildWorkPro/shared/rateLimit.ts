@@ -113,3 +113,8 @@ export function gateFor(identity: string): RateLimitGate {
 	}
 	return gate;
 }
+
+/** Forgets every credential's pacing state (for test isolation; nothing in the node calls it). */
+export function forgetRateLimitState(): void {
+	gates.clear();
+}
