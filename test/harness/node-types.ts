@@ -193,8 +193,9 @@ export class HarnessNodeTypes implements INodeTypes {
 	getByName(type: string): INodeType | IVersionedNodeType {
 		const nodeType = this.byName.get(type);
 		if (!nodeType) {
+			const known = [...this.byName.keys()].join(', ');
 			throw new UnexpectedError(
-				`Harness: unknown node type "${type}"; known: ${[...this.byName.keys()].join(', ')}${describeLoadErrors(this.loadErrors)}`,
+				`Harness: unknown node type "${type}"; known: ${known}${describeLoadErrors(this.loadErrors)}`,
 			);
 		}
 		return nodeType;

@@ -309,7 +309,9 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		id: randomUUID(),
 		name: nodeName,
 		type: typeName,
-		typeVersion: opts.typeVersion ?? (Array.isArray(description.version) ? Math.max(...description.version) : description.version),
+		typeVersion:
+			opts.typeVersion ??
+			(Array.isArray(description.version) ? Math.max(...description.version) : description.version),
 		position: [0, 0],
 		parameters: opts.parameters,
 		credentials: nodeCredentials,
@@ -444,12 +446,13 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 			items: [],
 			...extra,
 		});
-		const method = (req.method ?? String(webhookDescription!.httpMethod)).toUpperCase();
-		if (method !== String(webhookDescription!.httpMethod).toUpperCase()) {
+		const registered = String(webhookDescription!.httpMethod).toUpperCase();
+		const method = (req.method ?? registered).toUpperCase();
+		if (method !== registered) {
 			// n8n finds no webhook for this method and path.
 			response.status(404).json({
 				code: 404,
-				message: `This webhook is not registered for ${method} requests. Did you mean to make a ${String(webhookDescription!.httpMethod).toUpperCase()} request?`,
+				message: `This webhook is not registered for ${method} requests. Did you mean to make a ${registered} request?`,
 			});
 			return answer();
 		}
@@ -515,37 +518,50 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 	const deliveries: Delivery[] = [];
 	const waiters: Array<() => void> = [];
 
+	/** One HTTP request to listen()'s server, handled as n8n's webhook route would. */
+	async function deliver(request: Delivery['request']): Promise<DeliveryResult> {
+		const target = new URL(request.url, 'http://127.0.0.1');
+		if (target.pathname !== new URL(requireWebhookUrl()).pathname) {
+			const body = { code: 404, message: 'The requested webhook is not registered.' };
+			return { status: 404, body, headers: {}, started: false, items: [] };
+		}
+		const query = Object.fromEntries(target.searchParams);
+		try {
+			return await receive({ headers: request.headers, rawBody: request.rawBody, method: request.method, query });
+		} catch (error) {
+			const body = { message: (error as Error).message };
+			return { status: 500, body, headers: {}, started: false, items: [], error: error as Error };
+		}
+	}
+
+	function writeHttpAnswer(outgoing: ServerResponse, result: DeliveryResult): void {
+		const headers: Record<string, string> = { ...result.headers };
+		let payload = '';
+		if (typeof result.body === 'string') payload = result.body;
+		else if (result.body !== undefined) {
+			payload = JSON.stringify(result.body);
+			headers['content-type'] ??= 'application/json; charset=utf-8';
+		}
+		outgoing.writeHead(result.status, headers);
+		outgoing.end(payload);
+	}
+
 	async function listen(): Promise<{ url: string; close(): Promise<void> }> {
 		const server: Server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
 			const chunks: Buffer[] = [];
 			incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
 			incoming.on('end', () => {
-				const rawBody = Buffer.concat(chunks);
-				const headers = incoming.headers as Record<string, string | string[] | undefined>;
-				const method = incoming.method ?? 'GET';
-				const url = incoming.url ?? '/';
-				void (async () => {
-					let result: DeliveryResult;
-					const expectedPath = new URL(requireWebhookUrl()).pathname;
-					if (new URL(url, 'http://x').pathname !== expectedPath) {
-						result = { status: 404, body: { code: 404, message: 'The requested webhook is not registered.' }, headers: {}, started: false, items: [] };
-					} else {
-						const query = Object.fromEntries(new URL(url, 'http://x').searchParams);
-						result = await receive({ headers, rawBody, method, query }).catch((error: Error) => ({
-							status: 500, body: { message: error.message }, headers: {}, started: false, items: [], error,
-						}));
-					}
-					deliveries.push({ ...result, request: { method, url, headers, rawBody } });
+				const request = {
+					method: incoming.method ?? 'GET',
+					url: incoming.url ?? '/',
+					headers: incoming.headers as Record<string, string | string[] | undefined>,
+					rawBody: Buffer.concat(chunks),
+				};
+				void deliver(request).then((result) => {
+					deliveries.push({ ...result, request });
 					for (const wake of waiters.splice(0)) wake();
-					const responseHeaders: Record<string, string> = { ...result.headers };
-					const payload =
-						result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
-					if (payload !== '' && !responseHeaders['content-type'] && typeof result.body !== 'string') {
-						responseHeaders['content-type'] = 'application/json; charset=utf-8';
-					}
-					outgoing.writeHead(result.status, responseHeaders);
-					outgoing.end(payload);
-				})();
+					writeHttpAnswer(outgoing, result);
+				});
 			});
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
