@@ -1,0 +1,131 @@
+/**
+ * Credentials: the API key credential's test request and Bearer authentication against the
+ * sandbox, and the OAuth2 credential's shape. The test request is run the way n8n's credential
+ * tester runs declarative tests: as the routing of a copy of our node, through n8n-core's
+ * RoutingNode, with the test's `rules` deciding the message shown for a failed status.
+ */
+import type { ICredentialTestRequest, INodeType } from 'n8n-workflow';
+
+import { BuildWorkProApi } from '../../credentials/BuildWorkProApi.credentials';
+import { BuildWorkProOAuth2Api } from '../../credentials/BuildWorkProOAuth2Api.credentials';
+import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
+import { registerNodeType, runNode } from '../harness';
+import { apiKeyCredentials, apiRequests, runContactNode, serializedError, useSandbox } from './support';
+
+const env = useSandbox();
+
+beforeEach(() => env.sandbox.reset());
+
+const credential = new BuildWorkProApi();
+const credentialTestNodeType = (() => {
+	const node = new BuildWorkPro();
+	const tester: INodeType = {
+		description: {
+			...node.description,
+			name: 'buildWorkProCredentialTest',
+			credentials: [{ name: credential.name, required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } },
+			],
+		},
+	};
+	return registerNodeType(tester);
+})();
+
+/** n8n's verdict for a credential test: OK, or the message of the first rule matching the failed status. */
+async function testCredential(apiKey: string, baseUrl = env.sandbox.baseUrl): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const result = await runNode({ type: credentialTestNodeType, parameters: {}, credentials: apiKeyCredentials(baseUrl, apiKey) });
+	if (!result.error) return { status: 'OK', message: 'Connection successful!' };
+	const statusCode = Number((result.error as { httpCode?: string }).httpCode);
+	const rule = (credential.test as ICredentialTestRequest).rules?.find(
+		(candidate) => candidate.type === 'responseCode' && candidate.properties.value === statusCode,
+	);
+	return { status: 'Error', message: rule ? String(rule.properties.message) : result.error.message };
+}
+
+describe('BuildWorkPro API credential', () => {
+	it('tests with GET /me and passes for a valid key', async () => {
+		const verdict = await testCredential(env.sandbox.keys.full);
+
+		expect(verdict.status).toBe('OK');
+		const [call] = apiRequests(env.sandbox);
+		expect(call).toMatchObject({ method: 'GET', path: '/api/v1/me', status: 200 });
+	});
+
+	it('passes for a key with the fewest scopes too (GET /me needs none)', async () => {
+		expect((await testCredential(env.sandbox.keys.readOnly)).status).toBe('OK');
+	});
+
+	it('fails for an unknown key with a message that says the key was not accepted', async () => {
+		const verdict = await testCredential('bwp_test_nobody_knows_this_key');
+
+		expect(verdict).toEqual({ status: 'Error', message: expect.stringMatching(/did not accept this API key/) });
+		expect(apiRequests(env.sandbox)[0].status).toBe(401);
+	});
+
+	it('fails for a wrong Base URL with a message that points at the Base URL', async () => {
+		const verdict = await testCredential(env.sandbox.keys.full, `${env.sandbox.url}/api/v2`);
+
+		expect(verdict.status).toBe('Error');
+		expect(verdict.message).toMatch(/Base URL/);
+	});
+
+	it('authenticates node requests with "Authorization: Bearer <key>"', async () => {
+		await runContactNode(env.sandbox, { operation: 'getAll' });
+
+		const [call] = apiRequests(env.sandbox);
+		expect(call.status).toBe(200);
+		expect(call.keyName).toBe('Sandbox full access');
+		expect(call.headers.authorization).toMatch(/^Bearer …/);
+	});
+
+	it('has the documented fields and defaults', () => {
+		const fields = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
+		expect(credential.name).toBe('buildWorkProApi');
+		expect(credential.displayName).toBe('BuildWorkPro API');
+		expect(fields.apiKey.typeOptions?.password).toBe(true);
+		expect(fields.baseUrl.default).toBe('https://app.buildworkpro.com/api/v1');
+	});
+});
+
+describe('BuildWorkPro OAuth2 API credential', () => {
+	const oauth = new BuildWorkProOAuth2Api();
+	const fields = Object.fromEntries(oauth.properties.map((p) => [p.name, p]));
+
+	it('extends n8n\'s OAuth2 with the PKCE grant and the documented endpoints', () => {
+		expect(oauth.name).toBe('buildWorkProOAuth2Api');
+		expect(oauth.displayName).toBe('BuildWorkPro OAuth2 API');
+		expect(oauth.extends).toEqual(['oAuth2Api']);
+		expect(fields.grantType.default).toBe('pkce');
+		expect(fields.authUrl.default).toBe('https://app.buildworkpro.com/api/v1/oauth/authorize');
+		expect(fields.accessTokenUrl.default).toBe('https://app.buildworkpro.com/api/v1/oauth/token');
+	});
+
+	it('asks by default for every scope the nodes use, plus offline_access, space-separated', () => {
+		const scopes = String(fields.scope.default).split(' ');
+		expect(scopes).toEqual(
+			expect.arrayContaining(['contacts:read', 'contacts:write', 'contacts:delete', 'webhooks:manage', 'offline_access']),
+		);
+	});
+
+	it('is used by the node when Authentication is OAuth2, sending the access token as Bearer', async () => {
+		env.sandbox.seed(2);
+		const result = await runNode({
+			parameters: { authentication: 'oAuth2', resource: 'contact', operation: 'getAll', returnAll: true },
+			credentials: {
+				buildWorkProOAuth2Api: {
+					baseUrl: env.sandbox.baseUrl,
+					clientId: 'n8n-test-client',
+					clientSecret: '',
+					// The sandbox accepts its keys as bearer tokens, which stands in for an access token here.
+					oauthTokenData: { access_token: env.sandbox.keys.full, token_type: 'Bearer' },
+				},
+			},
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.json).toHaveLength(2);
+		expect(apiRequests(env.sandbox)[0].keyName).toBe('Sandbox full access');
+		expect(serializedError(result)).not.toContain(env.sandbox.keys.full);
+	});
+});
