@@ -71,7 +71,10 @@ export function apiErrorFromAnswer(
 	const fieldMessages = Array.isArray(problem.errors)
 		? (problem.errors as FieldProblem[])
 				.filter(isObject)
-				.map((entry) => `${text(entry.field) ?? '(body)'}: ${text(entry.message) ?? text(entry.code) ?? 'invalid'}`)
+				.map((entry) => {
+					const what = (text(entry.message) ?? text(entry.code) ?? 'invalid').trim().replace(/\.$/, '');
+					return `${text(entry.field) ?? '(body)'}: ${what}`;
+				})
 		: [];
 	const detail = text(problem.detail);
 	const title = text(problem.title);
