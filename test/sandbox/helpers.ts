@@ -58,8 +58,8 @@ function validatorFor(method: string, template: string, status: number, problem:
 	const id = `${method} ${template} ${status} ${problem}`;
 	if (compiled.has(id)) return compiled.get(id)!;
 	const operation = openapi.paths[template]?.[method.toLowerCase()];
-	if (!operation) throw new Error(`openapi.json has no operation ${method} ${template}`);
-	const declared = operation.responses?.[String(status)]?.content;
+	if (!operation && !problem) throw new Error(`openapi.json has no operation ${method} ${template}`);
+	const declared = operation?.responses?.[String(status)]?.content;
 	let schema: Json = declared?.[problem ? 'application/problem+json' : 'application/json']?.schema;
 	// Statuses an operation does not list (401, 429, 400, ...) still answer the generic problem document.
 	if (!schema && problem) schema = { $ref: '#/components/schemas/ProblemDetails' };
@@ -83,7 +83,23 @@ const ME_KEYS = ['keyId', 'keyName', 'tenantId', 'scopes'];
  * Problem answers are also checked for the code/type-fragment rule. GET /me, which openapi.json
  * lacks, is checked by hand against the API-keys page.
  */
-export function expectMatchesSchema(res: ApiResponse, method: string, template: string): void {
+/** The openapi path template a concrete request path belongs to (literal segments win), if any. */
+export function templateOf(path: string): string | null {
+	if (path === '/me') return '/me';
+	if (!openapi) return null;
+	const segments = path.split('/');
+	let best: { template: string; literals: number } | null = null;
+	for (const template of Object.keys(openapi.paths)) {
+		const parts = template.split('/');
+		if (parts.length !== segments.length) continue;
+		if (!parts.every((p, i) => p === segments[i] || /^\{.+\}$/.test(p))) continue;
+		const literals = parts.filter((p) => !p.startsWith('{')).length;
+		if (!best || literals > best.literals) best = { template, literals };
+	}
+	return best?.template ?? null;
+}
+
+export function expectMatchesSchema(res: ApiResponse, method: string, template: string | null): void {
 	const contentType = res.headers.get('content-type') ?? '';
 	if (res.status === 204) {
 		expect(res.text).toBe('');
@@ -109,6 +125,11 @@ export function expectMatchesSchema(res: ApiResponse, method: string, template: 
 		return;
 	}
 	if (!openapi) return warnIfNoOpenapi();
+	if (template === null) {
+		// A route openapi.json does not know: only the generic problem document applies.
+		expect(problem).toBe(true);
+		template = '/__unknown__';
+	}
 	if (problem) {
 		const codes: string[] = openapi.components.schemas.ErrorCode.enum;
 		expect(codes).toContain(res.body.code);
@@ -128,6 +149,8 @@ export interface CallOptions {
 	rawBody?: string | Buffer;
 	headers?: Record<string, string>;
 	query?: Record<string, string | number | undefined>;
+	/** Skip the openapi check (only for answers that are deliberately not API answers). */
+	validate?: boolean;
 }
 
 export class Client {
@@ -136,7 +159,14 @@ export class Client {
 		readonly defaultKey = sandbox.keys.full,
 	) {}
 
+	/** Calls the API; every answer is checked against openapi.json unless `validate: false`. */
 	async call(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+		const res = await this.send(method, path, options);
+		if (options.validate !== false) expectMatchesSchema(res, method, templateOf(path.replace(/\/+$/, '') || '/'));
+		return res;
+	}
+
+	private async send(method: string, path: string, options: CallOptions): Promise<ApiResponse> {
 		const url = new URL(this.sandbox.baseUrl + path);
 		for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
 		const headers: Record<string, string> = { ...options.headers };
@@ -159,9 +189,10 @@ export class Client {
 		return { status: response.status, headers: response.headers, text, body: parsed };
 	}
 
-	/** Calls and validates the answer against the openapi operation `template`. */
+	/** Like call(), naming the openapi operation explicitly (and checking that it is the one inferred). */
 	async checked(method: string, path: string, template: string, options: CallOptions = {}): Promise<ApiResponse> {
-		const res = await this.call(method, path, options);
+		const res = await this.send(method, path, options);
+		if (openapi) expect(templateOf(path)).toBe(template);
 		expectMatchesSchema(res, method, template);
 		return res;
 	}
