@@ -119,6 +119,23 @@ function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/** Waits, but wakes up early when the execution is cancelled (and then stops with an error). */
+async function sleepUnlessCancelled(context: RequestContext, ms: number): Promise<void> {
+	const signal = context.getExecutionCancelSignal();
+	let onAbort: (() => void) | undefined;
+	const cancelled = new Promise<void>((resolve) => {
+		onAbort = resolve;
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+	await Promise.race([sleep(ms), cancelled]);
+	if (onAbort) signal?.removeEventListener('abort', onAbort);
+	if (signal?.aborted) {
+		throw new NodeOperationError(context.getNode(), 'The execution was cancelled while waiting for BuildWorkPro', {
+			itemIndex: context.getItemIndex(),
+		});
+	}
+}
+
 function fullJitterBackoffMs(retryNumber: number): number {
 	const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retryNumber);
 	return randomInt(0, ceiling + 1);
@@ -206,7 +223,7 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 	let waitedMs = 0;
 	let internalErrorRetried = false;
 	const spendWait = async (ms: number) => {
-		await sleep(ms);
+		await sleepUnlessCancelled(context, ms);
 		waitedMs += ms;
 	};
 	// Max Wait 0 means: never wait, never retry.
