@@ -122,8 +122,12 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 		await waitFor(
 			`n8n ${install.version} to serve ${url} (log: ${logFile})`,
 			async () => {
-				const response = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5_000) });
-				return response.ok;
+				// Readiness turns OK once the database is migrated and n8n serves its API; the HTTP
+				// server itself answers (even /rest/settings) earlier.
+				const ready = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) });
+				if (!ready.ok) return false;
+				const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5_000) });
+				return settings.ok;
 			},
 			{
 				timeoutMs: options.startTimeoutMs ?? 180_000,

@@ -42,6 +42,25 @@ export async function createCredential(
 	return { id: saved.id, name: saved.name, type: saved.type };
 }
 
+/** Creates the credential, or updates the one of that name and type (a kept user folder). */
+export async function upsertCredential(
+	client: N8nClient,
+	credential: { name: string; type: string; data: Record<string, unknown> },
+): Promise<CredentialRef> {
+	const existing = (await client.get<CredentialRef[]>('/credentials')).find(
+		(candidate) => candidate.name === credential.name && candidate.type === credential.type,
+	);
+	if (!existing) return await createCredential(client, credential);
+	await client.patch(`/credentials/${existing.id}`, credential);
+	return { id: existing.id, name: existing.name, type: existing.type };
+}
+
+export async function findWorkflowByName(client: N8nClient, name: string): Promise<SavedWorkflow | undefined> {
+	const all = await client.get<Array<{ id: string; name: string }>>('/workflows');
+	const match = all.find((workflow) => workflow.name === name);
+	return match ? await client.get<SavedWorkflow>(`/workflows/${match.id}`) : undefined;
+}
+
 /** Runs the credential's test the way the editor's "Retry"/"Save" button does. */
 export async function testCredential(
 	client: N8nClient,

@@ -8,7 +8,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 import { installIntoUserFolder } from './communityPackage';
 import type { N8nClient } from './n8nClient';
 import { startN8n, type N8nServer } from './n8nServer';
-import { createCredential, type CredentialRef } from './n8nWorkflows';
+import { upsertCredential, type CredentialRef } from './n8nWorkflows';
 import { prepare, readPrepared, type Prepared } from './prepared';
 
 /** The owner account of the local n8n. For local use only: this n8n listens on 127.0.0.1. */
@@ -20,6 +20,7 @@ export const LOCAL_OWNER = {
 };
 
 export const CREDENTIAL_TYPE = 'buildWorkProApi';
+export const CREDENTIAL_NAME = 'BuildWorkPro sandbox';
 
 export interface Stack {
 	sandbox: Sandbox;
@@ -70,8 +71,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		n8n = await startN8n(prepared.install, { userFolder, port: options.n8nPort, env: options.n8nEnv });
 		const client = n8n.client();
 		await client.setupOwnerOrLogin(LOCAL_OWNER);
-		const credential = await createCredential(client, {
-			name: 'BuildWorkPro sandbox',
+		const credential = await upsertCredential(client, {
+			name: CREDENTIAL_NAME,
 			type: CREDENTIAL_TYPE,
 			data: { apiKey: sandbox.keys.full, baseUrl: sandbox.baseUrl },
 		});
