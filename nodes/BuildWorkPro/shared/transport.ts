@@ -57,6 +57,8 @@ export interface BuildWorkProRequest {
 	timeout?: number;
 	/** Context for error messages, e.g. "While fetching page 3 of the list." */
 	note?: string;
+	/** n8n's own request settings (proxy, SSL, allowed domains) passed through untouched. */
+	passthrough?: Partial<IHttpRequestOptions>;
 }
 
 /** The credential type the node's Authentication parameter selects. */
@@ -253,6 +255,7 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 		}
 
 		const options: IHttpRequestOptions = {
+			...request.passthrough,
 			method,
 			url: request.url,
 			baseURL: request.baseURL,
@@ -333,12 +336,21 @@ export function unwrapEnvelope(body: unknown): unknown {
 
 export function toItems(data: unknown, itemIndex: number): INodeExecutionData[] {
 	const records = Array.isArray(data) ? data : data === undefined || data === null || data === '' ? [] : [data];
-	return records.map((json) => ({ json: json as IDataObject, pairedItem: { item: itemIndex } }));
+	// n8n items hold objects; anything else (never expected from BuildWorkPro) is wrapped, not dropped.
+	return records.map((record) => ({
+		json: isObject(record) && !Array.isArray(record) ? (record as IDataObject) : { value: record as IDataObject[string] },
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 /** The request n8n built from the operation's `routing` description. */
 export function requestFromRouting(requestData: DeclarativeRestApiSettings.ResultOptions): BuildWorkProRequest {
-	const { method, url, baseURL, qs, body, headers, timeout } = requestData.options;
+	const { method, url, baseURL, qs, body, headers, timeout, proxy, skipSslCertificateValidation, allowedDomains } =
+		requestData.options;
+	const passthrough: Partial<IHttpRequestOptions> = {};
+	if (proxy) passthrough.proxy = proxy;
+	if (skipSslCertificateValidation) passthrough.skipSslCertificateValidation = skipSslCertificateValidation === true || skipSslCertificateValidation === 'true';
+	if (allowedDomains) passthrough.allowedDomains = allowedDomains;
 	return {
 		method: (method ?? 'GET') as IHttpRequestMethods,
 		url: url ?? '',
@@ -347,6 +359,7 @@ export function requestFromRouting(requestData: DeclarativeRestApiSettings.Resul
 		body: body as IDataObject | undefined,
 		headers: headers as IDataObject | undefined,
 		timeout,
+		passthrough,
 	};
 }
 
