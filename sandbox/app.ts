@@ -237,7 +237,8 @@ export class SandboxApp {
 			if (this.closed) return;
 		}
 		const raw = await readBody(req, this.maxBodyBytes);
-		if (raw.bytes.length) entry.body = parseForLog(raw.bytes);
+		// Large bodies are logged only as their size, so a long benchmark cannot exhaust memory.
+		if (raw.bytes.length) entry.body = raw.bytes.length <= 64 * 1024 ? parseForLog(raw.bytes) : `<${raw.bytes.length} bytes>`;
 		if (raw.aborted) {
 			req.socket.destroy();
 			return;
@@ -605,7 +606,9 @@ export class SandboxApp {
 			switch (`${method} ${sub}`) {
 				case 'POST /seed': {
 					const count = Number(body.count ?? 0);
-					if (!Number.isInteger(count) || count < 0) return sendJson(res, 400, { error: 'count must be a non-negative integer.' });
+					if (!Number.isInteger(count) || count < 0 || count > 1_000_000) {
+						return sendJson(res, 400, { error: 'count must be an integer from 0 to 1,000,000.' });
+					}
 					return sendJson(res, 200, { total: this.seed(count, body.tenantId === undefined ? 1 : Number(body.tenantId)) });
 				}
 				case 'POST /reset':

@@ -40,8 +40,8 @@ const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(va
  * Returns only the known fields.
  */
 export function validateContactInput(body: unknown, mode: 'create' | 'update'): ContactInput {
-	if (body === undefined || body === null) body = {};
-	if (typeof body !== 'object' || Array.isArray(body)) {
+	if (body === undefined) body = {};
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 		throw badRequest('The request body must be a JSON object.');
 	}
 	const input = body as Record<string, unknown>;

@@ -128,8 +128,8 @@ export class WebhookService {
 	}
 
 	private validate(body: unknown, mode: 'create' | 'update') {
-		if (body === undefined || body === null) body = {};
-		if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+		if (body === undefined) body = {};
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
 		const input = body as Record<string, unknown>;
 		const errors: FieldError[] = [];
 		const out: { url?: string; eventTypes?: string[]; description?: string | null; isActive?: boolean } = {};

@@ -141,7 +141,7 @@ describe('sandbox basics: auth, envelopes, problem documents, bad input', () => 
 		});
 
 		it('a body that is JSON but not an object → 400', async () => {
-			for (const rawBody of ['[1,2]', '"customer"', '42']) {
+			for (const rawBody of ['[1,2]', '"customer"', '42', 'null']) {
 				const res = await client.checked('POST', '/contacts', '/contacts', {
 					rawBody,
 					headers: { 'content-type': 'application/json' },
