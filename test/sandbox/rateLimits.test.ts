@@ -49,7 +49,7 @@ describe('sandbox rate limits', () => {
 	});
 
 	it('answers 429 rate_limited with Retry-After once the per-key window is full, and lets the client through after waiting', async () => {
-		sandbox.setRateLimit({ enabled: true, keyLimit: 5, keyWindowMs: 500, tenantBudget: 10_000, tenantWindowMs: 3_600_000 });
+		sandbox.setRateLimit({ enabled: true, keyLimit: 5, keyWindowMs: 1_000, tenantBudget: 10_000, tenantWindowMs: 3_600_000 });
 		const started = Date.now();
 		for (let i = 0; i < 5; i++) {
 			const res = await client.call('GET', '/contacts');
@@ -65,34 +65,34 @@ describe('sandbox rate limits', () => {
 		expect(header(limited, 'ratelimit-key-reset')).toBe(1);
 		// Other keys have their own bucket.
 		expect((await client.call('GET', '/contacts', { key: sandbox.keys.readOnly })).status).toBe(200);
-		await sleep(Math.max(0, started + 520 - Date.now()));
+		await sleep(Math.max(0, started + 1_020 - Date.now()));
 		expect((await client.call('GET', '/contacts')).status).toBe(200);
 	});
 
 	it('does not count refused requests, so waiting Retry-After is enough', async () => {
-		sandbox.setRateLimit({ enabled: true, keyLimit: 2, keyWindowMs: 400, tenantBudget: 10_000, tenantWindowMs: 3_600_000 });
+		sandbox.setRateLimit({ enabled: true, keyLimit: 2, keyWindowMs: 1_000, tenantBudget: 10_000, tenantWindowMs: 3_600_000 });
 		await client.call('GET', '/contacts');
 		await client.call('GET', '/contacts');
 		for (let i = 0; i < 5; i++) expect((await client.call('GET', '/contacts')).status).toBe(429);
-		await sleep(420);
+		await sleep(1_020);
 		const res = await client.call('GET', '/contacts');
 		expect(res.status).toBe(200);
 		expect(header(res, 'ratelimit-key-remaining')).toBe(1);
 	});
 
 	it('slides: capacity frees request by request, not all at once at a boundary', async () => {
-		sandbox.setRateLimit({ enabled: true, keyLimit: 2, keyWindowMs: 600, tenantBudget: 10_000, tenantWindowMs: 3_600_000 });
+		sandbox.setRateLimit({ enabled: true, keyLimit: 2, keyWindowMs: 1_000, tenantBudget: 10_000, tenantWindowMs: 3_600_000 });
 		await client.call('GET', '/contacts');
-		await sleep(300);
+		await sleep(500);
 		await client.call('GET', '/contacts');
 		expect((await client.call('GET', '/contacts')).status).toBe(429);
-		await sleep(320); // the first request has left the window, the second has not
+		await sleep(520); // the first request has left the window, the second has not
 		expect((await client.call('GET', '/contacts')).status).toBe(200);
 		expect((await client.call('GET', '/contacts')).status).toBe(429);
 	});
 
 	it('enforces the per-tenant cost budget across keys of the tenant', async () => {
-		sandbox.setRateLimit({ enabled: true, keyLimit: 1_000, keyWindowMs: 60_000, tenantBudget: 12, tenantWindowMs: 700 });
+		sandbox.setRateLimit({ enabled: true, keyLimit: 1_000, keyWindowMs: 60_000, tenantBudget: 12, tenantWindowMs: 5_000 });
 		const a = await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'A' } }); // 5
 		const b = await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'B' } }); // 10
 		expect([a.status, b.status]).toEqual([201, 201]);
