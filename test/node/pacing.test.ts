@@ -58,3 +58,20 @@ it('paces writes against the tenant cost budget (5 units per write) with zero 42
 	expect(env.sandbox.contacts()).toHaveLength(20);
 	expect(refusals()).toBe(0);
 });
+
+it('lets items queue behind the rate limit for longer than Max Wait in total: only a single pause is bounded', async () => {
+	env.sandbox.setRateLimit({ enabled: true, keyLimit: 5, keyWindowMs: 1_000, tenantBudget: 1_000_000, tenantWindowMs: 1_000 });
+	const started = Date.now();
+
+	const result = await runContactNode(
+		env.sandbox,
+		{ operation: 'create', type: 'customer', options: { maxWait: 2 } },
+		{ input: Array.from({ length: 20 }, () => ({})) },
+	);
+
+	expect(result.error).toBeUndefined();
+	expect(env.sandbox.contacts()).toHaveLength(20);
+	expect(refusals()).toBe(0);
+	// the last items waited about three windows in line, more than Max Wait allows for retries
+	expect(Date.now() - started).toBeGreaterThan(2_500);
+});

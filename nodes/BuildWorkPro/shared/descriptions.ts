@@ -124,7 +124,7 @@ const maxWaitOption: INodeProperties = {
 	typeOptions: { minValue: 0 },
 	default: DEFAULT_MAX_WAIT_SECONDS,
 	description:
-		'The longest the node may wait in total, per request, for BuildWorkPro rate limits and retries before it reports an error. 0 disables retries.',
+		'How long the node may spend, per request, waiting to retry after errors; also the longest single pause for a rate limit. 0 means never wait: no retries.',
 };
 
 const idempotencyKeyOption: INodeProperties = {

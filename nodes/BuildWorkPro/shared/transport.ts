@@ -240,18 +240,20 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 				await gate.nextAnswer();
 				continue;
 			}
-			if (!budgetAllows(decision.ms)) {
+			// A pause is not a retry: queueing behind other items does not use up Max Wait, but a
+			// single pause longer than Max Wait (say, an hour-long tenant lockout) fails at once.
+			if (waitBudgetMs === 0 || decision.ms > waitBudgetMs) {
 				throw apiErrorFromAnswer(
 					node,
 					{ statusCode: 429, headers: {}, body: { code: 'rate_limited', detail: 'The BuildWorkPro rate limit is used up' } },
 					{
 						itemIndex,
 						secret,
-						note: noteWith(`The rate limit frees up in ${Math.ceil(decision.ms / 1000)} s, longer than the Max Wait option allows (${Math.round(waitBudgetMs / 1000)} s in total).`),
+						note: noteWith(`The rate limit frees up in ${Math.ceil(decision.ms / 1000)} s, longer than the Max Wait option allows (${Math.round(waitBudgetMs / 1000)} s).`),
 					},
 				);
 			}
-			await spendWait(decision.ms);
+			await sleepUnlessCancelled(context, decision.ms);
 		}
 
 		const options: IHttpRequestOptions = {
