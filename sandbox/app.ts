@@ -228,7 +228,7 @@ export class SandboxApp {
 
 		const fault = this.takeFault(method, relPath);
 		if (fault?.kind === 'drop') {
-			(entry as LoggedRequest & { dropped?: boolean }).dropped = true;
+			entry.dropped = true;
 			req.socket.destroy();
 			return;
 		}
@@ -251,7 +251,7 @@ export class SandboxApp {
 		let answer: Answer;
 		try {
 			if (fault && (fault.kind === 'rate-limited' || fault.kind === 'unavailable' || fault.kind === 'internal-error')) {
-				answer = this.faultAnswer(fault);
+				this.throwFault(fault);
 			} else {
 				answer = this.process(req, method, path, relPath, query, raw, requestId, headers, afterCommit, entry);
 			}
@@ -273,7 +273,7 @@ export class SandboxApp {
 		const cpu = process.cpuUsage(cpuStarted);
 		headers['Server-Timing'] = `app;dur=${(performance.now() - started).toFixed(3)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(3)}`;
 		if (fault?.kind === 'commit-then-drop') {
-			(entry as LoggedRequest & { dropped?: boolean }).dropped = true;
+			entry.dropped = true;
 			req.socket.destroy();
 		} else {
 			sendJson(res, answer.status, text, { ...headers, ...answer.headers }, answer.contentType ?? 'application/json; charset=utf-8');
@@ -281,7 +281,7 @@ export class SandboxApp {
 		for (const effect of afterCommit) effect();
 	}
 
-	private faultAnswer(fault: FaultSpec): Answer {
+	private throwFault(fault: FaultSpec): never {
 		const spec = {
 			'rate-limited': [429, 'rate_limited', 'Rate limit exceeded (injected fault).'],
 			unavailable: [503, 'service_unavailable', 'The service is temporarily unavailable (injected fault).'],

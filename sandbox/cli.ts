@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox -- [--port N] [--host H] [--seed N] [--key-limit N] [--key-window-ms N]
- *   [--tenant-budget N] [--tenant-window-ms N] [--no-rate-limit] [--no-test-controls]`
+ *   [--tenant-budget N] [--tenant-window-ms N] [--no-rate-limit] [--no-test-controls]
+ *   [--webhook-retry-delays-ms A,B,...] [--webhook-timeout-ms N] [--webhook-rotation-grace-ms N]`
  */
 import { startSandbox, type SandboxOptions } from './index';
 
@@ -13,12 +14,16 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --tenant-budget N     cost units per tenant per window (default 10000)
   --tenant-window-ms N  per-tenant window in ms (default 3600000)
   --no-rate-limit       disable rate limiting (headers are still sent)
+  --webhook-retry-delays-ms A,B,...  delays before each webhook retry (default: 7 attempts over ~31 h)
+  --webhook-timeout-ms N             webhook attempt timeout (default 10000)
+  --webhook-rotation-grace-ms N      old secret keeps signing after rotate-secret (default 86400000)
   --no-test-controls    do not mount /__sandbox/* test controls
   --help                show this help`;
 
 function parseArgs(argv: string[]): SandboxOptions {
 	const options: SandboxOptions = { port: 4010, seed: 50, testControls: true, rateLimit: {} };
 	const rateLimit = options.rateLimit!;
+	const webhooks = (options.webhooks = {} as NonNullable<SandboxOptions['webhooks']>);
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
@@ -41,6 +46,14 @@ function parseArgs(argv: string[]): SandboxOptions {
 			case '--tenant-budget': rateLimit.tenantBudget = number(); break;
 			case '--tenant-window-ms': rateLimit.tenantWindowMs = number(); break;
 			case '--no-rate-limit': rateLimit.enabled = false; break;
+			case '--webhook-retry-delays-ms': {
+				const delays = value().split(',').filter(Boolean).map(Number);
+				if (delays.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`${flag} needs comma-separated non-negative integers`);
+				webhooks.retryDelaysMs = delays;
+				break;
+			}
+			case '--webhook-timeout-ms': webhooks.timeoutMs = number(); break;
+			case '--webhook-rotation-grace-ms': webhooks.rotationGraceMs = number(); break;
 			case '--no-test-controls': options.testControls = false; break;
 			case '--help': case '-h': console.log(USAGE); process.exit(0);
 			// falls through (exit never returns)

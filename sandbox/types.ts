@@ -102,6 +102,8 @@ export interface LoggedRequest {
 	status: number;
 	keyName?: string;
 	body?: unknown;
+	/** Set when a 'drop' or 'commit-then-drop' fault closed the connection instead of answering. */
+	dropped?: boolean;
 }
 
 export type FaultKind = 'commit-then-drop' | 'drop' | 'rate-limited' | 'unavailable' | 'internal-error' | 'slow';

@@ -195,7 +195,7 @@ describe('sandbox scopes and costs match openapi.json', () => {
 
 describe('npm run sandbox (CLI)', () => {
 	it('prints the base URL and keys, serves, and exits cleanly on SIGTERM', async () => {
-		const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'sandbox', 'cli.ts'), '--port', '0', '--seed', '3', '--key-limit', '100'], {
+		const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'sandbox', 'cli.ts'), '--port', '0', '--seed', '3', '--key-limit', '100', '--webhook-retry-delays-ms', '1000,5000'], {
 			cwd: repoRoot,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
