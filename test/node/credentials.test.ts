@@ -129,3 +129,16 @@ describe('BuildWorkPro OAuth2 API credential', () => {
 		expect(serializedError(result)).not.toContain(env.sandbox.keys.full);
 	});
 });
+
+describe('an OAuth2 credential that was never connected', () => {
+	it('fails with an error that points at the credential, and sends nothing', async () => {
+		const result = await runNode({
+			parameters: { authentication: 'oAuth2', resource: 'contact', operation: 'getAll' },
+			credentials: { buildWorkProOAuth2Api: { baseUrl: env.sandbox.baseUrl, clientId: 'n8n-test-client' } },
+		});
+
+		expect(result.error?.message).toMatch(/^The request to BuildWorkPro could not be sent: .*access token/);
+		expect(result.error?.description).toMatch(/OAuth2 credential must be connected/);
+		expect(apiRequests(env.sandbox)).toHaveLength(0);
+	});
+});

@@ -124,6 +124,7 @@ const NETWORK_WORDS: Record<string, string> = {
 	ENOTFOUND: 'the host name does not exist (check the Base URL)',
 	EHOSTUNREACH: 'the host is unreachable',
 	ENETUNREACH: 'the network is unreachable',
+	ERR_CANCELED: 'the request was cancelled',
 };
 
 export function apiErrorFromNetworkFailure(
@@ -131,10 +132,19 @@ export function apiErrorFromNetworkFailure(
 	failure: { code?: string; detail: string; host?: string },
 	context: { itemIndex: number; secret?: string; note?: string },
 ): NodeApiError {
-	const what = (failure.code && NETWORK_WORDS[failure.code]) || 'the request failed';
+	const what = failure.code ? (NETWORK_WORDS[failure.code] ?? 'the connection failed') : undefined;
+	// Without a network code the request never left n8n (say, an OAuth2 credential that is not
+	// connected): n8n's own explanation is the useful one.
 	// The message must not contain the raw code: n8n swaps messages containing one for a generic text.
-	const message = `Could not reach BuildWorkPro${failure.host ? ` at ${failure.host}` : ''}: ${what}`;
-	const description = [context.note, `Network error: ${failure.code ?? 'unknown'} (${failure.detail})`]
+	const message = what
+		? `Could not reach BuildWorkPro${failure.host ? ` at ${failure.host}` : ''}: ${what}`
+		: `The request to BuildWorkPro could not be sent: ${failure.detail}`;
+	const description = [
+		context.note,
+		what
+			? `Network error: ${failure.code} (${failure.detail})`
+			: 'Nothing was sent. Check the credential (an OAuth2 credential must be connected) and its Base URL.',
+	]
 		.filter((line): line is string => !!line)
 		.join('\n');
 	return new NodeApiError(

@@ -195,7 +195,8 @@ async function credentialIdentity(context: RequestContext, credentialType: strin
 
 /**
  * Sends one request to BuildWorkPro and returns its answer, or throws a NodeApiError that says
- * what went wrong. Waits (rate limits, retries) never exceed the node's Max Wait option in total.
+ * what went wrong. Retry waits never exceed the node's Max Wait option in total, nor does any
+ * single rate-limit pause.
  */
 export async function requestBuildWorkPro(context: RequestContext, request: BuildWorkProRequest): Promise<ApiAnswer> {
 	const node = context.getNode();
