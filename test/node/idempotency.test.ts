@@ -4,7 +4,7 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 
-import { CUSTOM_VALUE_NAMESPACE, DERIVED_NAMESPACE } from '../../nodes/BuildWorkPro/shared/idempotency';
+import { CUSTOM_VALUE_NAMESPACE, DERIVED_NAMESPACE, nameBasedUuid } from '../../nodes/BuildWorkPro/shared/idempotency';
 import { UUID_PATTERN, apiRequests, runContactNode, useSandbox } from './support';
 
 const env = useSandbox();
@@ -29,6 +29,14 @@ describe('which requests carry a key', () => {
 			else expect(keyOf(entry)).toMatch(UUID_PATTERN);
 		}
 		expect(new Set(log.filter((e) => e.method !== 'GET').map(keyOf)).size).toBe(3);
+	});
+});
+
+describe('name-based UUIDs', () => {
+	it('match RFC 4122 version 5 (as computed by the uuid package) for any text', () => {
+		for (const name of ['', 'contact.create:form-981', 'Grüße 👷 "quotes" \n newline', 'x'.repeat(5_000)]) {
+			expect(nameBasedUuid(CUSTOM_VALUE_NAMESPACE, name)).toBe(uuidv5(name, CUSTOM_VALUE_NAMESPACE));
+		}
 	});
 });
 

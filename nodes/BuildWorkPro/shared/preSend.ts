@@ -41,14 +41,18 @@ export async function requireUpdateFields(
 }
 
 /**
- * Date filters become full ISO 8601 timestamps. n8n's date picker yields "2026-01-31T00:00:00"
- * without a zone; BuildWorkPro works in UTC, so a value without an offset is read as UTC.
+ * List filters as BuildWorkPro expects them: empty filters are left out, and dates become full
+ * ISO 8601 timestamps. n8n's date picker yields "2026-01-31T00:00:00" without a zone;
+ * BuildWorkPro works in UTC, so a value without an offset is read as UTC.
  */
-export async function normalizeDateFilters(
+export async function normalizeListFilters(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const qs = requestOptions.qs ?? {};
+	for (const field of ['search', 'type']) {
+		if (qs[field] === undefined || qs[field] === null || String(qs[field]).trim() === '') delete qs[field];
+	}
 	for (const [field, label] of [
 		['dateFrom', 'Created After'],
 		['dateTo', 'Created Before'],

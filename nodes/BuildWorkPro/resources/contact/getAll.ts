@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { contactTypeOptions, optionsCollection } from '../../shared/descriptions';
 import { fetchAllPages } from '../../shared/pagination';
-import { normalizeDateFilters } from '../../shared/preSend';
+import { normalizeListFilters } from '../../shared/preSend';
 
 const show = { resource: ['contact'], operation: ['getAll'] };
 
@@ -14,7 +14,7 @@ export const getAllOperation: INodePropertyOptions = {
 	description: 'List contacts, optionally filtered',
 	routing: {
 		request: { method: 'GET', url: '/contacts' },
-		send: { paginate: true, preSend: [normalizeDateFilters] },
+		send: { paginate: true, preSend: [normalizeListFilters] },
 		operations: { pagination: fetchAllPages },
 	},
 };
