@@ -25,6 +25,7 @@ import {
 	type WorkflowNode,
 } from '../e2e/lib/n8nWorkflows';
 import { prepare } from '../e2e/lib/prepared';
+import { waitFor } from '../e2e/lib/process';
 
 interface DevOptions {
 	port: number;
@@ -154,6 +155,10 @@ async function main() {
 		// The sandbox starts empty of webhook endpoints every time: publish afresh so it holds one.
 		if (saved.trigger.active) await unpublish(n8n, client, saved.trigger);
 		await publish(n8n, client, saved.trigger);
+		// n8n 2.x registers the webhook in the background after publishing returns.
+		await waitFor('the published trigger to register its webhook endpoint in the sandbox', () =>
+			stack.sandbox.webhookEndpoints().some((endpoint) => !endpoint.deleted && endpoint.url.startsWith(n8n.url)),
+		);
 
 		// One run of each, so the editor opens on real results (the create also fires the trigger).
 		const listed = await runManually(n8n, client, saved.list);

@@ -80,7 +80,8 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		// The task runner (Code node) gets its own free port so several n8n can run side by side.
-		N8N_RUNNERS_ENABLED: 'true',
+		// 2.x always runs it (and warns about N8N_RUNNERS_ENABLED); 1.x needs it switched on.
+		...(major >= 2 ? {} : { N8N_RUNNERS_ENABLED: 'true' }),
 		N8N_RUNNERS_MODE: 'internal',
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
