@@ -66,3 +66,11 @@ it('does not limit a bucket the server does not report (OAuth2 callers have no p
 	gate.release(1, 0, { 'ratelimit-tenant-remaining': '9000', 'ratelimit-tenant-reset': '100' });
 	expect(Array.from({ length: 4 }, () => gate.tryReserve(1, 1).kind)).toEqual(['go', 'go', 'go', 'go']);
 });
+
+it('also understands a reset sent as a Unix timestamp', () => {
+	const gate = new RateLimitGate();
+	const now = 1_800_000_000_000;
+	gate.tryReserve(1, now);
+	gate.release(1, now, { ...headers(0, 0), 'ratelimit-key-reset': String(now / 1000 + 7) });
+	expect(gate.tryReserve(1, now)).toEqual({ kind: 'sleep', ms: 7_000 });
+});

@@ -68,8 +68,9 @@ export function pageFromBody(body: unknown): Page | undefined {
 	return {
 		records: body.data,
 		cursor,
-		// Liberal: a list without pagination metadata is a single page.
-		hasMore: pagination?.has_more === true,
+		// Liberal: a list without pagination metadata is a single page, and a cursor without
+		// has_more means there is more.
+		hasMore: pagination?.has_more === true || (pagination?.has_more === undefined && cursor !== null),
 	};
 }
 

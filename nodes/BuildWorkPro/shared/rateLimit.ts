@@ -11,6 +11,8 @@
 const MAX_IN_FLIGHT = 4;
 /** When a bucket is spent and the server sent no reset time, look again after this long. */
 const FALLBACK_RESET_MS = 1_000;
+/** A "reset" this large is a point in time (Unix seconds, after 2001), not a duration. */
+const UNIX_TIMESTAMP_THRESHOLD = 1_000_000_000;
 
 interface Bucket {
 	/** `undefined`: not known yet (no answer seen since the window moved on). `Infinity`: not reported, so not limited. */
@@ -96,9 +98,12 @@ export class RateLimitGate {
 			bucket.remaining = Infinity;
 			return;
 		}
-		const resetSeconds = readNumber(headers, `${prefix}-Reset`);
+		const reset = readNumber(headers, `${prefix}-Reset`);
 		bucket.remaining = remaining;
-		bucket.resetAt = now + (resetSeconds !== undefined ? resetSeconds * 1000 : FALLBACK_RESET_MS);
+		if (reset === undefined || reset < 0) bucket.resetAt = now + FALLBACK_RESET_MS;
+		// Documented as seconds from now; be liberal and also read a Unix timestamp.
+		else if (reset > UNIX_TIMESTAMP_THRESHOLD) bucket.resetAt = Math.max(now, reset * 1000);
+		else bucket.resetAt = now + reset * 1000;
 	}
 }
 
