@@ -142,3 +142,45 @@ describe('an OAuth2 credential that was never connected', () => {
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 	});
 });
+
+describe('an expired OAuth2 access token', () => {
+	it('is refreshed by n8n and the request repeated, because the node lets 401s reach n8n\'s OAuth2 handling', async () => {
+		const { createServer } = await import('node:http');
+		const tokenRequests: string[] = [];
+		const tokenServer = createServer((req, res) => {
+			let body = '';
+			req.on('data', (chunk) => (body += chunk));
+			req.on('end', () => {
+				tokenRequests.push(body);
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ access_token: env.sandbox.keys.full, refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 3600 }));
+			});
+		});
+		await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
+		const { port } = tokenServer.address() as { port: number };
+		try {
+			env.sandbox.seed(1);
+			const result = await runNode({
+				parameters: { authentication: 'oAuth2', resource: 'contact', operation: 'getAll' },
+				credentials: {
+					buildWorkProOAuth2Api: {
+						baseUrl: env.sandbox.baseUrl,
+						accessTokenUrl: `http://127.0.0.1:${port}/oauth/token`,
+						clientId: 'n8n-test-client',
+						clientSecret: '',
+						oauthTokenData: { access_token: 'bwp_at_expired', refresh_token: 'rt-1', token_type: 'Bearer' },
+					},
+				},
+			});
+
+			expect(result.error).toBeUndefined();
+			expect(result.json).toHaveLength(1);
+			expect(tokenRequests).toHaveLength(1);
+			expect(tokenRequests[0]).toContain('grant_type=refresh_token');
+			expect(apiRequests(env.sandbox).map((entry) => entry.status)).toEqual([401, 200]);
+			expect(result.credentialUpdates.some((update) => update.kind === 'oauthTokenData')).toBe(true);
+		} finally {
+			await new Promise<void>((resolve) => tokenServer.close(() => resolve()));
+		}
+	});
+});
