@@ -160,6 +160,29 @@ describe('a misbehaving server', () => {
 		}
 	});
 
+	it('stops with a clear error when a new cursor brings back the same contacts', async () => {
+		env.sandbox.seed(350);
+		let firstPage: unknown;
+		const proxy = await startRewritingProxy(env.sandbox.baseUrl, (body) => {
+			if (!Array.isArray(body.data)) return undefined;
+			firstPage ??= body.data;
+			return { ...body, data: firstPage as IDataObject[] };
+		});
+		try {
+			const result = await runContactNode(
+				env.sandbox,
+				{ operation: 'getAll', returnAll: true },
+				{ baseUrl: proxy.url },
+			);
+
+			expect(result.error?.message).toMatch(/already sent/i);
+			expect(result.error?.description).toMatch(/page 2/);
+			expect(apiRequests(env.sandbox, 'GET')).toHaveLength(2);
+		} finally {
+			await proxy.close();
+		}
+	});
+
 	it('stops with a clear error when a page is empty but claims more', async () => {
 		env.sandbox.seed(150);
 		const proxy = await startRewritingProxy(env.sandbox.baseUrl, (body) => {

@@ -32,11 +32,22 @@ export type PagingFailure = (reason: string, pageNumber: number) => Error;
 export async function followCursor(fetchPage: FetchPage, limit: number | undefined, fail: PagingFailure): Promise<unknown[]> {
 	const records: unknown[] = [];
 	const seenCursors = new Set<string>();
+	const seenIds = new Set<unknown>();
 	let cursor: string | undefined;
 	for (let pageNumber = 1; ; pageNumber++) {
 		const stillNeeded = limit === undefined ? MAX_PAGE_SIZE : limit - records.length;
 		if (stillNeeded <= 0) break;
 		const page = await fetchPage(cursor, Math.min(stillNeeded, MAX_PAGE_SIZE), pageNumber);
+		// A page made only of records we already have means the cursor did not move us forward.
+		let newRecords = 0;
+		for (const record of page.records) {
+			const id = recordId(record);
+			if (id === undefined || !seenIds.has(id)) newRecords += 1;
+			if (id !== undefined) seenIds.add(id);
+		}
+		if (pageNumber > 1 && page.records.length > 0 && newRecords === 0) {
+			throw fail('BuildWorkPro sent a page of contacts it had already sent, so paging would never end', pageNumber);
+		}
 		// push one by one: concatenating arrays page after page would copy everything each time
 		for (const record of page.records) records.push(record);
 		if (!page.hasMore) break;
@@ -54,6 +65,10 @@ export async function followCursor(fetchPage: FetchPage, limit: number | undefin
 	}
 	if (limit !== undefined && records.length > limit) records.length = limit;
 	return records;
+}
+
+function recordId(record: unknown): unknown {
+	return typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
