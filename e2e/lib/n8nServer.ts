@@ -95,7 +95,13 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 		...options.env,
 	};
 
-	const server = startServer(install.nodeBin, [install.n8nBin, 'start'], { env, logFile, cwd: options.userFolder });
+	// Through the watchdog, so n8n stops even if this process dies without calling stop().
+	const watchdog = join(__dirname, 'watchdog.cjs');
+	const server = startServer(install.nodeBin, [watchdog, String(process.pid), install.nodeBin, install.n8nBin, 'start'], {
+		env,
+		logFile,
+		cwd: options.userFolder,
+	});
 	const n8nRequire = createRequire(join(install.dir, 'node_modules', 'n8n', 'package.json'));
 	const flatted = n8nRequire('flatted') as { parse(text: string): unknown };
 

@@ -74,6 +74,28 @@ export interface Server {
 	exited: boolean;
 }
 
+// Servers still running. They live in their own process groups, so a Ctrl-C in the terminal does
+// not reach them: whatever way this process ends, it takes them down with it.
+const liveServers = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function killLiveServers(): void {
+	for (const child of liveServers) killGroup(child, 'SIGKILL');
+	liveServers.clear();
+}
+
+/**
+ * Also stop every server on SIGINT/SIGTERM/SIGHUP (then exit). For test runners; scripts with their
+ * own graceful Ctrl-C handling (npm run dev) do not need it.
+ */
+export function stopServersOnSignals(): void {
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+		process.once(signal, () => {
+			killLiveServers();
+			process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+		});
+}
+
 /** Starts a long-running process in its own process group, with stdout+stderr in `logFile`. */
 export function startServer(
 	command: string,
@@ -88,6 +110,11 @@ export function startServer(
 		stdio: ['ignore', 'pipe', 'pipe'],
 	};
 	const child = spawn(command, args, spawnOptions);
+	if (!exitHookInstalled) {
+		process.on('exit', killLiveServers);
+		exitHookInstalled = true;
+	}
+	liveServers.add(child);
 	child.stdout!.pipe(log, { end: false });
 	child.stderr!.pipe(log, { end: false });
 	const exitedPromise = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -104,12 +131,14 @@ export function startServer(
 			}
 			// Children that ignored SIGTERM while their parent exited must not outlive us.
 			killGroup(child, 'SIGKILL');
+			liveServers.delete(child);
 			await new Promise<void>((resolve) => log.end(resolve));
 		},
 	};
 	child.on('exit', () => {
 		server.exited = true;
 	});
+
 	return server;
 }
 
