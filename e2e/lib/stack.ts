@@ -30,6 +30,8 @@ export interface Stack {
 	prepared: Prepared;
 	/** Stops n8n and the sandbox; keeps n8n's log (path returned) and removes a temporary user folder. */
 	stop(): Promise<string>;
+	/** Stops n8n and starts it again on the same port and user folder (a server restart); logs in again. */
+	restartN8n(): Promise<void>;
 }
 
 export interface StackOptions {
@@ -76,7 +78,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			type: CREDENTIAL_TYPE,
 			data: { apiKey: sandbox.keys.full, baseUrl: sandbox.baseUrl },
 		});
-		return { sandbox, n8n, client, credential, prepared, stop };
+		const stack: Stack = {
+			sandbox,
+			n8n,
+			client,
+			credential,
+			prepared,
+			stop,
+			async restartN8n() {
+				await stack.n8n.stop();
+				n8n = await startN8n(prepared.install, { userFolder, port: stack.n8n.port, env: options.n8nEnv });
+				stack.n8n = n8n;
+				stack.client = n8n.client();
+				await stack.client.login(LOCAL_OWNER.email, LOCAL_OWNER.password);
+			},
+		};
+		return stack;
 	} catch (error) {
 		const tail = n8n ? `\n--- n8n log (last lines) ---\n${n8n.logTail()}` : '';
 		await stop();

@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	if (!stack) return;
-	const pid = stack.n8n.process.child.pid!;
+	const pid = stack.n8n.process.child.pid!; // after a restart: the current n8n's group
 	const log = await stack.stop();
 	console.log(`n8n log kept at ${log}`);
 	expect(groupAlive(pid)).toBe(false);
@@ -324,6 +324,21 @@ describe('the BuildWorkPro Trigger in a published workflow', () => {
 		// Executions start asynchronously: give a wrongly accepted one time to show up.
 		await new Promise((resolve) => setTimeout(resolve, 2_000));
 		expect(await listExecutions(stack.client, workflow.id)).toHaveLength(before);
+	}));
+
+	it('restarting n8n registers nothing new, and deliveries still start executions', step(async () => {
+		const [before] = liveEndpoints();
+		const executionsBefore = (await listExecutions(stack.client, workflow.id)).length;
+		await stack.restartN8n();
+		const [after] = await expectEndpointsSettleAt(1);
+		expect(after.id).toBe(before.id);
+
+		const created = await callSandbox('POST', '/contacts', { type: 'vendor', companyName: 'After Restart Supply' });
+		expect(created.status).toBe(201);
+		await waitFor('the delivery after the restart to start an execution', async () => {
+			const executions = await listExecutions(stack.client, workflow.id);
+			return executions.length > executionsBefore || undefined;
+		}, { timeoutMs: 30_000 });
 	}));
 
 	it('unpublishing removes the endpoint; publishing again leaves exactly one', step(async () => {
