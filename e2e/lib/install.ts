@@ -57,7 +57,10 @@ function installKey(version: string): string {
 	const hash = createHash('sha256');
 	hash.update(RECIPE);
 	hash.update(`${process.platform}-${process.arch}`);
-	for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(manifestDir(version), file)));
+	// What gets installed: the lockfile, plus the manifest's dependency fields (not its prose).
+	const manifest = JSON.parse(readFileSync(join(manifestDir(version), 'package.json'), 'utf8'));
+	hash.update(JSON.stringify({ dependencies: manifest.dependencies, overrides: manifest.overrides }));
+	hash.update(readFileSync(join(manifestDir(version), 'package-lock.json')));
 	return hash.digest('hex').slice(0, 12);
 }
 
@@ -68,13 +71,18 @@ function describe(version: string, dir: string): N8nInstall {
 	return { version, dir, nodeBin, n8nBin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
 
+/** Where the install of this pinned version lives in the cache (whether or not it exists yet). */
+export function installDir(version: string): string {
+	return join(cacheRoot(), `n8n-${version}-${installKey(version)}`);
+}
+
 /** Returns the cached install, creating it first when missing. */
 export async function ensureN8n(
 	requested?: string,
 	log: (line: string) => void = (line) => console.log(line),
 ): Promise<N8nInstall> {
 	const version = resolveVersion(requested);
-	const dir = join(cacheRoot(), `n8n-${version}-${installKey(version)}`);
+	const dir = installDir(version);
 	const readyMarker = join(dir, '.ready');
 	if (existsSync(readyMarker)) return describe(version, dir);
 
