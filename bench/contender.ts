@@ -1,0 +1,131 @@
+/**
+ * One benchmark contender, run in its own child process so that its memory readings hold nothing
+ * but its own work (n8n-core, the harness and the previous runs' garbage live elsewhere).
+ *
+ *   BENCH_TASK='{"kind":"list-ours","baseUrl":"…","apiKey":"…","expected":10000}' node --expose-gc --import tsx bench/contender.ts
+ *
+ * Prints one line `BENCH_RESULT {json}` on stdout. A warm-up (one request) runs first and the
+ * sandbox's request log is cleared after it, so the parent counts only the measured run's requests.
+ */
+import { request } from 'undici';
+
+import { measureMemory } from './lib/memory';
+
+export type ContenderTask =
+	| { kind: 'list-raw'; baseUrl: string; controlUrl: string; apiKey: string; expected: number }
+	| { kind: 'list-ours'; baseUrl: string; controlUrl: string; apiKey: string; expected: number }
+	| {
+			kind: 'create-ours';
+			baseUrl: string;
+			controlUrl: string;
+			apiKey: string;
+			inputs: Array<Record<string, string>>;
+	  };
+
+export interface ContenderResult {
+	kind: ContenderTask['kind'];
+	wallMs: number;
+	records: number;
+	uniqueIds: number;
+	outputJsonBytes: number;
+	rssBefore: number;
+	rssPeak: number;
+	heapBefore: number;
+	heapPeak: number;
+	peakSource: 'kernel' | 'sampled';
+	/** The execution's error message when the node failed. */
+	error?: string;
+}
+
+async function clearSandboxLog(controlUrl: string): Promise<void> {
+	const { statusCode, body } = await request(`${controlUrl}/__sandbox/requests`, { method: 'DELETE' });
+	await body.dump();
+	if (statusCode >= 300) throw new Error(`could not clear the sandbox request log (${statusCode})`);
+}
+
+/** The floor: the same pages as the node (limit=100, following cursors), nothing else. */
+async function listRaw(baseUrl: string, apiKey: string): Promise<unknown[]> {
+	const records: unknown[] = [];
+	let cursor: string | undefined;
+	for (;;) {
+		const url = `${baseUrl}/contacts?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+		const { statusCode, body } = await request(url, { headers: { authorization: `Bearer ${apiKey}` } });
+		const page = (await body.json()) as {
+			data: unknown[];
+			meta: { pagination: { cursor: string | null; has_more: boolean } };
+		};
+		if (statusCode !== 200) throw new Error(`raw loop: ${url} answered ${statusCode}`);
+		for (const record of page.data) records.push(record);
+		if (!page.meta.pagination.has_more || !page.meta.pagination.cursor) return records;
+		cursor = page.meta.pagination.cursor;
+	}
+}
+
+async function main(): Promise<void> {
+	const task = JSON.parse(process.env.BENCH_TASK ?? '') as ContenderTask;
+	let run: () => Promise<{ json: unknown[]; error?: string }>;
+
+	if (task.kind === 'list-raw') {
+		const warm = await request(`${task.baseUrl}/contacts?limit=1`, { headers: { authorization: `Bearer ${task.apiKey}` } });
+		await warm.body.dump();
+		run = async () => ({ json: await listRaw(task.baseUrl, task.apiKey) });
+	} else {
+		// Loaded only here: the raw contender must not pay for n8n-core.
+		const { runNode } = await import('../test/harness');
+		const credentials = { buildWorkProApi: { apiKey: task.apiKey, baseUrl: task.baseUrl } };
+		// Warm-up: loads node types and compiles the node, as in a running n8n.
+		const warm = await runNode({ credentials, parameters: { resource: 'contact', operation: 'getAll', returnAll: false, limit: 1 } });
+		if (warm.error) throw new Error(`warm-up failed: ${warm.error.message}`);
+		if (task.kind === 'list-ours') {
+			run = async () => {
+				const result = await runNode({ credentials, parameters: { resource: 'contact', operation: 'getAll', returnAll: true } });
+				return { json: result.json, error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
+			};
+		} else {
+			const inputs = task.inputs;
+			run = async () => {
+				const result = await runNode({
+					credentials,
+					input: inputs,
+					// What a user sets up: fields mapped from the incoming item, n8n's Retry On Fail on (its defaults).
+					parameters: {
+						resource: 'contact',
+						operation: 'create',
+						type: 'customer',
+						additionalFields: {
+							firstName: '={{ $json.firstName }}',
+							lastName: '={{ $json.lastName }}',
+							email: '={{ $json.email }}',
+						},
+					},
+					settings: { retryOnFail: true },
+				});
+				return { json: result.json, error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
+			};
+		}
+	}
+	await clearSandboxLog(task.controlUrl);
+
+	const started = performance.now();
+	const { value, memory } = await measureMemory(run);
+	const wallMs = performance.now() - started;
+	const ids = new Set(value.json.map((record) => (record as { id?: unknown }).id));
+	const result: ContenderResult = {
+		kind: task.kind,
+		wallMs,
+		records: value.json.length,
+		uniqueIds: ids.size,
+		outputJsonBytes: Buffer.byteLength(JSON.stringify(value.json)),
+		...memory,
+		...(value.error && { error: value.error }),
+	};
+	process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error instanceof Error ? error.stack : error);
+		process.exit(1);
+	},
+);
