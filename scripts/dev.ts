@@ -153,8 +153,8 @@ async function main() {
 			saved[key] = (await findWorkflowByName(client, WORKFLOWS[key])) ?? (await createWorkflow(client, WORKFLOWS[key], nodes[key]));
 
 		// The sandbox starts empty of webhook endpoints every time: publish afresh so it holds one.
-		if (saved.trigger.active) await unpublish(n8n, client, saved.trigger);
-		await publish(n8n, client, saved.trigger);
+		if (saved.trigger.active) await unpublish(client, saved.trigger);
+		await publish(client, saved.trigger);
 		// n8n 2.x registers the webhook in the background after publishing returns.
 		await waitFor('the published trigger to register its webhook endpoint in the sandbox', () =>
 			stack.sandbox.webhookEndpoints().some((endpoint) => !endpoint.deleted && endpoint.url.startsWith(n8n.url)),

@@ -116,7 +116,12 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 		client: () => new N8nClient(url),
 		logTail(lines = 80) {
 			try {
-				return readFileSync(logFile, 'utf8').trim().split('\n').slice(-lines).join('\n');
+				// Database migrations log two lines each (hundreds on a fresh database): never the clue.
+				const meaningful = readFileSync(logFile, 'utf8')
+					.trim()
+					.split('\n')
+					.filter((line) => !/^(Starting|Finished) migration /.test(line));
+				return meaningful.slice(-lines).join('\n');
 			} catch {
 				return '(no n8n log)';
 			}

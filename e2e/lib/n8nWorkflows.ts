@@ -180,16 +180,15 @@ export async function listExecutions(client: N8nClient, workflowId: string): Pro
 	return page.results.map((execution) => ({ ...execution, id: String(execution.id) }));
 }
 
-/** Publishes (2.x) / activates (1.x) a workflow: n8n registers its triggers' webhooks now. */
-export async function publish(server: N8nServer, client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
-	if (server.major >= 2)
-		return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+/**
+ * Publishes (2.x) / activates (1.x) a workflow: n8n registers its triggers' webhooks. Both pinned
+ * versions (2.40.7 and 1.123.81) take POST /workflows/:id/activate with the version to publish.
+ */
+export async function publish(client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
 	const current = await client.get<SavedWorkflow>(`/workflows/${workflow.id}`);
-	return await client.patch<SavedWorkflow>(`/workflows/${workflow.id}`, { active: true, versionId: current.versionId });
+	return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/activate`, { versionId: current.versionId });
 }
 
-export async function unpublish(server: N8nServer, client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
-	if (server.major >= 2) return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/deactivate`, {});
-	const current = await client.get<SavedWorkflow>(`/workflows/${workflow.id}`);
-	return await client.patch<SavedWorkflow>(`/workflows/${workflow.id}`, { active: false, versionId: current.versionId });
+export async function unpublish(client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
+	return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/deactivate`, {});
 }

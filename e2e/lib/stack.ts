@@ -59,9 +59,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const keptLog = join(tmpdir(), 'bwp-n8n-logs', `n8n-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
 		await n8n?.stop();
 		await sandbox?.close();
-		if (n8n && existsSync(n8n.logFile)) {
+		const logFile = join(userFolder, 'n8n.log');
+		if (existsSync(logFile)) {
 			mkdirSync(join(tmpdir(), 'bwp-n8n-logs'), { recursive: true });
-			copyFileSync(n8n.logFile, keptLog);
+			copyFileSync(logFile, keptLog);
 		}
 		if (temporaryFolder) rmSync(userFolder, { recursive: true, force: true });
 		return keptLog;
@@ -96,7 +97,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		return stack;
 	} catch (error) {
 		const tail = n8n ? `\n--- n8n log (last lines) ---\n${n8n.logTail()}` : '';
-		await stop();
-		throw new Error(`${(error as Error).message}${tail}`);
+		const keptLog = await stop();
+		throw new Error(`${(error as Error).message}${tail}\n(n8n's whole log: ${keptLog})`);
 	}
 }

@@ -288,7 +288,7 @@ describe('the BuildWorkPro Trigger in a published workflow', () => {
 	});
 
 	it('publishing registers exactly one endpoint, pointing at this n8n', step(async () => {
-		await publish(stack.n8n, stack.client, workflow);
+		await publish(stack.client, workflow);
 		const endpoints = await expectEndpointsSettleAt(1);
 		expect(endpoints[0].url).toBe(`${stack.n8n.url}/webhook/${webhookId}/webhook`);
 		expect([...endpoints[0].eventTypes].sort()).toEqual(['contact.created', 'contact.updated']);
@@ -342,10 +342,10 @@ describe('the BuildWorkPro Trigger in a published workflow', () => {
 	}));
 
 	it('unpublishing removes the endpoint; publishing again leaves exactly one', step(async () => {
-		await unpublish(stack.n8n, stack.client, workflow);
+		await unpublish(stack.client, workflow);
 		await expectEndpointsSettleAt(0);
 
-		await publish(stack.n8n, stack.client, workflow);
+		await publish(stack.client, workflow);
 		const [endpoint] = await expectEndpointsSettleAt(1);
 		expect(endpoint.url).toBe(`${stack.n8n.url}/webhook/${webhookId}/webhook`);
 		expect(stack.sandbox.webhookEndpoints().filter((candidate) => candidate.url === endpoint.url && !candidate.deleted)).toHaveLength(1);
