@@ -9,6 +9,7 @@
  */
 import { request } from 'undici';
 
+import { contactInputs } from './lib/inputs';
 import { measureMemory } from './lib/memory';
 
 export type ContenderTask =
@@ -19,7 +20,9 @@ export type ContenderTask =
 			baseUrl: string;
 			controlUrl: string;
 			apiKey: string;
-			inputs: Array<Record<string, string>>;
+			/** The items: contactInputs(prefix, count). */
+			prefix: string;
+			count: number;
 	  };
 
 export interface ContenderResult {
@@ -33,6 +36,8 @@ export interface ContenderResult {
 	heapBefore: number;
 	heapPeak: number;
 	peakSource: 'kernel' | 'sampled';
+	/** V8 heap still held right after the run with the output alive, after a full GC: what the output really costs. */
+	heapRetained: number;
 	/** The execution's error message when the node failed. */
 	error?: string;
 }
@@ -82,7 +87,7 @@ async function main(): Promise<void> {
 				return { json: result.json, error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
 			};
 		} else {
-			const inputs = task.inputs;
+			const inputs = contactInputs(task.prefix, task.count);
 			run = async () => {
 				const result = await runNode({
 					credentials,
@@ -109,6 +114,9 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const { value, memory } = await measureMemory(run);
 	const wallMs = performance.now() - started;
+	const gc = (globalThis as { gc?: () => void }).gc;
+	gc?.();
+	const heapRetained = process.memoryUsage().heapUsed - memory.heapBefore;
 	const ids = new Set(value.json.map((record) => (record as { id?: unknown }).id));
 	const result: ContenderResult = {
 		kind: task.kind,
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
 		uniqueIds: ids.size,
 		outputJsonBytes: Buffer.byteLength(JSON.stringify(value.json)),
 		...memory,
+		heapRetained,
 		...(value.error && { error: value.error }),
 	};
 	process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);

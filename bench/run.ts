@@ -1,0 +1,392 @@
+/**
+ * `npm run bench`: starts the BuildWorkPro sandbox (and, when a cached n8n is ready, a real n8n
+ * for its HTTP Request node) and measures, side by side in one run:
+ *   1. Return All over 10,000 and 100,000 contacts: our node (n8n-core engine, test/harness)
+ *      vs a raw undici loop (the floor) vs n8n's HTTP Request node with its pagination + Split Out.
+ *   2. Return All under a scaled-down rate limit (60 requests per 2 s per key).
+ *   3. Exactly-once creation of 1,000 contacts under 10 % commit-then-drop and 5 % 503 faults.
+ *   4. Webhook signature verification, µs per 2 KB delivery.
+ * Prints a table, writes bench/results/{results.json,table.md,chart.svg}, and exits non-zero when a
+ * result is WRONG (missing or duplicate records, a failed execution of our node), not when slow.
+ *
+ * Knobs (env): BENCH_REPS (3), BENCH_SIZES ("10000,100000"), BENCH_N8N=off (skip the HTTP Request node),
+ * BENCH_RESULTS_DIR (bench/results).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ALL_SCOPES, DEFAULT_KEYS, startSandbox, type Sandbox } from '../sandbox';
+import type { ContenderResult } from './contender';
+import { runContender } from './lib/child';
+import { startFaultProxy } from './lib/faultProxy';
+import { contactInputs, inputIndexOf } from './lib/inputs';
+import {
+	createEachWorkflow,
+	findReadyN8n,
+	listAllWorkflow,
+	runWorkflow,
+	startBenchN8n,
+	type BenchN8n,
+	type N8nRunResult,
+} from './lib/n8n';
+import { renderChart, renderTable, type BenchResults, type ListRow, type RateRow, type ExactlyOnceRow } from './lib/report';
+import { benchSignature } from './lib/signature';
+
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? join(__dirname, 'results');
+const RATE = { keyLimit: 60, keyWindowMs: 2_000, contacts: 36_000 };
+const EXACTLY_ONCE = { count: 1_000, dropEvery: 10, unavailableEvery: 20 };
+
+/** Tenants: one per data set, so nothing is re-seeded between parts. */
+const KEYS = {
+	list10k: 'bwp_test_tenant2_sandbox',
+	list100k: 'bwp_test_full_sandbox',
+	rate: 'bwp_test_bench_rate',
+	writes: 'bwp_test_bench_writes',
+};
+const TENANT = { list10k: 2, list100k: 1, rate: 3, writes: 4 };
+
+const problems: string[] = [];
+function wrong(message: string): void {
+	problems.push(message);
+	console.error(`  WRONG: ${message}`);
+}
+
+const median = (values: number[]): number => {
+	const finite = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+	if (finite.length === 0) return NaN;
+	const mid = Math.floor(finite.length / 2);
+	return finite.length % 2 ? finite[mid] : (finite[mid - 1] + finite[mid]) / 2;
+};
+
+function log(line: string): void {
+	console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+interface ListSample {
+	ms: number;
+	requests: number;
+	growth: number;
+	/** Heap held by the output after a full GC (raw, ours). */
+	retained?: number;
+	outputJsonBytes: number;
+	/** HTTP Request node only: whole execution as n8n recorded it, and REST round trip. */
+	executionMs?: number;
+	wallMs?: number;
+}
+
+function checkList(who: string, expected: number, result: { records: number; uniqueIds: number; error?: string }): void {
+	if (result.error) wrong(`${who}: the execution failed: ${result.error}`);
+	if (result.records !== expected) wrong(`${who}: ${result.records} records instead of ${expected}`);
+	if (result.uniqueIds !== result.records) wrong(`${who}: ${result.records - result.uniqueIds} duplicate records`);
+}
+
+function splitOutput(run: N8nRunResult, node: string) {
+	return run.execution.output[node] ?? [];
+}
+
+async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<ListRow[]> {
+	sandbox.setRateLimit({ enabled: false });
+	const rows: ListRow[] = [];
+	for (const size of SIZES) {
+		const key = size === 100_000 ? KEYS.list100k : KEYS.list10k;
+		const samples: Record<string, ListSample[]> = { raw: [], ours: [], httpRequest: [] };
+		for (let rep = 1; rep <= REPS; rep++) {
+			// Interleaved, so a noisy moment on the shared machine hits every contender alike.
+			for (const kind of ['list-raw', 'list-ours'] as const) {
+				const who = `${kind === 'list-raw' ? 'raw loop' : 'our node'} ${size} #${rep}`;
+				const result: ContenderResult = await runContender({
+					kind,
+					baseUrl: sandbox.baseUrl,
+					controlUrl: sandbox.url,
+					apiKey: key,
+					expected: size,
+				});
+				const requests = sandbox.requestLog().length;
+				checkList(who, size, result);
+				samples[kind === 'list-raw' ? 'raw' : 'ours'].push({
+					ms: result.wallMs,
+					requests,
+					growth: result.rssPeak - result.rssBefore,
+					retained: result.heapRetained,
+					outputJsonBytes: result.outputJsonBytes,
+				});
+				log(`${who}: ${result.wallMs.toFixed(0)} ms, ${requests} requests, peak RSS +${mb(result.rssPeak - result.rssBefore)} MB (output JSON ${mb(result.outputJsonBytes)} MB)`);
+			}
+			if (n8n) {
+				const credential = await n8n.credentialFor(key);
+				sandbox.clearRequestLog();
+				const run = await runWorkflow(n8n, `bench list ${size} #${rep}`, listAllWorkflow(sandbox.baseUrl, credential));
+				const requests = sandbox.requestLog().length;
+				const records = splitOutput(run, 'Split Out');
+				const who = `HTTP Request node ${size} #${rep}`;
+				checkList(who, size, {
+					records: records.length,
+					uniqueIds: new Set(records.map((record) => record.id)).size,
+					error: run.execution.status === 'success' ? undefined : `${run.execution.status}: ${run.execution.error?.message}`,
+				});
+				const ms = (run.nodeTimesMs['HTTP Request'] ?? NaN) + (run.nodeTimesMs['Split Out'] ?? NaN);
+				const growth = run.rssPeak !== undefined && run.rssBefore !== undefined ? run.rssPeak - run.rssBefore : NaN;
+				samples.httpRequest.push({
+					ms,
+					requests,
+					growth,
+					outputJsonBytes: Buffer.byteLength(JSON.stringify(records)),
+					executionMs: run.executionMs,
+					wallMs: run.wallMs,
+				});
+				log(`${who}: nodes ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
+			}
+		}
+		const rawMs = median(samples.raw.map((sample) => sample.ms));
+		for (const [contender, list] of Object.entries(samples)) {
+			if (list.length === 0) continue;
+			const ms = median(list.map((sample) => sample.ms));
+			const growth = median(list.map((sample) => sample.growth));
+			const outputJsonBytes = median(list.map((sample) => sample.outputJsonBytes));
+			rows.push({
+				size,
+				contender: contender as ListRow['contender'],
+				ms,
+				ratioToRaw: ms / rawMs,
+				requests: median(list.map((sample) => sample.requests)),
+				growthBytes: growth,
+				outputJsonBytes,
+				growthToOutput: growth / outputJsonBytes,
+				retainedBytes: median(list.map((sample) => sample.retained ?? NaN)),
+				...(contender === 'httpRequest' && {
+					executionMs: median(list.map((sample) => sample.executionMs ?? NaN)),
+					wallMs: median(list.map((sample) => sample.wallMs ?? NaN)),
+				}),
+				samples: list,
+			});
+		}
+	}
+	return rows;
+}
+
+async function ratePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<RateRow[]> {
+	const rateLimit = { enabled: true, keyLimit: RATE.keyLimit, keyWindowMs: RATE.keyWindowMs, tenantBudget: 1_000_000 };
+	const boundPerSecond = (RATE.keyLimit * 100) / (RATE.keyWindowMs / 1000);
+	const rows: RateRow[] = [];
+	const count429 = () => sandbox.requestLog().filter((entry) => entry.status === 429).length;
+
+	const ours: Array<{ ms: number; records: number; requests: number; r429: number; failed: boolean }> = [];
+	for (let rep = 1; rep <= REPS; rep++) {
+		sandbox.setRateLimit(rateLimit); // fresh buckets for every run
+		const result = await runContender({
+			kind: 'list-ours',
+			baseUrl: sandbox.baseUrl,
+			controlUrl: sandbox.url,
+			apiKey: KEYS.rate,
+			expected: RATE.contacts,
+		});
+		checkList(`our node, rate-limited #${rep}`, RATE.contacts, result);
+		const sample = {
+			ms: result.wallMs,
+			records: result.records,
+			requests: sandbox.requestLog().length,
+			r429: count429(),
+			failed: !!result.error,
+		};
+		ours.push(sample);
+		log(`our node, rate-limited #${rep}: ${result.records} records in ${result.wallMs.toFixed(0)} ms = ${(result.records / (result.wallMs / 1000)).toFixed(0)}/s (bound ${boundPerSecond}/s), ${sample.r429} × 429`);
+	}
+	const oursMs = median(ours.map((sample) => sample.ms));
+	rows.push({
+		contender: 'ours',
+		setup: 'defaults',
+		records: median(ours.map((sample) => sample.records)),
+		expected: RATE.contacts,
+		status: ours.every((sample) => !sample.failed) ? 'success' : 'error',
+		ms: oursMs,
+		recordsPerSecond: RATE.contacts / (oursMs / 1000),
+		fractionOfBound: RATE.contacts / (oursMs / 1000) / boundPerSecond,
+		requests: median(ours.map((sample) => sample.requests)),
+		responses429: median(ours.map((sample) => sample.r429)),
+		failedExecutions: ours.filter((sample) => sample.failed).length,
+		runs: ours.length,
+	});
+
+	if (n8n) {
+		const credential = await n8n.credentialFor(KEYS.rate);
+		const setups: Array<{ setup: string; requestIntervalMs?: number }> = [
+			{ setup: 'pagination as above, no interval' },
+			{ setup: `Interval Between Requests ${Math.ceil(RATE.keyWindowMs / RATE.keyLimit)} ms`, requestIntervalMs: Math.ceil(RATE.keyWindowMs / RATE.keyLimit) },
+		];
+		for (const { setup, requestIntervalMs } of setups) {
+			sandbox.setRateLimit(rateLimit);
+			sandbox.clearRequestLog();
+			const run = await runWorkflow(n8n, `bench rate-limited ${setup}`, listAllWorkflow(sandbox.baseUrl, credential, { requestIntervalMs }));
+			const records = splitOutput(run, 'Split Out').length;
+			const ms = (run.nodeTimesMs['HTTP Request'] ?? NaN) + (run.nodeTimesMs['Split Out'] ?? 0);
+			const failed = run.execution.status !== 'success';
+			const row: RateRow = {
+				contender: 'httpRequest',
+				setup,
+				records,
+				expected: RATE.contacts,
+				status: run.execution.status,
+				ms,
+				recordsPerSecond: records / (ms / 1000),
+				fractionOfBound: records / (ms / 1000) / boundPerSecond,
+				requests: sandbox.requestLog().length,
+				responses429: count429(),
+				failedExecutions: failed ? 1 : 0,
+				runs: 1,
+				...(failed && { error: run.execution.error?.message ?? run.execution.status }),
+			};
+			rows.push(row);
+			log(`HTTP Request node, rate-limited (${setup}): ${run.execution.status}, ${records} records in ${ms.toFixed(0)} ms, ${row.requests} requests, ${row.responses429} × 429${failed ? ` — ${row.error}` : ''}`);
+		}
+	}
+	sandbox.setRateLimit({ enabled: false });
+	return rows;
+}
+
+function countWrites(sandbox: Sandbox, prefix: string, count: number): { duplicates: number; missing: number; stored: number } {
+	const perInput = new Array<number>(count).fill(0);
+	let stored = 0;
+	for (const contact of sandbox.contacts(TENANT.writes)) {
+		const index = inputIndexOf(prefix, contact.email);
+		if (index === undefined) continue;
+		perInput[index] += 1;
+		stored += 1;
+	}
+	return {
+		duplicates: perInput.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+		missing: perInput.filter((n) => n === 0).length,
+		stored,
+	};
+}
+
+async function exactlyOncePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<ExactlyOnceRow[]> {
+	sandbox.setRateLimit({ enabled: false });
+	const faultFor = (n: number) =>
+		n % EXACTLY_ONCE.dropEvery === 3 ? ('commit-then-drop' as const) : n % EXACTLY_ONCE.unavailableEvery === 7 ? ('unavailable' as const) : undefined;
+	const rows: ExactlyOnceRow[] = [];
+	const contenders: Array<'ours' | 'httpRequest'> = n8n ? ['ours', 'httpRequest'] : ['ours'];
+	for (const contender of contenders) {
+		const prefix = `${contender}-${Date.now()}`;
+		const proxy = await startFaultProxy(sandbox, { method: 'POST', path: '/contacts' }, faultFor);
+		sandbox.clearRequestLog();
+		const started = performance.now();
+		let error: string | undefined;
+		try {
+			if (contender === 'ours') {
+				const result = await runContender(
+					{ kind: 'create-ours', baseUrl: proxy.baseUrl, controlUrl: sandbox.url, apiKey: KEYS.writes, prefix, count: EXACTLY_ONCE.count },
+					300_000,
+				);
+				error = result.error;
+			} else {
+				const credential = await n8n!.credentialFor(KEYS.writes);
+				const run = await runWorkflow(n8n!, `bench exactly-once`, createEachWorkflow(proxy.baseUrl, credential, contactInputs(prefix, EXACTLY_ONCE.count)));
+				if (run.execution.status !== 'success') error = run.execution.error?.message ?? run.execution.status;
+			}
+		} finally {
+			await proxy.close();
+		}
+		const ms = performance.now() - started;
+		const posts = sandbox.requestLog().filter((entry) => entry.method === 'POST').length;
+		const counts = countWrites(sandbox, prefix, EXACTLY_ONCE.count);
+		const row: ExactlyOnceRow = {
+			contender,
+			items: EXACTLY_ONCE.count,
+			...counts,
+			posts,
+			faults: proxy.injected,
+			failedExecutions: error ? 1 : 0,
+			ms,
+			...(error && { error }),
+		};
+		rows.push(row);
+		log(`exactly-once, ${contender}: ${counts.stored} stored, ${counts.duplicates} duplicates, ${counts.missing} missing, ${posts} POSTs, faults ${JSON.stringify(proxy.injected)}, ${(ms / 1000).toFixed(1)} s${error ? ` — failed: ${error.slice(0, 200)}` : ''}`);
+		if (contender === 'ours') {
+			if (error) wrong(`our node, exactly-once: the execution failed: ${error}`);
+			if (counts.duplicates) wrong(`our node, exactly-once: ${counts.duplicates} duplicate contacts`);
+			if (counts.missing) wrong(`our node, exactly-once: ${counts.missing} missing contacts`);
+		}
+	}
+	return rows;
+}
+
+function mb(bytes: number): string {
+	return (bytes / 1024 / 1024).toFixed(1);
+}
+
+async function main(): Promise<void> {
+	const benchStarted = Date.now();
+	const keys = [
+		...DEFAULT_KEYS,
+		{ token: KEYS.rate, name: 'Bench rate-limited', scopes: [...ALL_SCOPES], tenantId: TENANT.rate },
+		{ token: KEYS.writes, name: 'Bench writes', scopes: [...ALL_SCOPES], tenantId: TENANT.writes },
+	];
+	const sandbox = await startSandbox({ keys, testControls: true, rateLimit: { enabled: false } });
+	let n8n: BenchN8n | undefined;
+	let n8nGap: string | undefined;
+	try {
+		if (SIZES.includes(10_000)) sandbox.seed(10_000, TENANT.list10k);
+		if (SIZES.includes(100_000)) sandbox.seed(100_000, TENANT.list100k);
+		sandbox.seed(RATE.contacts, TENANT.rate);
+		log(`sandbox at ${sandbox.url}, seeded`);
+
+		if (process.env.BENCH_N8N === 'off') n8nGap = 'skipped (BENCH_N8N=off)';
+		else {
+			const install = findReadyN8n();
+			if (!install) n8nGap = 'no cached n8n 2.40.7: run `npm run e2e:prepare` first';
+			else {
+				log(`starting n8n ${install.version} from ${install.dir}`);
+				try {
+					n8n = await startBenchN8n(install);
+					log(`n8n at ${n8n.server.url}`);
+				} catch (error) {
+					n8nGap = `n8n did not start: ${(error as Error).message.split('\n')[0]}`;
+				}
+			}
+		}
+		if (n8nGap) log(`HTTP Request node NOT measured: ${n8nGap}`);
+
+		log('part 1: Return All, rate limits off');
+		const list = await listPart(sandbox, n8n);
+		log(`part 2: Return All at ${RATE.keyLimit} requests per ${RATE.keyWindowMs / 1000} s per key over ${RATE.contacts} contacts`);
+		const rate = await ratePart(sandbox, n8n);
+		log(`part 3: exactly-once, ${EXACTLY_ONCE.count} creates, commit-then-drop every ${EXACTLY_ONCE.dropEvery}th POST, 503 every ${EXACTLY_ONCE.unavailableEvery}th`);
+		const exactlyOnce = await exactlyOncePart(sandbox, n8n);
+		log('part 4: webhook signature verification');
+		const signature = benchSignature();
+
+		const results: BenchResults = {
+			date: new Date().toISOString(),
+			machine: { node: process.version, cpus: (await import('node:os')).cpus().length, platform: process.platform },
+			n8n: n8n ? { version: n8n.server.install.version } : { gap: n8nGap ?? 'unknown' },
+			config: { reps: REPS, sizes: SIZES, rate: RATE, exactlyOnce: EXACTLY_ONCE },
+			list,
+			rate,
+			exactlyOnce,
+			signature,
+			problems,
+			durationSeconds: Math.round((Date.now() - benchStarted) / 1000),
+		};
+		const table = renderTable(results);
+		console.log('\n' + table);
+		mkdirSync(RESULTS_DIR, { recursive: true });
+		writeFileSync(join(RESULTS_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+		writeFileSync(join(RESULTS_DIR, 'table.md'), table + '\n');
+		writeFileSync(join(RESULTS_DIR, 'chart.svg'), renderChart(results));
+		log(`wrote ${RESULTS_DIR}/{results.json,table.md,chart.svg} after ${results.durationSeconds} s`);
+	} finally {
+		await n8n?.stop();
+		await sandbox.close();
+	}
+	if (problems.length) {
+		console.error(`\nBENCH FAILED: ${problems.length} wrong result(s):\n- ${problems.join('\n- ')}`);
+		process.exit(1);
+	}
+}
+
+main().catch((error) => {
+	console.error(`\nBENCH FAILED: ${error instanceof Error ? error.stack : error}`);
+	process.exit(1);
+});
