@@ -29,6 +29,7 @@ export class N8nClient {
 
 	/** Calls any path of the n8n server (e.g. `/types/nodes.json`) and returns the parsed body. */
 	async send(method: string, path: string, body?: unknown): Promise<unknown> {
+		const timeoutMs = 60_000;
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
 			headers: {
@@ -37,7 +38,10 @@ export class N8nClient {
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
+			signal: AbortSignal.timeout(timeoutMs),
+		}).catch((error: Error) => {
+			const reason = error.name === 'TimeoutError' ? `did not answer within ${timeoutMs / 1000} s` : `failed: ${error.message}`;
+			throw new Error(`n8n ${method} ${path} ${reason} (is n8n still running at ${this.baseUrl}?)`);
 		});
 		for (const setCookie of response.headers.getSetCookie()) {
 			const [pair] = setCookie.split(';');

@@ -75,25 +75,14 @@ export interface Server {
 }
 
 // Servers still running. They live in their own process groups, so a Ctrl-C in the terminal does
-// not reach them: whatever way this process ends, it takes them down with it.
+// not reach them: when this process exits normally it takes them down with it (n8n is also
+// started under a watchdog that covers the abnormal ways to die).
 const liveServers = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
 function killLiveServers(): void {
 	for (const child of liveServers) killGroup(child, 'SIGKILL');
 	liveServers.clear();
-}
-
-/**
- * Also stop every server on SIGINT/SIGTERM/SIGHUP (then exit). For test runners; scripts with their
- * own graceful Ctrl-C handling (npm run dev) do not need it.
- */
-export function stopServersOnSignals(): void {
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-		process.once(signal, () => {
-			killLiveServers();
-			process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
-		});
 }
 
 /** Starts a long-running process in its own process group, with stdout+stderr in `logFile`. */

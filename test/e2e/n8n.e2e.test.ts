@@ -21,7 +21,7 @@ import {
 	type SavedWorkflow,
 	type WorkflowNode,
 } from '../../e2e/lib/n8nWorkflows';
-import { groupAlive, stopServersOnSignals, waitFor } from '../../e2e/lib/process';
+import { groupAlive, waitFor } from '../../e2e/lib/process';
 import { packageName } from '../../e2e/lib/communityPackage';
 
 const NODE_TYPE = `${packageName}.buildWorkPro`;
@@ -32,7 +32,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 let stack: Stack;
 
 beforeAll(async () => {
-	stopServersOnSignals(); // a Ctrl-C during the run must not leave n8n behind
+	// n8n runs under a watchdog (e2e/lib/watchdog.cjs): even a Ctrl-C here never leaves it behind.
 	stack = await startStack({ version: process.env.N8N_E2E_VERSION, sandbox: { seed: SEEDED_CONTACTS } });
 	console.log(`n8n ${stack.prepared.install.version} at ${stack.n8n.url}, sandbox at ${stack.sandbox.url}`);
 }, 900_000);
