@@ -7,6 +7,8 @@
  * Prints one line `BENCH_RESULT {json}` on stdout. A warm-up (one request) runs first and the
  * sandbox's request log is cleared after it, so the parent counts only the measured run's requests.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { request } from 'undici';
 
 import { contactInputs } from './lib/inputs';
@@ -14,7 +16,15 @@ import { measureMemory } from './lib/memory';
 
 export type ContenderTask =
 	| { kind: 'list-raw'; baseUrl: string; controlUrl: string; apiKey: string; expected: number }
-	| { kind: 'list-ours'; baseUrl: string; controlUrl: string; apiKey: string; expected: number }
+	| {
+			kind: 'list-ours';
+			baseUrl: string;
+			controlUrl: string;
+			apiKey: string;
+			expected: number;
+			/** Key for the warm-up request when the measured key's rate-limit bucket must start untouched. */
+			warmupApiKey?: string;
+	  }
 	| {
 			kind: 'create-ours';
 			baseUrl: string;
@@ -66,6 +76,25 @@ async function listRaw(baseUrl: string, apiKey: string): Promise<unknown[]> {
 	}
 }
 
+async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
+	const session = new Session();
+	session.connect();
+	const post = (method: string, params?: object) =>
+		new Promise<unknown>((resolve, reject) =>
+			session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))),
+		);
+	await post('Profiler.enable');
+	await post('Profiler.setSamplingInterval', { interval: 200 });
+	await post('Profiler.start');
+	return {
+		async stop() {
+			const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+			session.disconnect();
+			return profile;
+		},
+	};
+}
+
 async function main(): Promise<void> {
 	const task = JSON.parse(process.env.BENCH_TASK ?? '') as ContenderTask;
 	let run: () => Promise<{ json: unknown[]; error?: string }>;
@@ -78,8 +107,9 @@ async function main(): Promise<void> {
 		// Loaded only here: the raw contender must not pay for n8n-core.
 		const { runNode } = await import('../test/harness');
 		const credentials = { buildWorkProApi: { apiKey: task.apiKey, baseUrl: task.baseUrl } };
+		const warmupKey = task.kind === 'list-ours' ? (task.warmupApiKey ?? task.apiKey) : task.apiKey;
 		// Warm-up: loads node types and compiles the node, as in a running n8n.
-		const warm = await runNode({ credentials, parameters: { resource: 'contact', operation: 'getAll', returnAll: false, limit: 1 } });
+		const warm = await runNode({ credentials: { buildWorkProApi: { apiKey: warmupKey, baseUrl: task.baseUrl } }, parameters: { resource: 'contact', operation: 'getAll', returnAll: false, limit: 1 } });
 		if (warm.error) throw new Error(`warm-up failed: ${warm.error.message}`);
 		if (task.kind === 'list-ours') {
 			run = async () => {
@@ -111,9 +141,13 @@ async function main(): Promise<void> {
 	}
 	await clearSandboxLog(task.controlUrl);
 
+	// BENCH_CPU_PROFILE=<file>: V8's sampling profiler around the measured run only (not start-up, not warm-up).
+	const profileFile = process.env.BENCH_CPU_PROFILE;
+	const profiler = profileFile ? await startProfiler() : undefined;
 	const started = performance.now();
 	const { value, memory } = await measureMemory(run);
 	const wallMs = performance.now() - started;
+	if (profiler && profileFile) writeFileSync(profileFile, JSON.stringify(await profiler.stop()));
 	const gc = (globalThis as { gc?: () => void }).gc;
 	gc?.();
 	const heapRetained = process.memoryUsage().heapUsed - memory.heapBefore;

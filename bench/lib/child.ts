@@ -7,10 +7,14 @@ import type { ContenderResult, ContenderTask } from '../contender';
 
 const CONTENDER = join(__dirname, '..', 'contender.ts');
 
-export async function runContender(task: ContenderTask, timeoutMs = 180_000): Promise<ContenderResult> {
+export async function runContender(
+	task: ContenderTask,
+	timeoutMs = 180_000,
+	extraEnv: Record<string, string> = {},
+): Promise<ContenderResult> {
 	return await new Promise<ContenderResult>((resolve, reject) => {
 		const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CONTENDER], {
-			env: { ...process.env, BENCH_TASK: JSON.stringify(task) },
+			env: { ...process.env, ...extraEnv, BENCH_TASK: JSON.stringify(task) },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';

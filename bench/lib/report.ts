@@ -33,6 +33,8 @@ export interface RateRow {
 	responses429: number;
 	failedExecutions: number;
 	runs: number;
+	/** ours: bursts and pauses seen in the sandbox's log (median run). */
+	pacing?: { pauses: number; medianPauseMs: number; medianBurstMs: number; medianBurstRequests: number };
 	error?: string;
 }
 
@@ -63,6 +65,8 @@ export interface BenchResults {
 	rate: RateRow[];
 	exactlyOnce: ExactlyOnceRow[];
 	signature: { bodyBytes: number; iterations: number; microsPerDelivery: number; batchesMicros: number[] };
+	/** CPU profile summaries of one extra Return All per contender (raw, ours). */
+	profile?: Record<string, { totalMs: number; categories: Array<{ category: string; ms: number; share: number }>; areas: Array<{ area: string; ms: number; share: number }>; functions: Array<{ name: string; area: string; ms: number; share: number }> }>;
 	problems: string[];
 	durationSeconds: number;
 }
@@ -102,6 +106,14 @@ export function renderTable(results: BenchResults): string {
 		lines.push('');
 		lines.push(`¹ n8n's own executionTime of the HTTP Request and Split Out nodes; the whole execution incl. saving its data took longer (${notes.join('; ')}). Its memory is n8n's main process.`);
 	}
+	if (results.profile) {
+		lines.push('');
+		const describe = (kind: string) => {
+			const profile = results.profile![kind];
+			return profile ? `${fmt(profile.totalMs)} ms: ${profile.categories.map((c) => `${c.category} ${fmt(c.ms)}`).join(', ')}` : '–';
+		};
+		lines.push(`Where the time goes (one extra profiled run of the largest size, V8 sampling profiler, self time in ms): raw loop ${describe('list-raw')}. BuildWorkPro node ${describe('list-ours')}.`);
+	}
 	lines.push('');
 	lines.push(`² V8 heap still in use right after the run, output alive, after a full GC (output JSON: ${results.list.map((row) => row.contender === 'raw' ? `${fmt(row.size)} → ${mb(row.outputJsonBytes)}` : '').filter(Boolean).join(', ')}).`);
 	lines.push('');
@@ -115,6 +127,17 @@ export function renderTable(results: BenchResults): string {
 		const ours = row.contender === 'ours';
 		lines.push(
 			`| ${NAMES[row.contender]} | ${row.setup} | ${fmt(row.records)} of ${fmt(row.expected)}${row.records === row.expected ? '' : ' ✗'} | ${row.status}${row.status === 'success' && row.records !== row.expected ? ' (silently incomplete)' : ''} | ${fmt(row.ms / 1000, 1)} s | ${fmt(row.recordsPerSecond)} | ${fmt(row.fractionOfBound * 100)} %${ours ? ' ' + mark(row.fractionOfBound >= 0.9) : ''} | ${fmt(row.responses429)} | ${row.failedExecutions} of ${row.runs}${ours ? ' ' + mark(row.failedExecutions === 0) : ''} |`,
+		);
+	}
+	for (const row of results.rate.filter((candidate) => candidate.pacing)) {
+		const p = row.pacing!;
+		lines.push('');
+		const steady = (p.medianBurstRequests * 100) / ((p.medianBurstMs + p.medianPauseMs) / 1000) / bound;
+		lines.push(
+			`Pacing of ${NAMES[row.contender]} (median run): ${p.pauses} pauses of ${fmt(p.medianPauseMs)} ms (median) between bursts of ${fmt(p.medianBurstRequests)} requests taking ${fmt(p.medianBurstMs)} ms. ` +
+				`The run's rate includes the first, free burst; in steady state one window's budget takes burst + pause = ${fmt(p.medianBurstMs + p.medianPauseMs)} ms instead of ${fmt(keyWindowMs)} ms, i.e. ${fmt(steady * 100)} % of the bound: ` +
+				`the node sleeps for RateLimit-Key-Reset, which the API gives in whole seconds from the last answer (here ${fmt(keyWindowMs - p.medianBurstMs)} ms rounded up to ${fmt(Math.ceil((keyWindowMs - p.medianBurstMs) / 1000) * 1000)} ms). ` +
+				`With the real 60 s window the same pause costs ${fmt((p.medianBurstMs / (60_000 + p.medianBurstMs)) * 100, 1)} % of the bound.`,
 		);
 	}
 	const failures = results.rate.filter((row) => row.error);
