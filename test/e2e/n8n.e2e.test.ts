@@ -4,7 +4,7 @@
  * uses): credentials, workflows, manual runs, publishing. Results are checked both in n8n's
  * execution data and in the sandbox's state and request log.
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
 import { startStack, type Stack } from '../../e2e/lib/stack';
@@ -27,6 +27,7 @@ import { packageName } from '../../e2e/lib/communityPackage';
 const NODE_TYPE = `${packageName}.buildWorkPro`;
 const TRIGGER_TYPE = `${packageName}.buildWorkProTrigger`;
 const SEEDED_CONTACTS = 300;
+const UNKNOWN_KEY = 'bwp_test_no_such_key_0000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 let stack: Stack;
@@ -74,10 +75,19 @@ function buildWorkPro(name: string, parameters: Record<string, unknown>, credent
 	};
 }
 
+/** Every execution the suite looked at, for the final check that no secret leaked into them. */
+const executionsSeen: ExecutionDetails[] = [];
+
+async function run(workflow: SavedWorkflow): Promise<ExecutionDetails> {
+	const execution = await runManually(stack.n8n, stack.client, workflow);
+	executionsSeen.push(execution);
+	return execution;
+}
+
 /** Saves a "manual trigger → BuildWorkPro" workflow, runs it, and returns the execution. */
 async function runContactWorkflow(name: string, parameters: Record<string, unknown>): Promise<ExecutionDetails> {
 	const workflow = await createWorkflow(stack.client, name, [manualTrigger(), buildWorkPro('BuildWorkPro', parameters)]);
-	return await runManually(stack.n8n, stack.client, workflow);
+	return await run(workflow);
 }
 
 function succeeded(execution: ExecutionDetails): Array<Record<string, unknown>> {
@@ -127,7 +137,7 @@ describe('the package installed into a real n8n', () => {
 		});
 		expect(valid).toMatchObject({ status: 'OK' });
 
-		const unknownData = { apiKey: 'bwp_test_no_such_key_0000', baseUrl: stack.sandbox.baseUrl };
+		const unknownData = { apiKey: UNKNOWN_KEY, baseUrl: stack.sandbox.baseUrl };
 		const unknown = await createCredential(stack.client, { name: 'Unknown key', type: 'buildWorkProApi', data: unknownData });
 		const since = lastSeq();
 		const failed = await testCredential(stack.client, unknown, unknownData);
@@ -199,8 +209,8 @@ describe('the package installed into a real n8n', () => {
 				options: { idempotencyKey: `form-submission-${email}` },
 			}),
 		]);
-		const first = succeeded(await runManually(stack.n8n, stack.client, workflow));
-		const second = succeeded(await runManually(stack.n8n, stack.client, workflow));
+		const first = succeeded(await run(workflow));
+		const second = succeeded(await run(workflow));
 		expect(second[0].id).toBe(first[0].id);
 		const posts = apiRequests('POST', '/api/v1/contacts', since);
 		expect(posts).toHaveLength(2);
@@ -308,6 +318,7 @@ describe('the BuildWorkPro Trigger in a published workflow', () => {
 			{ timeoutMs: 30_000 },
 		);
 		const execution = await waitForExecution(stack.n8n, stack.client, summary.id, 30_000);
+		executionsSeen.push(execution);
 		expect(execution.status).toBe('success');
 		const [event] = execution.output['BuildWorkPro Trigger'];
 		expect(event).toMatchObject({ type: 'contact.created', id: expect.stringMatching(/^evt_/), data: { id: created.body.data.id, firstName: 'Zaha' } });
@@ -349,5 +360,14 @@ describe('the BuildWorkPro Trigger in a published workflow', () => {
 		const [endpoint] = await expectEndpointsSettleAt(1);
 		expect(endpoint.url).toBe(`${stack.n8n.url}/webhook/${webhookId}/webhook`);
 		expect(stack.sandbox.webhookEndpoints().filter((candidate) => candidate.url === endpoint.url && !candidate.deleted)).toHaveLength(1);
+	}));
+});
+
+describe('secrets', () => {
+	it("the API keys appear in no execution's data and not in n8n's log", step(async () => {
+		expect(executionsSeen.length).toBeGreaterThanOrEqual(10);
+		const everything = JSON.stringify(executionsSeen.map((execution) => execution.raw)) + readFileSync(stack.n8n.logFile, 'utf8');
+		expect(everything).toContain('Lovelace'); // the haystack holds the run data
+		for (const key of [stack.sandbox.keys.full, UNKNOWN_KEY]) expect(everything).not.toContain(key);
 	}));
 });
