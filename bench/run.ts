@@ -143,17 +143,19 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Li
 				log(`${who}: nodes ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
 			}
 		}
-		const rawMs = median(samples.raw.map((sample) => sample.ms));
 		for (const [contender, list] of Object.entries(samples)) {
 			if (list.length === 0) continue;
 			const ms = median(list.map((sample) => sample.ms));
+			// Paired with the raw run of the same repetition (seconds apart), so load from other
+			// processes on the shared machine cancels out better than in a ratio of medians.
+			const ratioToRaw = median(list.map((sample, rep) => sample.ms / (samples.raw[rep]?.ms ?? NaN)));
 			const growth = median(list.map((sample) => sample.growth));
 			const outputJsonBytes = median(list.map((sample) => sample.outputJsonBytes));
 			rows.push({
 				size,
 				contender: contender as ListRow['contender'],
 				ms,
-				ratioToRaw: ms / rawMs,
+				ratioToRaw,
 				requests: median(list.map((sample) => sample.requests)),
 				growthBytes: growth,
 				outputJsonBytes,

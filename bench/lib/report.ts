@@ -5,6 +5,7 @@ export interface ListRow {
 	contender: 'raw' | 'ours' | 'httpRequest';
 	/** Median ms: wall time of the run (raw, ours); n8n's executionTime of HTTP Request + Split Out (httpRequest). */
 	ms: number;
+	/** Median over the repetitions of (this run's time ÷ the raw run's time in the same repetition). */
 	ratioToRaw: number;
 	requests: number;
 	/** Median peak RSS growth during the run, bytes (for httpRequest: n8n's main process). */
@@ -84,7 +85,7 @@ const mark = (ok: boolean) => (ok ? '✓' : '✗');
 export function renderTable(results: BenchResults): string {
 	const lines: string[] = [];
 	const n8nNote = 'version' in results.n8n ? `n8n ${results.n8n.version}` : `HTTP Request node not measured: ${results.n8n.gap}`;
-	lines.push(`Run ${results.date.slice(0, 16).replace('T', ' ')} UTC, Node ${results.machine.node}, ${results.machine.cpus} shared cores, ${n8nNote}; medians of ${results.config.reps} runs.`);
+	lines.push(`Run ${results.date.slice(0, 16).replace('T', ' ')} UTC, Node ${results.machine.node}, ${results.machine.cpus} shared cores, ${n8nNote}; medians of ${results.config.reps} runs (× raw: median of the per-repetition ratios).`);
 	lines.push('');
 	lines.push('**1. Return All, rate limits off** (targets for our node: ≤ 1.25× raw time, no more requests than raw, peak RSS growth ≤ 2× output JSON)');
 	lines.push('');
