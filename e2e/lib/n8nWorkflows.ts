@@ -168,7 +168,9 @@ export async function waitForExecution(
 		`execution ${executionId} to finish`,
 		async () => {
 			const execution = await getExecution(server, client, executionId);
-			return FINISHED.has(execution.status) ? execution : undefined;
+			// n8n 1.x can report the status a moment before the run data is saved: wait for both.
+			const hasResult = Object.keys(execution.output).length > 0 || execution.error !== undefined;
+			return FINISHED.has(execution.status) && hasResult ? execution : undefined;
 		},
 		{ timeoutMs, intervalMs: 300, giveUp: () => (server.process.exited ? 'n8n exited' : undefined) },
 	);
