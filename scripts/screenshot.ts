@@ -2,7 +2,7 @@
 // over the DevTools protocol. Used to check what `npm run dev` shows:
 //
 //   npx tsx scripts/screenshot.ts <n8n url> <path after login, e.g. /workflow/1> <out.png>
-//     [--email E] [--password P] [--wait-ms 8000] [--chromium /usr/bin/chromium]
+//     [--email E] [--password P] [--wait-ms 8000] [--chromium /usr/bin/chromium] [--open-node <node name>]
 //
 // Logs in the way the editor does (n8n binds its session cookie to the browser id the editor keeps
 // in localStorage), then opens the page and captures it.
@@ -26,6 +26,7 @@ async function main() {
 	const password = flag('--password', LOCAL_OWNER.password);
 	const waitMs = Number(flag('--wait-ms', '8000'));
 	const chromium = flag('--chromium', 'chromium');
+	const openNode = flag('--open-node', '');
 
 	const profile = mkdtempSync(join(tmpdir(), 'bwp-chromium-'));
 	const browser = spawn(
@@ -72,6 +73,34 @@ async function main() {
 
 		await page('Page.navigate', { url: `${base}${path}` });
 		await sleep(waitMs);
+		if (openNode) {
+			// Double-click the node on the canvas, as a user does, to show its input and output. The
+			// executions view draws the workflow inside a same-origin iframe: find the node's centre
+			// in page coordinates, then send real mouse input there.
+			const located = await page('Runtime.evaluate', {
+				returnByValue: true,
+				expression: `(() => {
+					const frames = [{ doc: document, x: 0, y: 0 }, ...[...document.querySelectorAll('iframe')]
+						.filter((frame) => frame.contentDocument)
+						.map((frame) => ({ doc: frame.contentDocument, x: frame.getBoundingClientRect().x, y: frame.getBoundingClientRect().y }))];
+					for (const { doc, x, y } of frames) {
+						const node = [...doc.querySelectorAll('[data-test-id="canvas-node"]')].find((element) =>
+							element.textContent.includes(${JSON.stringify(openNode)}));
+						if (!node) continue;
+						const box = node.getBoundingClientRect();
+						return { x: x + box.x + box.width / 2, y: y + box.y + box.height / 2 };
+					}
+					return null;
+				})()`,
+			});
+			const point = located.result.value as { x: number; y: number } | null;
+			if (!point) throw new Error(`No node named "${openNode}" on the page`);
+			for (const clickCount of [1, 2]) {
+				await page('Input.dispatchMouseEvent', { type: 'mousePressed', button: 'left', clickCount, ...point });
+				await page('Input.dispatchMouseEvent', { type: 'mouseReleased', button: 'left', clickCount, ...point });
+			}
+			await sleep(3_000);
+		}
 		const shot = await page('Page.captureScreenshot', { format: 'png' });
 		writeFileSync(out, Buffer.from(shot.data, 'base64'));
 		const title = await page('Runtime.evaluate', { expression: 'document.title', returnByValue: true });
