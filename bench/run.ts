@@ -26,6 +26,7 @@ import {
 	createEachWorkflow,
 	findReadyN8n,
 	listAllWorkflow,
+	ourListAllWorkflow,
 	runWorkflow,
 	startBenchN8n,
 	type BenchN8n,
@@ -34,6 +35,7 @@ import {
 import { renderChart, renderTable, type BenchResults, type ListRow, type RateRow, type ExactlyOnceRow } from './lib/report';
 import { summariseCpuProfile, type ProfileSummary } from './lib/cpuProfile';
 import { benchSignature } from './lib/signature';
+import { readPrepared } from '../e2e/lib/prepared';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -95,7 +97,7 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Li
 	const rows: ListRow[] = [];
 	for (const size of SIZES) {
 		const key = size === 100_000 ? KEYS.list100k : KEYS.list10k;
-		const samples: Record<string, ListSample[]> = { raw: [], ours: [], httpRequest: [] };
+		const samples: Record<string, ListSample[]> = { raw: [], ours: [], oursInN8n: [], httpRequest: [] };
 		for (let rep = 1; rep <= REPS; rep++) {
 			// Interleaved, so a noisy moment on the shared machine hits every contender alike.
 			for (const kind of ['list-raw', 'list-ours'] as const) {
@@ -142,6 +144,31 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Li
 				});
 				log(`${who}: nodes ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
 			}
+			if (n8n?.ours) {
+				// Our node measured exactly like the HTTP Request node: same n8n, same timing and memory readings.
+				const credential = await n8n.ours.credentialFor(key, sandbox.baseUrl);
+				sandbox.clearRequestLog();
+				const run = await runWorkflow(n8n, `bench ours list ${size} #${rep}`, ourListAllWorkflow(credential));
+				const requests = sandbox.requestLog().length;
+				const records = splitOutput(run, 'BuildWorkPro');
+				const who = `our node in n8n ${size} #${rep}`;
+				checkList(who, size, {
+					records: records.length,
+					uniqueIds: new Set(records.map((record) => record.id)).size,
+					error: run.execution.status === 'success' ? undefined : `${run.execution.status}: ${run.execution.error?.message}`,
+				});
+				const ms = run.nodeTimesMs['BuildWorkPro'] ?? NaN;
+				const growth = run.rssPeak !== undefined && run.rssBefore !== undefined ? run.rssPeak - run.rssBefore : NaN;
+				samples.oursInN8n.push({
+					ms,
+					requests,
+					growth,
+					outputJsonBytes: Buffer.byteLength(JSON.stringify(records)),
+					executionMs: run.executionMs,
+					wallMs: run.wallMs,
+				});
+				log(`${who}: node ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
+			}
 		}
 		for (const [contender, list] of Object.entries(samples)) {
 			if (list.length === 0) continue;
@@ -161,7 +188,7 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Li
 				outputJsonBytes,
 				growthToOutput: growth / outputJsonBytes,
 				retainedBytes: median(list.map((sample) => sample.retained ?? NaN)),
-				...(contender === 'httpRequest' && {
+				...((contender === 'httpRequest' || contender === 'oursInN8n') && {
 					executionMs: median(list.map((sample) => sample.executionMs ?? NaN)),
 					wallMs: median(list.map((sample) => sample.wallMs ?? NaN)),
 				}),
@@ -413,9 +440,12 @@ async function main(): Promise<void> {
 			const install = findReadyN8n();
 			if (!install) n8nGap = 'no cached n8n 2.40.7: run `npm run e2e:prepare` first';
 			else {
-				log(`starting n8n ${install.version} from ${install.dir}`);
+				// Our node inside the same n8n too, from the tarball `npm run e2e:prepare` packed (as users install it).
+				const prepared = readPrepared();
+				const tarball = prepared && prepared.install.version === install.version ? prepared.tarball : undefined;
+				log(`starting n8n ${install.version} from ${install.dir}${tarball ? ` with ${tarball} (packed ${prepared!.preparedAt})` : ' (no packed tarball of this package: our node runs through the harness only)'}`);
 				try {
-					n8n = await startBenchN8n(install);
+					n8n = await startBenchN8n(install, tarball);
 					log(`n8n at ${n8n.server.url}`);
 				} catch (error) {
 					n8nGap = `n8n did not start: ${(error as Error).message.split('\n')[0]}`;
@@ -437,7 +467,9 @@ async function main(): Promise<void> {
 		const results: BenchResults = {
 			date: new Date().toISOString(),
 			machine: { node: process.version, cpus: (await import('node:os')).cpus().length, platform: process.platform },
-			n8n: n8n ? { version: n8n.server.install.version } : { gap: n8nGap ?? 'unknown' },
+			n8n: n8n
+				? { version: n8n.server.install.version, ...(n8n.ours && { ourTarball: n8n.ours.tarball }) }
+				: { gap: n8nGap ?? 'unknown' },
 			config: { reps: REPS, sizes: SIZES, rate: RATE, exactlyOnce: EXACTLY_ONCE },
 			list,
 			rate,

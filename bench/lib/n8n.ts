@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { installIntoUserFolder, packageName } from '../../e2e/lib/communityPackage';
 import { cacheRoot, type N8nInstall } from '../../e2e/lib/install';
 import type { N8nClient } from '../../e2e/lib/n8nClient';
 import { startN8n, type N8nServer } from '../../e2e/lib/n8nServer';
@@ -49,13 +50,16 @@ export interface BenchN8n {
 	client: N8nClient;
 	/** One Header Auth credential per API key (the way a user authenticates the HTTP Request node). */
 	credentialFor(apiKey: string): Promise<CredentialRef>;
+	/** This package, installed from a packed tarball like users install it, or undefined. */
+	ours?: { tarball: string; credentialFor(apiKey: string, baseUrl: string): Promise<CredentialRef> };
 	stop(): Promise<void>;
 }
 
 const OWNER = { email: 'bench@buildworkpro.local', password: 'BuildWorkPro-bench-1', firstName: 'Bench', lastName: 'Owner' };
 
-export async function startBenchN8n(install: N8nInstall): Promise<BenchN8n> {
+export async function startBenchN8n(install: N8nInstall, ourTarball?: string): Promise<BenchN8n> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'bwp-bench-n8n-'));
+	if (ourTarball) await installIntoUserFolder(ourTarball, userFolder);
 	const server = await startN8n(install, {
 		userFolder,
 		env: {
@@ -68,9 +72,27 @@ export async function startBenchN8n(install: N8nInstall): Promise<BenchN8n> {
 	const client = server.client();
 	await client.setupOwnerOrLogin(OWNER);
 	const credentials = new Map<string, CredentialRef>();
+	const ourCredentials = new Map<string, CredentialRef>();
 	return {
 		server,
 		client,
+		...(ourTarball && {
+			ours: {
+				tarball: ourTarball,
+				async credentialFor(apiKey: string, baseUrl: string) {
+					let credential = ourCredentials.get(apiKey);
+					if (!credential) {
+						credential = await createCredential(client, {
+							name: `BuildWorkPro API …${apiKey.slice(-4)}`,
+							type: 'buildWorkProApi',
+							data: { apiKey, baseUrl },
+						});
+						ourCredentials.set(apiKey, credential);
+					}
+					return credential;
+				},
+			},
+		}),
 		async credentialFor(apiKey) {
 			let credential = credentials.get(apiKey);
 			if (!credential) {
@@ -226,6 +248,20 @@ export function listAllWorkflow(
 			type: 'n8n-nodes-base.splitOut',
 			typeVersion: 1,
 			parameters: { fieldToSplitOut: 'data', include: 'noOtherFields' },
+		},
+	];
+}
+
+/** Our node in the same n8n: Get Many contacts, Return All (one item per contact, no Split Out needed). */
+export function ourListAllWorkflow(credential: CredentialRef): WorkflowNode[] {
+	return [
+		MANUAL_TRIGGER,
+		{
+			name: 'BuildWorkPro',
+			type: `${packageName}.buildWorkPro`,
+			typeVersion: 1,
+			parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
+			credentials: { buildWorkProApi: { id: credential.id, name: credential.name } },
 		},
 	];
 }

@@ -2,7 +2,7 @@
 
 export interface ListRow {
 	size: number;
-	contender: 'raw' | 'ours' | 'httpRequest';
+	contender: 'raw' | 'ours' | 'oursInN8n' | 'httpRequest';
 	/** Median ms: wall time of the run (raw, ours); n8n's executionTime of HTTP Request + Split Out (httpRequest). */
 	ms: number;
 	/** Median over the repetitions of (this run's time ÷ the raw run's time in the same repetition). */
@@ -55,7 +55,7 @@ export interface ExactlyOnceRow {
 export interface BenchResults {
 	date: string;
 	machine: { node: string; cpus: number; platform: string };
-	n8n: { version: string } | { gap: string };
+	n8n: { version: string; ourTarball?: string } | { gap: string };
 	config: {
 		reps: number;
 		sizes: number[];
@@ -75,6 +75,7 @@ export interface BenchResults {
 const NAMES: Record<string, string> = {
 	raw: 'raw undici loop (floor)',
 	ours: 'BuildWorkPro node',
+	oursInN8n: 'BuildWorkPro node in n8n',
 	httpRequest: 'HTTP Request node + Split Out',
 };
 
@@ -93,19 +94,20 @@ export function renderTable(results: BenchResults): string {
 	lines.push('|---:|---|---:|---:|---:|---:|---:|---:|');
 	for (const row of results.list) {
 		const raw = results.list.find((candidate) => candidate.size === row.size && candidate.contender === 'raw');
-		const ours = row.contender === 'ours';
+		const ours = row.contender === 'ours' || row.contender === 'oursInN8n';
 		const ratio = `${fmt(row.ratioToRaw, 2)}×${ours ? ' ' + mark(row.ratioToRaw <= 1.25) : ''}`;
 		const requests = `${fmt(row.requests)}${ours && raw ? ' ' + mark(row.requests <= raw.requests) : ''}`;
 		const growth = `${fmt(row.growthToOutput, 2)}×${ours ? ' ' + mark(row.growthToOutput <= 2) : ''}`;
-		const time = row.contender === 'httpRequest' ? `${fmt(row.ms)} ms ¹` : `${fmt(row.ms)} ms`;
+		const inN8n = row.contender === 'httpRequest' || row.contender === 'oursInN8n';
+		const time = inN8n ? `${fmt(row.ms)} ms ¹` : `${fmt(row.ms)} ms`;
 		lines.push(`| ${fmt(row.size)} | ${NAMES[row.contender]} | ${time} | ${ratio} | ${requests} | ${mb(row.growthBytes)} | ${growth} | ${mb(row.retainedBytes)} |`);
 	}
-	if (results.list.some((row) => row.contender === 'httpRequest')) {
+	if (results.list.some((row) => row.contender === 'httpRequest' || row.contender === 'oursInN8n')) {
 		const notes = results.list
-			.filter((row) => row.contender === 'httpRequest')
-			.map((row) => `${fmt(row.size)}: execution ${fmt(row.executionMs ?? NaN)} ms, editor round trip ${fmt(row.wallMs ?? NaN)} ms`);
+			.filter((row) => row.contender === 'httpRequest' || row.contender === 'oursInN8n')
+			.map((row) => `${row.contender === 'oursInN8n' ? 'ours' : 'HTTP Request'} ${fmt(row.size)}: execution ${fmt(row.executionMs ?? NaN)} ms, editor round trip ${fmt(row.wallMs ?? NaN)} ms`);
 		lines.push('');
-		lines.push(`¹ n8n's own executionTime of the HTTP Request and Split Out nodes; the whole execution incl. saving its data took longer (${notes.join('; ')}). Its memory is n8n's main process.`);
+		lines.push(`¹ Inside a real n8n (run over its REST API like the editor's Execute button): n8n's own executionTime of the nodes (HTTP Request + Split Out; BuildWorkPro), memory of n8n's main process. The whole execution, saving its data included, took longer (${notes.join('; ')}).`);
 	}
 	if (results.profile) {
 		lines.push('');
@@ -188,10 +190,10 @@ export function renderChart(results: BenchResults): string {
 		targetLabel: '1.25× target',
 		max: Math.max(2, ...contenders.map((row) => row.ratioToRaw).filter(Number.isFinite)) * 1.1,
 		bars: contenders.map((row) => ({
-			label: `${fmt(row.size)} · ${row.contender === 'ours' ? 'BuildWorkPro node' : 'HTTP Request + Split Out'}`,
+			label: `${fmt(row.size)} · ${NAMES[row.contender]}`,
 			value: row.ratioToRaw,
 			text: `${fmt(row.ratioToRaw, 2)}×`,
-			ours: row.contender === 'ours',
+			ours: row.contender === 'ours' || row.contender === 'oursInN8n',
 		})),
 	});
 	groups.push({
@@ -200,10 +202,10 @@ export function renderChart(results: BenchResults): string {
 		targetLabel: '2× target',
 		max: Math.max(3, ...results.list.map((row) => row.growthToOutput).filter(Number.isFinite)) * 1.1,
 		bars: results.list.map((row) => ({
-			label: `${fmt(row.size)} · ${row.contender === 'ours' ? 'BuildWorkPro node' : row.contender === 'raw' ? 'raw loop' : 'HTTP Request (n8n process)'}`,
+			label: `${fmt(row.size)} · ${row.contender === 'raw' ? 'raw loop' : NAMES[row.contender]}`,
 			value: row.growthToOutput,
 			text: `${fmt(row.growthToOutput, 2)}×`,
-			ours: row.contender === 'ours',
+			ours: row.contender === 'ours' || row.contender === 'oursInN8n',
 		})),
 	});
 	groups.push({
@@ -231,8 +233,8 @@ export function renderChart(results: BenchResults): string {
 		})),
 	});
 
-	const width = 760;
-	const labelWidth = 250;
+	const width = 840;
+	const labelWidth = 310;
 	const barArea = width - labelWidth - 150;
 	const barHeight = 18;
 	let y = 40;
