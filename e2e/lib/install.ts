@@ -87,6 +87,7 @@ export async function ensureN8n(
 	if (existsSync(readyMarker)) return describe(version, dir);
 
 	mkdirSync(cacheRoot(), { recursive: true });
+	removeAbandonedPartials(dir);
 	const started = Date.now();
 	log(`Installing n8n ${version} into ${dir} (first run only; takes a few minutes)...`);
 	// Build in a scratch directory and rename at the end, so an interrupted install never looks ready.
@@ -116,6 +117,23 @@ export async function ensureN8n(
 	writeFileSync(join(dir, '.ready'), new Date().toISOString() + '\n');
 	log(`n8n ${version} ready after ${Math.round((Date.now() - started) / 1000)} s.`);
 	return describe(version, dir);
+}
+
+/** Deletes half-done installs of this key left by runs that were killed (their process is gone). */
+function removeAbandonedPartials(dir: string): void {
+	const prefix = `${dir.split('/').pop()}.partial-`;
+	for (const name of readdirSync(cacheRoot())) {
+		if (!name.startsWith(prefix)) continue;
+		const pid = Number(name.slice(prefix.length));
+		let alive = false;
+		try {
+			process.kill(pid, 0);
+			alive = true;
+		} catch {
+			// no such process
+		}
+		if (!alive) rmSync(join(cacheRoot(), name), { recursive: true, force: true });
+	}
 }
 
 /**
