@@ -2,7 +2,7 @@
 // (publish = POST /workflows/:id/activate) and 1.x (PATCH the workflow's `active` flag).
 import { randomUUID } from 'node:crypto';
 
-import type { N8nClient } from './n8nClient';
+import { N8nRestError, type N8nClient } from './n8nClient';
 import type { N8nServer } from './n8nServer';
 import { waitFor } from './process';
 
@@ -193,4 +193,36 @@ export async function publish(client: N8nClient, workflow: SavedWorkflow): Promi
 
 export async function unpublish(client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
 	return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/deactivate`, {});
+}
+
+/**
+ * Publishes and waits until n8n has tried to register the triggers; returns the trigger errors n8n
+ * shows the user (empty when publishing worked). 2.x publishes in the background and reports the
+ * outcome in /publication-status; 1.x answers the activate call with the error directly.
+ */
+export async function publishAndWaitForOutcome(
+	server: N8nServer,
+	client: N8nClient,
+	workflow: SavedWorkflow,
+	{ timeoutMs = 90_000 } = {},
+): Promise<string[]> {
+	try {
+		await publish(client, workflow);
+	} catch (error) {
+		if (server.major >= 2 || !(error instanceof N8nRestError)) throw error;
+		const body = error.body as { message?: string } | undefined;
+		return [body?.message ?? error.message];
+	}
+	if (server.major < 2) return [];
+	const outcome = await waitFor(
+		`n8n to finish publishing "${workflow.name}"`,
+		async () => {
+			const status = await client.get<{ status: string; triggers: Array<{ status: string; errorMessage?: string }> }>(
+				`/workflows/${workflow.id}/publication-status`,
+			);
+			return status.status === 'in_progress' ? undefined : status;
+		},
+		{ timeoutMs, intervalMs: 1_000 },
+	);
+	return outcome.triggers.filter((trigger) => trigger.errorMessage).map((trigger) => trigger.errorMessage!);
 }

@@ -13,6 +13,7 @@ import {
 	createWorkflow,
 	listExecutions,
 	publish,
+	publishAndWaitForOutcome,
 	runManually,
 	testCredential,
 	unpublish,
@@ -296,6 +297,29 @@ describe('the BuildWorkPro Trigger in a published workflow', () => {
 			{ name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1 },
 		]);
 	});
+
+	it('publishing with a key that lacks webhooks:manage fails with a message naming the scope, and registers nothing', step(async () => {
+		const readOnly = await createCredential(stack.client, {
+			name: 'Read-only key',
+			type: 'buildWorkProApi',
+			data: { apiKey: stack.sandbox.keys.readOnly, baseUrl: stack.sandbox.baseUrl },
+		});
+		const refused = await createWorkflow(stack.client, 'Trigger with a read-only key', [
+			{
+				name: 'BuildWorkPro Trigger',
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				webhookId: randomUUID(),
+				parameters: { events: ['contact.created'] },
+				credentials: { buildWorkProApi: { id: readOnly.id, name: readOnly.name } },
+			},
+			{ name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1 },
+		]);
+		const errors = await publishAndWaitForOutcome(stack.n8n, stack.client, refused);
+		expect(errors.join('\n')).toContain('webhooks:manage');
+		expect(liveEndpoints()).toHaveLength(0);
+		await unpublish(stack.client, refused).catch(() => undefined);
+	}));
 
 	it('publishing registers exactly one endpoint, pointing at this n8n', step(async () => {
 		await publish(stack.client, workflow);
