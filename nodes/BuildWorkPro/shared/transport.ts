@@ -164,6 +164,12 @@ function answerFromError(error: unknown): ApiAnswer | undefined {
 		}
 		current = current.cause;
 	}
+	// n8n 1.x keeps neither the HTTP client's error nor the headers: only the status as
+	// `httpCode` and the parsed body as `context.data`.
+	if (isObject(error) && /^\d{3}$/.test(String(error.httpCode ?? ''))) {
+		const context = isObject(error.context) ? error.context : {};
+		return { statusCode: Number(error.httpCode), headers: {}, body: context.data };
+	}
 	return undefined;
 }
 
@@ -267,6 +273,9 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 			headers: { ...headers },
 			json: true,
 			returnFullResponse: true,
+			// Error answers come back as answers, with their headers (Retry-After, RateLimit-*),
+			// on every n8n version. OAuth2 keeps 401 thrown: that is what makes n8n refresh the token.
+			ignoreHttpStatusErrors: credentialType === 'buildWorkProOAuth2Api' ? { ignore: true, except: [401] } : true,
 		};
 		if (request.timeout) options.timeout = request.timeout;
 
