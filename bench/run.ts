@@ -92,7 +92,7 @@ function splitOutput(run: N8nRunResult, node: string) {
 	return run.execution.output[node] ?? [];
 }
 
-async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<ListRow[]> {
+async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: BenchN8n | undefined): Promise<ListRow[]> {
 	sandbox.setRateLimit({ enabled: false });
 	const rows: ListRow[] = [];
 	for (const size of SIZES) {
@@ -144,11 +144,11 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Li
 				});
 				log(`${who}: nodes ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
 			}
-			if (n8n?.ours) {
-				// Our node measured exactly like the HTTP Request node: same n8n, same timing and memory readings.
-				const credential = await n8n.ours.credentialFor(key, sandbox.baseUrl);
+			if (n8nOurs?.ours) {
+				// Our node measured exactly like the HTTP Request node: same n8n build, same timing and memory readings.
+				const credential = await n8nOurs.ours.credentialFor(key, sandbox.baseUrl);
 				sandbox.clearRequestLog();
-				const run = await runWorkflow(n8n, `bench ours list ${size} #${rep}`, ourListAllWorkflow(credential));
+				const run = await runWorkflow(n8nOurs, `bench ours list ${size} #${rep}`, ourListAllWorkflow(credential));
 				const requests = sandbox.requestLog().length;
 				const records = splitOutput(run, 'BuildWorkPro');
 				const who = `our node in n8n ${size} #${rep}`;
@@ -173,10 +173,13 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Li
 		for (const [contender, list] of Object.entries(samples)) {
 			if (list.length === 0) continue;
 			const ms = median(list.map((sample) => sample.ms));
+			const inN8n = contender === 'httpRequest' || contender === 'oursInN8n';
 			// Paired with the raw run of the same repetition (seconds apart), so load from other
 			// processes on the shared machine cancels out better than in a ratio of medians.
 			const ratioToRaw = median(list.map((sample, rep) => sample.ms / (samples.raw[rep]?.ms ?? NaN)));
-			const growth = median(list.map((sample) => sample.growth));
+			// n8n keeps the heap an execution grew, and later runs reuse it: for the n8n contenders (each
+			// on its own n8n instance) the first run of a size is the one that shows what the size costs.
+			const growth = inN8n ? list[0].growth : median(list.map((sample) => sample.growth));
 			const outputJsonBytes = median(list.map((sample) => sample.outputJsonBytes));
 			rows.push({
 				size,
@@ -188,7 +191,7 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Li
 				outputJsonBytes,
 				growthToOutput: growth / outputJsonBytes,
 				retainedBytes: median(list.map((sample) => sample.retained ?? NaN)),
-				...((contender === 'httpRequest' || contender === 'oursInN8n') && {
+				...(inN8n && {
 					executionMs: median(list.map((sample) => sample.executionMs ?? NaN)),
 					wallMs: median(list.map((sample) => sample.wallMs ?? NaN)),
 				}),
@@ -308,7 +311,7 @@ async function ratePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Ra
 		responses429: median(ours.map((sample) => sample.r429)),
 		failedExecutions: ours.filter((sample) => sample.failed).length,
 		runs: ours.length,
-		pacing: ours[Math.floor(ours.length / 2)]?.pacing,
+		pacing: [...ours].sort((a, b) => a.ms - b.ms)[Math.floor(ours.length / 2)]?.pacing,
 	});
 
 	if (n8n) {
@@ -428,6 +431,7 @@ async function main(): Promise<void> {
 	];
 	const sandbox = await startSandbox({ keys, testControls: true, rateLimit: { enabled: false } });
 	let n8n: BenchN8n | undefined;
+	let n8nOurs: BenchN8n | undefined;
 	let n8nGap: string | undefined;
 	try {
 		if (SIZES.includes(10_000)) sandbox.seed(10_000, TENANT.list10k);
@@ -443,10 +447,18 @@ async function main(): Promise<void> {
 				// Our node inside the same n8n too, from the tarball `npm run e2e:prepare` packed (as users install it).
 				const prepared = readPrepared();
 				const tarball = prepared && prepared.install.version === install.version ? prepared.tarball : undefined;
-				log(`starting n8n ${install.version} from ${install.dir}${tarball ? ` with ${tarball} (packed ${prepared!.preparedAt})` : ' (no packed tarball of this package: our node runs through the harness only)'}`);
+				log(`starting n8n ${install.version} from ${install.dir}${tarball ? `, and a second one with ${tarball} (packed ${prepared!.preparedAt}) installed` : ' (no packed tarball of this package: our node runs through the harness only)'}`);
 				try {
-					n8n = await startBenchN8n(install, tarball);
-					log(`n8n at ${n8n.server.url}`);
+					// One instance per contender, so neither inherits the heap the other's executions grew.
+					const [forHttpRequest, forOurs] = await Promise.allSettled([
+						startBenchN8n(install),
+						tarball ? startBenchN8n(install, tarball) : Promise.resolve(undefined),
+					]);
+					if (forOurs.status === 'fulfilled') n8nOurs = forOurs.value;
+					else log(`n8n with our package did not start: ${String(forOurs.reason).split('\n')[0]}`);
+					if (forHttpRequest.status === 'rejected') throw forHttpRequest.reason;
+					n8n = forHttpRequest.value;
+					log(`n8n at ${n8n.server.url}${n8nOurs ? ` and ${n8nOurs.server.url}` : ''}`);
 				} catch (error) {
 					n8nGap = `n8n did not start: ${(error as Error).message.split('\n')[0]}`;
 				}
@@ -455,7 +467,7 @@ async function main(): Promise<void> {
 		if (n8nGap) log(`HTTP Request node NOT measured: ${n8nGap}`);
 
 		log('part 1: Return All, rate limits off');
-		const list = PARTS.has('list') ? await listPart(sandbox, n8n) : [];
+		const list = PARTS.has('list') ? await listPart(sandbox, n8n, n8nOurs) : [];
 		const profile = process.env.BENCH_PROFILE === '0' || !PARTS.has('profile') ? undefined : await profilePart(sandbox);
 		log(`part 2: Return All at ${RATE.keyLimit} requests per ${RATE.keyWindowMs / 1000} s per key over ${RATE.contacts} contacts`);
 		const rate = PARTS.has('rate') ? await ratePart(sandbox, n8n) : [];
@@ -468,7 +480,7 @@ async function main(): Promise<void> {
 			date: new Date().toISOString(),
 			machine: { node: process.version, cpus: (await import('node:os')).cpus().length, platform: process.platform },
 			n8n: n8n
-				? { version: n8n.server.install.version, ...(n8n.ours && { ourTarball: n8n.ours.tarball }) }
+				? { version: n8n.server.install.version, ...(n8nOurs?.ours && { ourTarball: n8nOurs.ours.tarball }) }
 				: { gap: n8nGap ?? 'unknown' },
 			config: { reps: REPS, sizes: SIZES, rate: RATE, exactlyOnce: EXACTLY_ONCE },
 			list,
@@ -488,6 +500,7 @@ async function main(): Promise<void> {
 		log(`wrote ${RESULTS_DIR}/{results.json,table.md,chart.svg} after ${results.durationSeconds} s`);
 	} finally {
 		await n8n?.stop();
+		await n8nOurs?.stop();
 		await sandbox.close();
 	}
 	if (problems.length) {

@@ -107,7 +107,7 @@ export function renderTable(results: BenchResults): string {
 			.filter((row) => row.contender === 'httpRequest' || row.contender === 'oursInN8n')
 			.map((row) => `${row.contender === 'oursInN8n' ? 'ours' : 'HTTP Request'} ${fmt(row.size)}: execution ${fmt(row.executionMs ?? NaN)} ms, editor round trip ${fmt(row.wallMs ?? NaN)} ms`);
 		lines.push('');
-		lines.push(`¹ Inside a real n8n (run over its REST API like the editor's Execute button): n8n's own executionTime of the nodes (HTTP Request + Split Out; BuildWorkPro), memory of n8n's main process. The whole execution, saving its data included, took longer (${notes.join('; ')}).`);
+		lines.push(`¹ Inside a real n8n, one instance per contender, run over its REST API like the editor's Execute button: time is n8n's own executionTime of the nodes (HTTP Request + Split Out; BuildWorkPro); memory is the peak RSS growth of n8n's main process in the first run of each size (n8n keeps the heap an execution grew and later runs reuse it; the 10,000 runs come first, so the 100,000 figure is low by what they grew). The whole execution, saving its data included, took longer (${notes.join('; ')}).`);
 	}
 	if (results.profile) {
 		lines.push('');
