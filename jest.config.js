@@ -9,4 +9,5 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
 	},
 	testTimeout: 60_000,
+	reporters: ['default', ['<rootDir>/test/summary-reporter.js', { label: 'unit' }]],
 };

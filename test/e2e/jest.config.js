@@ -15,4 +15,5 @@ module.exports = {
 	// Every step waits with its own, shorter timeout and a clear message; this is the backstop.
 	testTimeout: 240_000,
 	maxWorkers: 1,
+	reporters: ['default', ['<rootDir>/test/summary-reporter.js', { label: 'e2e' }]],
 };
