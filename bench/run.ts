@@ -446,7 +446,8 @@ async function main(): Promise<void> {
 			else {
 				// Our node inside the same n8n too, from the tarball `npm run e2e:prepare` packed (as users install it).
 				const prepared = readPrepared();
-				const tarball = prepared && prepared.install.version === install.version ? prepared.tarball : undefined;
+				// The tarball does not depend on the n8n version it was prepared for.
+				const tarball = prepared?.tarball;
 				log(`starting n8n ${install.version} from ${install.dir}${tarball ? `, and a second one with ${tarball} (packed ${prepared!.preparedAt}) installed` : ' (no packed tarball of this package: our node runs through the harness only)'}`);
 				try {
 					// One instance per contender, so neither inherits the heap the other's executions grew.
