@@ -157,6 +157,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return credentials;
 	}
 
+	/** How many times a node asked for decrypted credentials. */
+	decryptedReads = 0;
+
 	async getDecrypted(
 		additionalData: IWorkflowExecuteAdditionalData,
 		_nodeCredentials: INodeCredentialsDetails,
@@ -166,6 +169,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		// Inside n8n every read is a database lookup: specs count them.
+		this.decryptedReads += 1;
 		const original = this.storedData(type);
 		if (raw === true) return original;
 		return this.applyDefaults(additionalData, original, type, mode, executeData, expressionResolveValues);

@@ -76,6 +76,8 @@ export interface RunNodeResult {
 	run: IRun;
 	executionId: string;
 	/** Credential writes n8n-core made during the run (OAuth2 token refresh ...). */
+	/** How many times the run read decrypted credentials (a database lookup inside n8n). */
+	credentialReads: number;
 	credentialUpdates: CredentialUpdate[];
 	/** The node as it was placed in the workflow. */
 	node: INode;
@@ -196,6 +198,7 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		run,
 		executionId,
 		credentialUpdates: credentialsHelper.updates,
+		credentialReads: credentialsHelper.decryptedReads,
 		node,
 	};
 }

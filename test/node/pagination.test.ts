@@ -71,6 +71,17 @@ describe('Return All', () => {
 		expect(pages.every((page) => page.query.limit === '100')).toBe(true);
 	});
 
+	it('reads the credential once per item, not once per page (each read is a database lookup in n8n)', async () => {
+		env.sandbox.seed(1_000);
+
+		const result = await runContactNode(env.sandbox, { operation: 'getAll', returnAll: true });
+
+		expect(result.json).toHaveLength(1_000);
+		expect(apiRequests(env.sandbox, 'GET')).toHaveLength(10);
+		// One read by n8n's routing (for the base URL), one by our transport for the whole list.
+		expect(result.credentialReads).toBeLessThanOrEqual(2);
+	});
+
 	it('outputs nothing (and does not fail) when there are no contacts', async () => {
 		const result = await runContactNode(env.sandbox, { operation: 'getAll', returnAll: true });
 

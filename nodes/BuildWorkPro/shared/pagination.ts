@@ -7,7 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { requestBuildWorkPro, requestFromRouting, toItems } from './transport';
+import { openSession, requestBuildWorkPro, requestFromRouting, toItems } from './transport';
 
 /** BuildWorkPro's largest page. */
 export const MAX_PAGE_SIZE = 100;
@@ -107,6 +107,7 @@ export async function fetchAllPages(
 	const request = requestFromRouting(requestData);
 	const limit = parseLimit(requestData.maxResults);
 	const itemIndex = this.getItemIndex();
+	const session = await openSession(this);
 
 	const fetchPage: FetchPage = async (cursor, pageSize, pageNumber) => {
 		const qs: IDataObject = { ...(request.qs ?? {}), limit: pageSize };
@@ -115,7 +116,7 @@ export async function fetchAllPages(
 			...request,
 			qs,
 			note: pageNumber > 1 ? `While fetching page ${pageNumber} of the list.` : undefined,
-		});
+		}, session);
 		const page = pageFromBody(answer.body);
 		if (!page) {
 			throw new NodeApiError(this.getNode(), { status: answer.statusCode } as JsonObject, {

@@ -2,6 +2,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
@@ -15,6 +16,7 @@ import { apiErrorFromAnswer, apiErrorFromNetworkFailure, redact } from './errors
 import type { ApiAnswer } from './errors';
 import { customIdempotencyKey, defaultIdempotencyKey } from './idempotency';
 import { gateFor } from './rateLimit';
+import type { RateLimitGate } from './rateLimit';
 
 /**
  * The one place that talks to BuildWorkPro. Every request the node makes goes through
@@ -189,14 +191,38 @@ function networkFailureFromError(error: unknown): { code?: string; detail: strin
 	return { code, detail: detail || 'no details' };
 }
 
-async function credentialIdentity(context: RequestContext, credentialType: string): Promise<{ identity: string; secret?: string }> {
-	const credentials = (await context.getCredentials(credentialType)) as IDataObject;
+/**
+ * What stays the same for every request of one item: the credential (read once, not once per
+ * page: inside n8n each read is a database lookup), its rate-limit gate and the Max Wait budget.
+ */
+export interface RequestSession {
+	credentialType: string;
+	/** Passed back to n8n so it need not read the credential again (API key only: OAuth2 tokens change on refresh). */
+	credentialsDecrypted?: ICredentialsDecrypted;
+	/** The API key, to scrub from anything shown to the user. */
+	secret?: string;
+	gate: RateLimitGate;
+	waitBudgetMs: number;
+}
+
+export async function openSession(context: RequestContext): Promise<RequestSession> {
+	const credentialType = credentialTypeOf(context);
+	const credentials = await context.getCredentials(credentialType);
 	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
-	const nodeCredentialId = context.getNode().credentials?.[credentialType]?.id ?? '';
+	const nodeCredential = context.getNode().credentials?.[credentialType];
 	const identity = createHash('sha256')
-		.update([credentialType, String(credentials.baseUrl ?? ''), secret ?? String(credentials.clientId ?? ''), nodeCredentialId].join('\n'))
+		.update([credentialType, String(credentials.baseUrl ?? ''), secret ?? String(credentials.clientId ?? ''), nodeCredential?.id ?? ''].join('\n'))
 		.digest('hex');
-	return { identity, secret };
+	return {
+		credentialType,
+		credentialsDecrypted:
+			credentialType === 'buildWorkProApi'
+				? { id: nodeCredential?.id ?? '', name: nodeCredential?.name ?? '', type: credentialType, data: credentials }
+				: undefined,
+		secret,
+		gate: gateFor(identity),
+		waitBudgetMs: maxWaitMs(context),
+	};
 }
 
 /**
@@ -204,13 +230,15 @@ async function credentialIdentity(context: RequestContext, credentialType: strin
  * what went wrong. Retry waits never exceed the node's Max Wait option in total, nor does any
  * single rate-limit pause.
  */
-export async function requestBuildWorkPro(context: RequestContext, request: BuildWorkProRequest): Promise<ApiAnswer> {
+export async function requestBuildWorkPro(
+	context: RequestContext,
+	request: BuildWorkProRequest,
+	session?: RequestSession,
+): Promise<ApiAnswer> {
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
 	const method = request.method.toUpperCase() as IHttpRequestMethods;
-	const credentialType = credentialTypeOf(context);
-	const { identity, secret } = await credentialIdentity(context, credentialType);
-	const gate = gateFor(identity);
+	const { credentialType, credentialsDecrypted, secret, gate, waitBudgetMs } = session ?? (await openSession(context));
 	const cost = MUTATING_METHODS.has(method) ? 5 : 1;
 
 	const headers: IDataObject = { ...(request.headers ?? {}) };
@@ -219,7 +247,6 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 		headers['Idempotency-Key'] = idempotencyKeyFor(context);
 	}
 	const retryable = method === 'GET' || headers['Idempotency-Key'] !== undefined;
-	const waitBudgetMs = maxWaitMs(context);
 	const noteWith = (extra?: string) => [request.note, extra].filter((line) => !!line).join(' ') || undefined;
 	const host = (() => {
 		try {
@@ -286,6 +313,8 @@ export async function requestBuildWorkPro(context: RequestContext, request: Buil
 				context,
 				credentialType,
 				options,
+				// A copy: n8n may add to the object it is given.
+				credentialsDecrypted ? { credentialsDecrypted: { ...credentialsDecrypted, data: { ...credentialsDecrypted.data } } } : undefined,
 			)) as IN8nHttpFullResponse;
 			answer = {
 				statusCode: response.statusCode,
