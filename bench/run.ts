@@ -77,7 +77,7 @@ interface ListSample {
 	/** Heap held by the output after a full GC (raw, ours). */
 	retained?: number;
 	outputJsonBytes: number;
-	/** HTTP Request node only: whole execution as n8n recorded it, and REST round trip. */
+	/** In-n8n contenders only: whole execution as n8n recorded it, and REST round trip. */
 	executionMs?: number;
 	wallMs?: number;
 }
@@ -90,6 +90,42 @@ function checkList(who: string, expected: number, result: { records: number; uni
 
 function splitOutput(run: N8nRunResult, node: string) {
 	return run.execution.output[node] ?? [];
+}
+
+/**
+ * One Return All inside a real n8n (the HTTP Request node's workflow or ours), read the same way
+ * for every contender: n8n's own time for `timedNodes`, requests from the sandbox's log, and the
+ * growth of n8n's peak RSS. Fails the bench when the records are wrong.
+ */
+async function measureListInN8n(
+	sandbox: Sandbox,
+	n8n: BenchN8n,
+	who: string,
+	expected: number,
+	nodes: Parameters<typeof runWorkflow>[2],
+	outputNode: string,
+	timedNodes: string[],
+): Promise<ListSample> {
+	sandbox.clearRequestLog();
+	const run = await runWorkflow(n8n, `bench ${who}`, nodes);
+	const requests = sandbox.requestLog().length;
+	const records = splitOutput(run, outputNode);
+	checkList(who, expected, {
+		records: records.length,
+		uniqueIds: new Set(records.map((record) => record.id)).size,
+		error: run.execution.status === 'success' ? undefined : `${run.execution.status}: ${run.execution.error?.message}`,
+	});
+	const ms = timedNodes.reduce((total, node) => total + (run.nodeTimesMs[node] ?? NaN), 0);
+	const growth = run.rssPeak !== undefined && run.rssBefore !== undefined ? run.rssPeak - run.rssBefore : NaN;
+	log(`${who}: ${timedNodes.join(' + ')} ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
+	return {
+		ms,
+		requests,
+		growth,
+		outputJsonBytes: Buffer.byteLength(JSON.stringify(records)),
+		executionMs: run.executionMs,
+		wallMs: run.wallMs,
+	};
 }
 
 async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: BenchN8n | undefined): Promise<ListRow[]> {
@@ -122,52 +158,16 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: Be
 			}
 			if (n8n) {
 				const credential = await n8n.credentialFor(key);
-				sandbox.clearRequestLog();
-				const run = await runWorkflow(n8n, `bench list ${size} #${rep}`, listAllWorkflow(sandbox.baseUrl, credential));
-				const requests = sandbox.requestLog().length;
-				const records = splitOutput(run, 'Split Out');
-				const who = `HTTP Request node ${size} #${rep}`;
-				checkList(who, size, {
-					records: records.length,
-					uniqueIds: new Set(records.map((record) => record.id)).size,
-					error: run.execution.status === 'success' ? undefined : `${run.execution.status}: ${run.execution.error?.message}`,
-				});
-				const ms = (run.nodeTimesMs['HTTP Request'] ?? NaN) + (run.nodeTimesMs['Split Out'] ?? NaN);
-				const growth = run.rssPeak !== undefined && run.rssBefore !== undefined ? run.rssPeak - run.rssBefore : NaN;
-				samples.httpRequest.push({
-					ms,
-					requests,
-					growth,
-					outputJsonBytes: Buffer.byteLength(JSON.stringify(records)),
-					executionMs: run.executionMs,
-					wallMs: run.wallMs,
-				});
-				log(`${who}: nodes ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
+				samples.httpRequest.push(
+					await measureListInN8n(sandbox, n8n, `HTTP Request node ${size} #${rep}`, size, listAllWorkflow(sandbox.baseUrl, credential), 'Split Out', ['HTTP Request', 'Split Out']),
+				);
 			}
 			if (n8nOurs?.ours) {
 				// Our node measured exactly like the HTTP Request node: same n8n build, same timing and memory readings.
 				const credential = await n8nOurs.ours.credentialFor(key, sandbox.baseUrl);
-				sandbox.clearRequestLog();
-				const run = await runWorkflow(n8nOurs, `bench ours list ${size} #${rep}`, ourListAllWorkflow(credential));
-				const requests = sandbox.requestLog().length;
-				const records = splitOutput(run, 'BuildWorkPro');
-				const who = `our node in n8n ${size} #${rep}`;
-				checkList(who, size, {
-					records: records.length,
-					uniqueIds: new Set(records.map((record) => record.id)).size,
-					error: run.execution.status === 'success' ? undefined : `${run.execution.status}: ${run.execution.error?.message}`,
-				});
-				const ms = run.nodeTimesMs['BuildWorkPro'] ?? NaN;
-				const growth = run.rssPeak !== undefined && run.rssBefore !== undefined ? run.rssPeak - run.rssBefore : NaN;
-				samples.oursInN8n.push({
-					ms,
-					requests,
-					growth,
-					outputJsonBytes: Buffer.byteLength(JSON.stringify(records)),
-					executionMs: run.executionMs,
-					wallMs: run.wallMs,
-				});
-				log(`${who}: node ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
+				samples.oursInN8n.push(
+					await measureListInN8n(sandbox, n8nOurs, `our node in n8n ${size} #${rep}`, size, ourListAllWorkflow(credential), 'BuildWorkPro', ['BuildWorkPro']),
+				);
 			}
 		}
 		for (const [contender, list] of Object.entries(samples)) {
