@@ -10,10 +10,7 @@ import { requireNumericContactId } from '../../shared/preSend';
 import { sendSingleRequest } from '../../shared/transport';
 
 /** BuildWorkPro answers 204 without a body; the node confirms which contact went. */
-async function confirmDeletion(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
+async function confirmDeletion(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 	const id = Number(String(this.getNodeParameter('contactId')).trim());
 	return [{ json: { id, deleted: true }, pairedItem: { item: this.getItemIndex() } }];
 }
