@@ -56,8 +56,9 @@ async function main() {
 	const given = dirFlag >= 0 ? resolve(process.argv[dirFlag + 1]) : undefined;
 	const { dir, cleanUp } = given ? { dir: given, cleanUp: () => {} } : packAndUnpack();
 	try {
-		// The scanner is an ES module that reads its own dependencies; load it as n8n's tooling does.
-		const { analyzePackage } = (await import('@n8n/scan-community-package/scanner/scanner.mjs')) as {
+		// The scanner is an untyped ES module (its package exports no entry point of its own).
+		const scannerModule = '@n8n/scan-community-package/scanner/scanner.mjs';
+		const { analyzePackage } = (await import(scannerModule)) as {
 			analyzePackage: (dir: string) => Promise<{ passed: boolean; message?: string; details?: string }>;
 		};
 		const scan = await analyzePackage(dir);

@@ -9,8 +9,10 @@ import type {
 
 import { openSession, requestBuildWorkPro, requestFromRouting, toItems } from './transport';
 
-/** BuildWorkPro's largest page. */
+/** BuildWorkPro's largest cursor page. */
 export const MAX_PAGE_SIZE = 100;
+/** The largest page of lists paged by number (`GET /invoices`). */
+export const MAX_NUMBERED_PAGE_SIZE = 200;
 
 export interface Page {
 	records: unknown[];
@@ -46,7 +48,7 @@ export async function followCursor(fetchPage: FetchPage, limit: number | undefin
 			if (id !== undefined) seenIds.add(id);
 		}
 		if (pageNumber > 1 && page.records.length > 0 && newRecords === 0) {
-			throw fail('BuildWorkPro sent a page of contacts it had already sent, so paging would never end', pageNumber);
+			throw fail('BuildWorkPro sent a page of records it had already sent, so paging would never end', pageNumber);
 		}
 		// push one by one: concatenating arrays page after page would copy everything each time
 		for (const record of page.records) records.push(record);
@@ -69,6 +71,51 @@ export async function followCursor(fetchPage: FetchPage, limit: number | undefin
 
 function recordId(record: unknown): unknown {
 	return typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+}
+
+/** One page of a list paged by number: `meta.pagination = { page, pageSize, total }`. */
+export interface NumberedPage {
+	records: unknown[];
+	total: number | undefined;
+}
+
+export type FetchNumberedPage = (page: number, pageSize: number) => Promise<NumberedPage>;
+
+/**
+ * Walks `page=1,2,…` until the list's `total` is reached, a page comes back short, or `limit`
+ * records are in hand. Such a list is not a snapshot: a record created while we page shifts
+ * later pages by one, so a record can come twice; it is output once. Pages that bring nothing
+ * new several times in a row mean the server is not moving us forward: stop with `fail`.
+ */
+export async function followPageNumbers(
+	fetchPage: FetchNumberedPage,
+	limit: number | undefined,
+	fail: PagingFailure,
+): Promise<unknown[]> {
+	const records: unknown[] = [];
+	const seenIds = new Set<unknown>();
+	const pageSize = limit === undefined ? MAX_NUMBERED_PAGE_SIZE : Math.min(limit, MAX_NUMBERED_PAGE_SIZE);
+	let pagesWithNothingNew = 0;
+	for (let pageNumber = 1; ; pageNumber++) {
+		if (limit !== undefined && records.length >= limit) break;
+		const page = await fetchPage(pageNumber, pageSize);
+		let newRecords = 0;
+		for (const record of page.records) {
+			const id = recordId(record);
+			if (id !== undefined && seenIds.has(id)) continue;
+			if (id !== undefined) seenIds.add(id);
+			records.push(record);
+			newRecords += 1;
+		}
+		if (page.records.length < pageSize) break;
+		if (page.total !== undefined && pageNumber * pageSize >= page.total) break;
+		pagesWithNothingNew = newRecords === 0 ? pagesWithNothingNew + 1 : 0;
+		if (pagesWithNothingNew >= 3) {
+			throw fail('BuildWorkPro sent pages of records it had already sent, so paging would never end', pageNumber);
+		}
+	}
+	if (limit !== undefined && records.length > limit) records.length = limit;
+	return records;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -95,45 +142,77 @@ function parseLimit(maxResults: number | string | undefined): number | undefined
 	return Number.isFinite(limit) && limit > 0 ? limit : undefined;
 }
 
-/**
- * Declarative hook for "Get Many": fetches pages through the transport (so every page is paced
- * and retried) and outputs one item per record. Return All when the operation set no
- * `output.maxResults`, otherwise at most that many.
- */
-export async function fetchAllPages(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const request = requestFromRouting(requestData);
-	const limit = parseLimit(requestData.maxResults);
-	const itemIndex = this.getItemIndex();
-	const session = await openSession(this);
+type PageRequest = (qs: IDataObject, pageNumber: number) => Promise<unknown>;
 
-	const fetchPage: FetchPage = async (cursor, pageSize, pageNumber) => {
-		const qs: IDataObject = { ...(request.qs ?? {}), limit: pageSize };
-		if (cursor !== undefined) qs.cursor = cursor;
-		const answer = await requestBuildWorkPro(this, {
-			...request,
-			qs,
-			note: pageNumber > 1 ? `While fetching page ${pageNumber} of the list.` : undefined,
-		}, session);
-		const page = pageFromBody(answer.body);
-		if (!page) {
-			throw new NodeApiError(this.getNode(), { status: answer.statusCode } as JsonObject, {
-				message: `BuildWorkPro's answer to page ${pageNumber} was not a list`,
-				description: 'Expected a JSON body with a "data" array.',
+/**
+ * What every list hook shares: the request n8n built, sent page by page through the transport
+ * (so every page is paced and retried), one output item per record.
+ */
+function listHook(
+	follow: (requestPage: PageRequest, limit: number | undefined, fail: PagingFailure) => Promise<unknown[]>,
+) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const request = requestFromRouting(requestData);
+		const itemIndex = this.getItemIndex();
+		const session = await openSession(this);
+		const requestPage: PageRequest = async (pageQuery, pageNumber) => {
+			const answer = await requestBuildWorkPro(
+				this,
+				{
+					...request,
+					qs: { ...(request.qs ?? {}), ...pageQuery },
+					note: pageNumber > 1 ? `While fetching page ${pageNumber} of the list.` : undefined,
+				},
+				session,
+			);
+			if (!isObject(answer.body) || !Array.isArray(answer.body.data)) {
+				throw new NodeApiError(this.getNode(), { status: answer.statusCode } as JsonObject, {
+					message: `BuildWorkPro's answer to page ${pageNumber} was not a list`,
+					description: 'Expected a JSON body with a "data" array.',
+					itemIndex,
+				});
+			}
+			return answer.body;
+		};
+		const fail: PagingFailure = (reason, pageNumber) =>
+			new NodeApiError(this.getNode(), { pageNumber } as JsonObject, {
+				message: reason,
+				description: `Stopped after page ${pageNumber} instead of looping. Run the node again; if it keeps happening, report it to BuildWorkPro.`,
 				itemIndex,
 			});
-		}
-		return page;
+		const records = await follow(requestPage, parseLimit(requestData.maxResults), fail);
+		return toItems(records, itemIndex);
 	};
-
-	const fail: PagingFailure = (reason, pageNumber) =>
-		new NodeApiError(this.getNode(), { pageNumber } as JsonObject, {
-			message: reason,
-			description: `Stopped after page ${pageNumber} instead of looping. Run the node again; if it keeps happening, report it to BuildWorkPro.`,
-			itemIndex,
-		});
-	const records = await followCursor(fetchPage, limit, fail);
-	return toItems(records, itemIndex);
 }
+
+/**
+ * Declarative hook for "Get Many" of cursor lists (most of the API). Return All when the
+ * operation set no `output.maxResults`, otherwise at most that many.
+ */
+export const fetchAllPages = listHook(async (requestPage, limit, fail) =>
+	followCursor(
+		async (cursor, pageSize, pageNumber) => {
+			const qs: IDataObject = { limit: pageSize };
+			if (cursor !== undefined) qs.cursor = cursor;
+			return pageFromBody(await requestPage(qs, pageNumber))!;
+		},
+		limit,
+		fail,
+	),
+);
+
+/** Declarative hook for "Get Many" of lists paged by number (`page`, `pageSize`). */
+export const fetchAllNumberedPages = listHook(async (requestPage, limit, fail) =>
+	followPageNumbers(
+		async (page, pageSize) => {
+			const body = (await requestPage({ page, pageSize }, page)) as { data: unknown[]; meta?: { pagination?: { total?: unknown } } };
+			const total = body.meta?.pagination?.total;
+			return { records: body.data, total: typeof total === 'number' ? total : undefined };
+		},
+		limit,
+		fail,
+	),
+);

@@ -6,23 +6,19 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
  * reaches BuildWorkPro, and the error names the field to fix.
  */
 
-export async function requireNumericContactId(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('contactId', '') as unknown;
-	const value = String(raw ?? '').trim();
-	if (!/^[1-9]\d*$/.test(value)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Contact ID must be a positive whole number, but it is "${value}"`,
-			{
+/** The id parameter must be a positive whole number (BuildWorkPro ids are integers). */
+export function requirePositiveId(parameter: string, label: string) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const raw = this.getNodeParameter(parameter, '') as unknown;
+		const value = String(raw ?? '').trim();
+		if (!/^[1-9]\d*$/.test(value)) {
+			throw new NodeOperationError(this.getNode(), `${label} must be a positive whole number, but it is "${value}"`, {
 				itemIndex: this.getItemIndex(),
-				description: 'BuildWorkPro contact IDs are integers such as 1042. Check the Contact ID field.',
-			},
-		);
-	}
-	return requestOptions;
+				description: `BuildWorkPro IDs are integers such as 1042. Check the ${label} field.`,
+			});
+		}
+		return requestOptions;
+	};
 }
 
 export async function requireUpdateFields(
@@ -45,23 +41,27 @@ export async function requireUpdateFields(
  * ISO 8601 timestamps. n8n's date picker yields "2026-01-31T00:00:00" without a zone;
  * BuildWorkPro works in UTC, so a value without an offset is read as UTC.
  */
+/** Query parameters that hold a point in time, with the label the user knows them by. */
+const DATE_FILTERS: Record<string, string> = {
+	dateFrom: 'Created After',
+	dateTo: 'Created Before',
+	updatedFrom: 'Updated After',
+	dueAfter: 'Due After',
+	dueBefore: 'Due Before',
+};
+
 export async function normalizeListFilters(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const qs = requestOptions.qs ?? {};
-	for (const field of ['search', 'type']) {
-		if (qs[field] === undefined || qs[field] === null || String(qs[field]).trim() === '') delete qs[field];
-	}
-	for (const [field, label] of [
-		['dateFrom', 'Created After'],
-		['dateTo', 'Created Before'],
-	] as const) {
-		const raw = qs[field];
-		if (raw === undefined || raw === null || raw === '') {
+	for (const [field, raw] of Object.entries(qs)) {
+		if (raw === undefined || raw === null || String(raw).trim() === '') {
 			delete qs[field];
 			continue;
 		}
+		const label = DATE_FILTERS[field];
+		if (!label) continue;
 		const text = String(raw).trim();
 		const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
 		const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);

@@ -1,45 +1,14 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
+import { createRecord } from '../../shared/operations';
+import { contact, contactFields, contactType } from './fields';
 
-import { contactBodyFields, contactTypeOptions, optionsCollection } from '../../shared/descriptions';
-import { sendSingleRequest } from '../../shared/transport';
-
-const show = { resource: ['contact'], operation: ['create'] };
-
-/** POST /contacts → 201 with the new contact; the node outputs the contact. */
-export const createOperation: INodePropertyOptions = {
-	name: 'Create',
+/** POST /contacts → 201 with the new contact. */
+export const createOperation = createRecord(contact, {
 	value: 'create',
+	name: 'Create',
 	action: 'Create a contact',
-	description: 'Create a new contact',
-	routing: {
-		request: { method: 'POST', url: '/contacts' },
-		// n8n passes the built request to `operations.pagination` only when `paginate` is set:
-		// that is how the transport (retries, pacing, idempotency) gets to send it.
-		send: { paginate: true },
-		operations: { pagination: sendSingleRequest },
-	},
-};
+	description:
+		'Create a contact (customer, general contractor, vendor, …). Needs its type; names, company, email and phone are optional. Returns the new contact with its ID.',
+});
 
-export const createFields: INodeProperties[] = [
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'options',
-		required: true,
-		options: contactTypeOptions,
-		default: 'customer',
-		description: 'What kind of contact this is',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'type' } },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: contactBodyFields,
-	},
-	optionsCollection('create', true),
-];
+export const createFields = forOperations(contact, ['create'], [requiredBodyProperty(contactType), additionalFields(contactFields)]);

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { createFields, createOperation } from './create';
-import { deleteFields, deleteOperation } from './delete';
-import { getFields, getOperation } from './get';
+import { deleteOperation } from './delete';
+import { contact } from './fields';
+import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
 import { updateFields, updateOperation } from './update';
 
@@ -13,13 +15,13 @@ export const contactDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
+		displayOptions: { show: { resource: [contact.value] } },
 		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
 		default: 'getAll',
 	},
+	...forOperations(contact, ['delete', 'get', 'update'], [recordIdProperty(contact)]),
 	...createFields,
-	...deleteFields,
-	...getFields,
 	...getAllFields,
 	...updateFields,
+	...optionsProperties(contact, ['create', 'delete', 'update'], ['get', 'getAll']),
 ];

@@ -1,0 +1,175 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { fetchAllPages } from './pagination';
+import { normalizeListFilters, requirePositiveId, requireUpdateFields } from './preSend';
+import { sendSingleRequest } from './transport';
+
+/**
+ * Builders for the operations of a resource. An operation file says what it is (name, action,
+ * request) in a few lines; how it is sent (transport), checked (preSend) and paged lives here
+ * once, so 30 resources do not mean 30 copies of the same routing.
+ */
+
+/** What every operation of a resource needs to know about the resource. */
+export interface ResourceSpec {
+	/** The parameter value, camelCase singular of the API family: 'bid', 'payApp'. */
+	value: string;
+	/** Lower-case noun for texts: 'bid', 'pay application'. */
+	noun: string;
+	/** The family's path: '/bids'. */
+	path: string;
+	/** The record's id parameter: 'bidId'. */
+	idParameter: string;
+	/** The id's label: 'Bid ID'. */
+	idLabel: string;
+	/** A parent record the resource lives under (line items under a bid). */
+	parent?: ResourceSpec;
+}
+
+type PreSend = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+type PostReceive = (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+) => Promise<INodeExecutionData[]>;
+type Pager = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/** `{{ … }}` that puts a parameter into a path, trimmed and URL-encoded. */
+export function pathSegment(parameter: string): string {
+	return `{{ encodeURIComponent(String($parameter.${parameter}).trim()) }}`;
+}
+
+/** The path of the collection: '/bids', or '/bids/{bidId}/line-items' under a parent. */
+export function collectionPath(resource: ResourceSpec): string {
+	return resource.parent ? `${recordPath(resource.parent)}${resource.path}` : resource.path;
+}
+
+/** The path of one record: '/bids/{bidId}'. */
+export function recordPath(resource: ResourceSpec): string {
+	return `${collectionPath(resource)}/${pathSegment(resource.idParameter)}`;
+}
+
+/** The id parameters a request to this resource needs: its own and its parents'. */
+function idChecks(resource: ResourceSpec | undefined, withOwn: boolean): PreSend[] {
+	if (!resource) return [];
+	const own = withOwn ? [requirePositiveId(resource.idParameter, resource.idLabel)] : [];
+	return [...idChecks(resource.parent, true), ...own];
+}
+
+interface OperationText {
+	/** The operation value: 'create', 'accept'. */
+	value: string;
+	/** The operation name in the editor: 'Accept'. */
+	name: string;
+	/** The action in the node creator: 'Accept a bid'. */
+	action: string;
+	/** What it does, needs and returns (an agent reads this as the tool's description). */
+	description: string;
+}
+
+interface RequestShape {
+	method: IHttpRequestMethods;
+	/** A path, or an n8n expression ('=/bids/{{ … }}'). */
+	url: string;
+	preSend?: PreSend[];
+	postReceive?: PostReceive[];
+	pager?: Pager;
+}
+
+/** An operation whose request the transport sends (retries, pacing, idempotency, errors). */
+export function operation(text: OperationText, request: RequestShape): INodePropertyOptions {
+	return {
+		...text,
+		routing: {
+			request: { method: request.method, url: request.url },
+			// n8n passes the built request to `operations.pagination` only when `paginate` is set:
+			// that is how the transport gets to send every request, paged or not.
+			send: { paginate: true, ...(request.preSend?.length ? { preSend: request.preSend } : {}) },
+			...(request.postReceive?.length ? { output: { postReceive: request.postReceive } } : {}),
+			operations: { pagination: request.pager ?? sendSingleRequest },
+		},
+	};
+}
+
+const expression = (path: string) => (path.includes('{{') ? `=${path}` : path);
+
+/** POST to the collection → the new record. */
+export function createRecord(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
+	return operation(text, { method: 'POST', url: expression(collectionPath(resource)), preSend: idChecks(resource.parent, true) });
+}
+
+/** GET one record by its id. */
+export function getRecord(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
+	return operation(text, { method: 'GET', url: `=${recordPath(resource)}`, preSend: idChecks(resource, true) });
+}
+
+/** PATCH one record with only the fields the user chose. */
+export function updateRecord(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
+	return operation(text, {
+		method: 'PATCH',
+		url: `=${recordPath(resource)}`,
+		preSend: [...idChecks(resource, true), requireUpdateFields],
+	});
+}
+
+/** BuildWorkPro answers a delete with 204 and no body; the node says which record went. */
+function confirmDeletion(idParameter: string): PostReceive {
+	return async function (this: IExecuteSingleFunctions) {
+		const id = Number(String(this.getNodeParameter(idParameter)).trim());
+		return [{ json: { id, deleted: true }, pairedItem: { item: this.getItemIndex() } }];
+	};
+}
+
+/** DELETE one record → `{ id, deleted: true }`. */
+export function deleteRecord(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
+	return operation(text, {
+		method: 'DELETE',
+		url: `=${recordPath(resource)}`,
+		preSend: idChecks(resource, true),
+		postReceive: [confirmDeletion(resource.idParameter)],
+	});
+}
+
+/** GET the collection, page after page, one output item per record. */
+export function listRecords(resource: ResourceSpec, text: OperationText, pager: Pager = fetchAllPages): INodePropertyOptions {
+	return operation(text, {
+		method: 'GET',
+		url: expression(collectionPath(resource)),
+		preSend: [...idChecks(resource.parent, true), normalizeListFilters],
+		pager,
+	});
+}
+
+/** GET a read-only view of the collection (count, summary) → one item. */
+export function readCollection(resource: ResourceSpec, text: OperationText, segment: string): INodePropertyOptions {
+	return operation(text, { method: 'GET', url: `${resource.path}/${segment}`, preSend: [normalizeListFilters] });
+}
+
+/** POST an action to one record (send, accept, approve, …) → the record as it is afterwards. */
+export function recordAction(resource: ResourceSpec, text: OperationText, segment: string): INodePropertyOptions {
+	return operation(text, { method: 'POST', url: `=${recordPath(resource)}/${segment}`, preSend: idChecks(resource, true) });
+}
+
+/** POST an action to the collection (get-many, from-bid, reorder, …). */
+export function collectionAction(
+	resource: ResourceSpec,
+	text: OperationText,
+	segment: string,
+	preSend: PreSend[] = [],
+): INodePropertyOptions {
+	return operation(text, {
+		method: 'POST',
+		url: expression(`${collectionPath(resource)}/${segment}`),
+		preSend: [...idChecks(resource.parent, true), ...preSend],
+	});
+}
