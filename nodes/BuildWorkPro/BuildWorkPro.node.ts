@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { contactDescription } from './resources/contact';
+import { resourceOptions, resourceProperties } from './resources';
 
 /**
  * BuildWorkPro action node. Declarative: each operation describes its request in `routing`, and
@@ -15,7 +15,7 @@ export class BuildWorkPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create, read, update and delete contacts in BuildWorkPro',
+		description: 'Automate BuildWorkPro: contacts, leads, projects, bids, change orders, pay applications and invoices',
 		defaults: { name: 'BuildWorkPro' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -55,10 +55,10 @@ export class BuildWorkPro implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Contact', value: 'contact' }],
+				options: resourceOptions,
 				default: 'contact',
 			},
-			...contactDescription,
+			...resourceProperties,
 		],
 	};
 }

@@ -12,8 +12,11 @@ const repoRoot = resolve(__dirname, '..', '..');
 const { description } = new BuildWorkPro();
 const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
+/** The contact operation's fields (other resources have operations of the same names). */
 function propertiesFor(operation: string): INodeProperties[] {
-	return description.properties.filter((p) => p.displayOptions?.show?.operation?.includes(operation));
+	return description.properties.filter(
+		(p) => p.displayOptions?.show?.resource?.includes('contact') && p.displayOptions?.show?.operation?.includes(operation),
+	);
 }
 function property(operation: string, name: string): INodeProperties {
 	const found = propertiesFor(operation).find((p) => p.name === name);
@@ -54,8 +57,8 @@ describe('names workflows depend on', () => {
 
 	it('offers the Contact resource with create, get, getAll, update and delete', () => {
 		const resource = description.properties.find((p) => p.name === 'resource')!;
-		expect(optionValues(resource)).toEqual(['contact']);
-		const operation = description.properties.find((p) => p.name === 'operation')!;
+		expect(optionValues(resource)).toContain('contact');
+		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'))!;
 		expect(optionValues(operation).sort()).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
 		const getAll = (operation.options as INodePropertyOptions[]).find((o) => o.value === 'getAll')!;
 		expect(getAll.name).toBe('Get Many');

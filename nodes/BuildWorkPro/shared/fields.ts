@@ -256,3 +256,16 @@ export function recordOptions(path: string, label = '={{ $responseItem.name }}')
 		},
 	};
 }
+
+/** The IDs of a get-many lookup (`getByIds`). */
+export function idsProperty(resource: ResourceSpec): INodeProperties {
+	return {
+		displayName: 'IDs',
+		name: 'ids',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '12, 15, 19',
+		description: `IDs of the ${resource.noun}s to retrieve, separated by commas (at most 50). IDs that do not exist are left out of the result.`,
+	};
+}

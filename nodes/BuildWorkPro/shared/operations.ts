@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { fetchAllPages } from './pagination';
-import { normalizeListFilters, requirePositiveId, requireUpdateFields } from './preSend';
+import { normalizeListFilters, requireIdList, requirePositiveId, requireUpdateFields } from './preSend';
 import { sendSingleRequest } from './transport';
 
 /**
@@ -172,4 +172,9 @@ export function collectionAction(
 		url: expression(`${collectionPath(resource)}/${segment}`),
 		preSend: [...idChecks(resource.parent, true), ...preSend],
 	});
+}
+
+/** POST /<family>/get-many with up to 50 IDs → one item per record found (missing IDs are skipped). */
+export function getRecordsByIds(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
+	return collectionAction(resource, text, 'get-many', [requireIdList]);
 }

@@ -216,3 +216,12 @@ export const fetchAllNumberedPages = listHook(async (requestPage, limit, fail) =
 		fail,
 	),
 );
+
+/**
+ * Declarative hook for "Get Many" of lists the API returns whole (lead stages, line items,
+ * payments): one request without paging parameters; Limit applies to what comes back.
+ */
+export const fetchWholeList = listHook(async (requestPage, limit) => {
+	const body = (await requestPage({}, 1)) as { data: unknown[] };
+	return limit === undefined ? body.data : body.data.slice(0, limit);
+});

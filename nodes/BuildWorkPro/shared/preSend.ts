@@ -77,3 +77,33 @@ export async function normalizeListFilters(
 	requestOptions.qs = qs;
 	return requestOptions;
 }
+
+/** The most IDs one `POST /<family>/get-many` takes. */
+export const MAX_IDS_PER_LOOKUP = 50;
+
+/**
+ * `ids` for the get-many lookups: a list ("12, 15, 19") or an array from an expression, sent as
+ * the integers BuildWorkPro expects.
+ */
+export async function requireIdList(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const raw = this.getNodeParameter('ids', '') as unknown;
+	const parts = (Array.isArray(raw) ? raw : String(raw ?? '').split(/[\s,;]+/))
+		.map((part) => String(part).trim())
+		.filter((part) => part !== '');
+	const invalid = parts.filter((part) => !/^[1-9]\d*$/.test(part));
+	const fail = (message: string, description: string) =>
+		new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
+	if (invalid.length > 0) {
+		throw fail(`IDs must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`, 'Give IDs such as 12, 15, 19 (separated by commas).');
+	}
+	const ids = [...new Set(parts.map(Number))];
+	if (ids.length === 0) throw fail('IDs is empty: there is nothing to look up', 'Give at least one ID, such as 12, 15, 19.');
+	if (ids.length > MAX_IDS_PER_LOOKUP) {
+		throw fail(`IDs has ${ids.length} IDs; BuildWorkPro looks up at most ${MAX_IDS_PER_LOOKUP} at once`, 'Split the list, or use Get Many with filters.');
+	}
+	requestOptions.body = { ...((requestOptions.body as object | undefined) ?? {}), ids };
+	return requestOptions;
+}

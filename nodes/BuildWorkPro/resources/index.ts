@@ -1,0 +1,20 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { contactDescription } from './contact';
+import { leadDescription } from './lead';
+import { leadStageDescription } from './leadStage';
+import { userDescription } from './user';
+
+/** Every resource the node offers: its name in the Resource list and its operations and fields. */
+const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperties[] }> = [
+	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
+	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
+	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },
+	{ option: { name: 'User', value: 'user' }, properties: userDescription },
+];
+
+export const resourceOptions: INodePropertyOptions[] = RESOURCES.map((resource) => resource.option).sort((a, b) =>
+	a.name.localeCompare(b.name),
+);
+
+export const resourceProperties: INodeProperties[] = RESOURCES.flatMap((resource) => resource.properties);

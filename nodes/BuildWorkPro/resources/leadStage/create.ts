@@ -1,0 +1,13 @@
+import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
+import { createRecord } from '../../shared/operations';
+import { leadStage, stageFields, stageName } from './fields';
+
+/** POST /lead-stages. */
+export const createOperation = createRecord(leadStage, {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a lead stage',
+	description: 'Add a stage to the lead pipeline. Needs a name; colour, order and the won/lost/default flags are optional. Returns the new stage with its ID.',
+});
+
+export const createFields = forOperations(leadStage, ['create'], [requiredBodyProperty(stageName), additionalFields(stageFields)]);

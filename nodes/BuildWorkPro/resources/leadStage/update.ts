@@ -1,0 +1,13 @@
+import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
+import { updateRecord } from '../../shared/operations';
+import { leadStage, stageFields, stageName } from './fields';
+
+/** PATCH /lead-stages/{id}. */
+export const updateOperation = updateRecord(leadStage, {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a lead stage',
+	description: 'Rename, reorder or re-flag the lead stage with this ID. Returns the updated stage.',
+});
+
+export const updateFields = forOperations(leadStage, ['update'], [updateFieldsProperty([stageName, ...stageFields])]);

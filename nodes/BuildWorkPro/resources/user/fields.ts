@@ -1,0 +1,3 @@
+import type { ResourceSpec } from '../../shared/operations';
+
+export const user: ResourceSpec = { value: 'user', noun: 'user', path: '/users', idParameter: 'userId', idLabel: 'User ID' };

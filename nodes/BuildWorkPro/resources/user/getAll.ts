@@ -1,0 +1,13 @@
+import { forOperations, listProperties } from '../../shared/fields';
+import { listRecords } from '../../shared/operations';
+import { user } from './fields';
+
+/** GET /users, page after page (cursor). */
+export const getAllOperation = listRecords(user, {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many users',
+	description: 'List the members of the BuildWorkPro account (for assigning leads, projects and bids). Returns one item per user.',
+});
+
+export const getAllFields = forOperations(user, ['getAll'], listProperties([]));
