@@ -35,6 +35,21 @@ export function apiKeyCredentials(baseUrl: string, apiKey: string) {
 	return { buildWorkProApi: { apiKey, baseUrl } };
 }
 
+/** Runs one operation of a resource of the BuildWorkPro node with the sandbox's full-access key unless told otherwise. */
+export async function runResource(
+	sandbox: Sandbox,
+	resource: string,
+	parameters: INodeParameters,
+	extra: Omit<RunNodeOptions, 'parameters'> & { apiKey?: string; baseUrl?: string } = {},
+): Promise<RunNodeResult> {
+	const { apiKey, baseUrl, ...rest } = extra;
+	return await runNode({
+		credentials: apiKeyCredentials(baseUrl ?? sandbox.baseUrl, apiKey ?? sandbox.keys.full),
+		...rest,
+		parameters: { resource, ...parameters },
+	});
+}
+
 /** Runs the BuildWorkPro node with the sandbox's full-access key unless told otherwise. */
 export async function runContactNode(
 	sandbox: Sandbox,
