@@ -226,3 +226,38 @@ export async function publishAndWaitForOutcome(
 	);
 	return outcome.triggers.filter((trigger) => trigger.errorMessage).map((trigger) => trigger.errorMessage!);
 }
+
+/** An exported n8n workflow (what "Download" in the editor writes and `examples/` holds). */
+export interface WorkflowFile {
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+}
+
+/**
+ * Saves an exported workflow as a user importing it would, after picking `credential` for every
+ * node that names a credential of its type. Trigger nodes get fresh webhook IDs, as n8n gives a
+ * pasted copy, so importing twice does not clash.
+ */
+export async function importWorkflow(
+	client: N8nClient,
+	file: WorkflowFile,
+	credential: CredentialRef,
+	name = file.name,
+): Promise<SavedWorkflow> {
+	const nodes = file.nodes.map((node) => ({
+		...node,
+		...(node.webhookId ? { webhookId: randomUUID() } : {}),
+		...(node.credentials?.[credential.type]
+			? { credentials: { ...node.credentials, [credential.type]: { id: credential.id, name: credential.name } } }
+			: {}),
+	}));
+	return await client.post<SavedWorkflow>('/workflows', {
+		name,
+		active: false,
+		settings: file.settings ?? { executionOrder: 'v1' },
+		nodes,
+		connections: file.connections,
+	});
+}
