@@ -9,6 +9,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
 import { API_COVERAGE } from './manifest';
+import { operationsTable, tableInReadme } from './operations-table';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const sharedDir = process.env.BWP_SHARED_DIR ?? resolve(__dirname, '..', '..', '..', 'shared', 'buildworkpro');
@@ -95,5 +96,19 @@ describe("against BuildWorkPro's OpenAPI document", () => {
 		for (const entry of excluded) expect((entry as { excluded: string }).excluded.length).toBeGreaterThan(20);
 		// The figures the README and closing notes quote.
 		process.stdout.write(`API coverage: ${documented.length} operations, ${covered} covered, ${excluded.length} excluded\n`);
+	});
+});
+
+describe("the README's table of operations", () => {
+	const readme = readFileSync(resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+	const withoutScopes = (table: string) => table.split('\n').map((row) => row.split('|').slice(0, 4).join('|'));
+
+	it('lists every operation of the node with the request it sends (run npm run docs:operations after a change)', () => {
+		expect(withoutScopes(tableInReadme(readme))).toEqual(withoutScopes(operationsTable(new BuildWorkPro().description)));
+	});
+
+	const withSpec = existsSync(openapiPath) ? it : it.skip;
+	withSpec(`names the scope each operation needs, as openapi.json does${existsSync(openapiPath) ? '' : ` (skipped: ${openapiPath} not found)`}`, () => {
+		expect(tableInReadme(readme)).toEqual(operationsTable(new BuildWorkPro().description, JSON.parse(readFileSync(openapiPath, 'utf8'))));
 	});
 });
