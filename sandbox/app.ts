@@ -24,6 +24,7 @@ import { pageOf } from './keyset';
 import { WebhookService } from './webhooks';
 import { generateContacts } from './seed';
 import { isJsonContentType, parseQuery, readBody, sendJson } from './http';
+import { FAMILIES, RESOURCE_OPERATIONS, ResourceStore } from './resources';
 
 export const API_PREFIX = '/api/v1';
 export const CONTROL_PREFIX = '/__sandbox';
@@ -48,7 +49,9 @@ interface Context {
 	keyId: number;
 	tenantId: number;
 	body: unknown;
+	/** First path parameter ({id}); `params` holds all of them by name. */
 	id: number;
+	params: Record<string, number>;
 	/** Side effects (webhooks) to run once the answer has been committed. */
 	afterCommit: Array<() => void>;
 }
@@ -59,7 +62,8 @@ interface Route {
 	method: string;
 	template: string;
 	segments: string[];
-	scope: string | null;
+	/** Every scope the operation requires. */
+	scopes: string[];
 	handler: Handler;
 }
 
@@ -80,6 +84,8 @@ export class SandboxApp {
 	private readonly keysByToken = new Map<string, { key: SandboxKey; keyId: number }>();
 	private tables = new Map<number, ContactTable>();
 	private nextContactId = 1;
+	/** Every resource family served by the generic engine (leads, projects, bids, …). */
+	readonly resources: ResourceStore;
 	readonly rateLimiter: RateLimiter;
 	readonly cursors: CursorCodec;
 	readonly idempotency: IdempotencyCache;
@@ -102,6 +108,7 @@ export class SandboxApp {
 		this.webhooks = new WebhookService(options.webhooks);
 		this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 		this.testControls = options.testControls ?? false;
+		this.resources = new ResourceStore(FAMILIES, this.cursors, (tenantId, type, data, previous) => this.webhooks.emit(tenantId, type, data, previous));
 		this.routes = this.buildRoutes();
 	}
 
@@ -125,8 +132,19 @@ export class SandboxApp {
 		return table.liveCount;
 	}
 
+	/** Seeds `count` generated records of a resource family; returns the family's live total. */
+	seedFamily(family: string, count: number, tenantId = 1): number {
+		if (family === 'contacts') return this.seed(count, tenantId);
+		if (!this.resources.defs.has(family) || !this.resources.defs.get(family)!.seedInput) {
+			const seedable = ['contacts', ...FAMILIES.filter((f) => f.seedInput).map((f) => f.name)];
+			throw new Error(`family must be one of: ${seedable.join(', ')}.`);
+		}
+		return this.resources.seed(family, count, tenantId);
+	}
+
 	reset(): void {
 		this.tables.clear();
+		this.resources.reset();
 		this.webhooks.reset();
 		this.idempotency.clear();
 		this.rateLimiter.reset();
@@ -341,32 +359,37 @@ export class SandboxApp {
 		const route = sameShape.find((r) => r.method === method);
 		if (!route) {
 			// POST /contacts/exports looks like /contacts/{id}, but it is an operation the sandbox does not serve.
-			const idIndexes = sameShape[0].segments.flatMap((seg, i) => (seg === '{id}' ? [i] : []));
+			const idIndexes = sameShape[0].segments.flatMap((seg, i) => (isParam(seg) ? [i] : []));
 			if (idIndexes.some((i) => !POSITIVE_ID.test(segments[i]))) throw notFound(`The sandbox does not serve ${method} ${path}.`);
 			const allow = sameShape.map((r) => r.method).join(', ');
 			throw new ApiError(405, 'bad_request', `${method} is not allowed here. Allowed: ${allow}.`, undefined, { Allow: allow }, {}, 'Method not allowed');
 		}
 
-		// 4. Scope.
-		if (route.scope && !key.scopes.includes(route.scope)) {
+		// 4. Scope (every listed scope is required).
+		const missing = route.scopes.find((scope) => !key.scopes.includes(scope));
+		if (missing) {
+			const all = route.scopes.length > 1 ? ` (it requires ${route.scopes.join(' and ')})` : '';
 			throw new ApiError(
 				403,
 				'scope_insufficient',
-				`This operation requires the scope ${route.scope}, which the API key does not have.`,
+				`This operation requires the scope ${missing}, which the API key does not have${all}.`,
 				undefined,
 				{},
-				{ required_scope: route.scope },
+				{ required_scope: missing },
 			);
 		}
 
-		// 5. Path id.
+		// 5. Path parameters ({id}, {itemId}, …): positive integers.
 		let id = 0;
-		const idIndex = route.segments.indexOf('{id}');
-		if (idIndex >= 0) {
-			const rawId = segments[idIndex];
-			if (!POSITIVE_ID.test(rawId)) throw badRequest(`The id in the path must be a positive integer, got "${decodeSafe(rawId)}".`);
-			id = Number(rawId);
-		}
+		const params: Record<string, number> = {};
+		route.segments.forEach((seg, i) => {
+			if (!isParam(seg)) return;
+			const rawId = segments[i];
+			const name = seg.slice(1, -1);
+			if (!POSITIVE_ID.test(rawId)) throw badRequest(`The ${name} in the path must be a positive integer, got "${decodeSafe(rawId)}".`);
+			params[name] = Number(rawId);
+			if (!id) id = params[name];
+		});
 
 		// 6. Body.
 		if (raw.oversized) {
@@ -388,7 +411,7 @@ export class SandboxApp {
 			}
 		}
 
-		const ctx: Context = { requestId, method, path, query, key, keyId, tenantId: key.tenantId, body, id, afterCommit };
+		const ctx: Context = { requestId, method, path, query, key, keyId, tenantId: key.tenantId, body, id, params, afterCommit };
 
 		// 7. Idempotency (every POST, PATCH, DELETE).
 		const idemKey = req.headers['idempotency-key'];
@@ -454,10 +477,11 @@ export class SandboxApp {
 			'GET /webhook-deliveries/{id}': (ctx) => this.ok(ctx, this.webhooks.getDelivery(ctx.tenantId, ctx.id)),
 			'POST /webhook-deliveries/{id}/replay': (ctx) => this.ok(ctx, this.webhooks.replay(ctx.tenantId, ctx.id)),
 		};
+		for (const op of RESOURCE_OPERATIONS) handlers[`${op.method} ${op.path}`] = (ctx) => op.run(this.resources, ctx);
 		return OPERATIONS.map((op) => {
 			const handler = handlers[`${op.method} ${op.path}`];
 			if (!handler) throw new Error(`No handler for ${op.method} ${op.path}`);
-			return { method: op.method, template: op.path, segments: op.path.split('/').slice(1), scope: op.scope, handler };
+			return { method: op.method, template: op.path, segments: op.path.split('/').slice(1), scopes: op.scopes, handler };
 		});
 	}
 
@@ -605,11 +629,16 @@ export class SandboxApp {
 		try {
 			switch (`${method} ${sub}`) {
 				case 'POST /seed': {
+					// {count, tenantId?} seeds contacts (as always); {family, count, tenantId?} any seedable family.
 					const count = Number(body.count ?? 0);
 					if (!Number.isInteger(count) || count < 0 || count > 1_000_000) {
 						return sendJson(res, 400, { error: 'count must be an integer from 0 to 1,000,000.' });
 					}
-					return sendJson(res, 200, { total: this.seed(count, body.tenantId === undefined ? 1 : Number(body.tenantId)) });
+					const tenantId = body.tenantId === undefined ? 1 : Number(body.tenantId);
+					if (!Number.isInteger(tenantId) || tenantId < 1) return sendJson(res, 400, { error: 'tenantId must be a positive integer.' });
+					if (body.family === undefined) return sendJson(res, 200, { total: this.seed(count, tenantId) });
+					const family = String(body.family);
+					return sendJson(res, 200, { family, total: this.seedFamily(family, count, tenantId) });
 				}
 				case 'POST /reset':
 					this.reset();
@@ -649,11 +678,13 @@ export class SandboxApp {
 	}
 }
 
+const isParam = (segment: string) => segment.startsWith('{');
+
 function matchesTemplate(template: string[], segments: string[]): boolean {
-	return template.length === segments.length && template.every((t, i) => t === '{id}' || t === segments[i]);
+	return template.length === segments.length && template.every((t, i) => isParam(t) || t === segments[i]);
 }
 
-const literalCount = (segments: string[]) => segments.filter((s) => s !== '{id}').length;
+const literalCount = (segments: string[]) => segments.filter((s) => !isParam(s)).length;
 
 function decodeSafe(s: string): string {
 	try {

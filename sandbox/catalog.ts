@@ -3,6 +3,7 @@
  * and `x-rate-limit-cost` in openapi.json; test/sandbox checks the table against that file so
  * the two cannot drift apart silently.
  */
+import { RESOURCE_OPERATIONS } from './resources';
 
 export const ALL_SCOPES: readonly string[] = [
 	'audit:read',
@@ -66,12 +67,14 @@ export interface OperationInfo {
 	method: string;
 	/** openapi path template, relative to /api/v1. */
 	path: string;
-	/** Required scope; null = authentication only (GET /me). */
+	/** First required scope; null = authentication only (GET /me). */
 	scope: string | null;
+	/** Every required scope (openapi lists them in one security requirement, so all are needed). */
+	scopes: string[];
 	cost: number;
 }
 
-export const OPERATIONS: readonly OperationInfo[] = [
+const CORE_OPERATIONS: ReadonlyArray<Omit<OperationInfo, 'scopes'>> = [
 	{ method: 'GET', path: '/me', scope: null, cost: 1 },
 	{ method: 'GET', path: '/usage', scope: 'audit:read', cost: 1 },
 	{ method: 'GET', path: '/contacts', scope: 'contacts:read', cost: 1 },
@@ -92,6 +95,12 @@ export const OPERATIONS: readonly OperationInfo[] = [
 	{ method: 'GET', path: '/webhook-deliveries', scope: 'webhooks:manage', cost: 1 },
 	{ method: 'GET', path: '/webhook-deliveries/{id}', scope: 'webhooks:manage', cost: 1 },
 	{ method: 'POST', path: '/webhook-deliveries/{id}/replay', scope: 'webhooks:manage', cost: 5 },
+];
+
+/** Hand-written operations first, then every operation of the resource families (sandbox/resources). */
+export const OPERATIONS: readonly OperationInfo[] = [
+	...CORE_OPERATIONS.map((op) => ({ ...op, scopes: op.scope ? [op.scope] : [] })),
+	...RESOURCE_OPERATIONS.map((op) => ({ method: op.method, path: op.path, scope: op.scopes[0] ?? null, scopes: [...op.scopes], cost: op.cost })),
 ];
 
 /**

@@ -178,7 +178,7 @@ describe('sandbox scopes and costs match openapi.json', () => {
 				continue;
 			}
 			const scopes = (documented.security ?? []).flatMap((s: Record<string, string[]>) => Object.values(s).flat());
-			if (JSON.stringify(scopes) !== JSON.stringify([op.scope])) mismatches.push(`${op.method} ${op.path}: ${scopes} vs ${op.scope}`);
+			if (JSON.stringify(scopes) !== JSON.stringify(op.scopes)) mismatches.push(`${op.method} ${op.path}: ${scopes} vs ${op.scopes}`);
 			if (documented['x-rate-limit-cost'] !== op.cost) mismatches.push(`${op.method} ${op.path}: cost`);
 		}
 		expect(mismatches).toEqual([]);

@@ -1,0 +1,20 @@
+/**
+ * The resource families the sandbox serves through the generic engine. Adding a family is adding
+ * its definition here: routes, scopes and costs (sandbox/catalog.ts) follow from it.
+ */
+import { operationsOf } from './engine';
+import { leads, leadStages } from './leads';
+import { projects } from './projects';
+import { users } from './users';
+import { bids } from './bids';
+import { changeOrders } from './changeOrders';
+import { payApps } from './payApps';
+import { invoices } from './invoices';
+import type { FamilyDef, ResourceOperation } from './types';
+
+export const FAMILIES: readonly FamilyDef[] = [leadStages, leads, projects, bids, changeOrders, payApps, invoices, users];
+
+export const RESOURCE_OPERATIONS: readonly ResourceOperation[] = FAMILIES.flatMap(operationsOf);
+
+export { ResourceStore } from './engine';
+export type { ResourceContext, ResourceOperation } from './types';

@@ -1,0 +1,114 @@
+/** Types of the resource engine: rows, family definitions, operations. */
+import type { FieldSpec } from './fields';
+import type { ActionSpec, EditGuard, Nouns } from './lifecycle';
+import type { ResourceStore } from './engine';
+
+export interface Answer {
+	status: number;
+	body?: unknown;
+}
+
+/** What a resource handler needs from the request pipeline (a subset of app.ts's context). */
+export interface ResourceContext {
+	requestId: string;
+	tenantId: number;
+	body: unknown;
+	query: Record<string, string>;
+	/** First path parameter ({id}). */
+	id: number;
+	/** Every path parameter by name (id, itemId, lineId, paymentId). */
+	params: Record<string, number>;
+	afterCommit: Array<() => void>;
+	key: { name: string };
+}
+
+export interface Row {
+	id: number;
+	tenantId: number;
+	/** Field values as answered (plus createdAt/updatedAt). */
+	v: Record<string, unknown>;
+	createdMs: number;
+	updatedMs: number;
+	deletedAt: string | null;
+	/** Lower-cased text `search` matches against. */
+	search: string;
+	/** Family-specific internal state (line items, payments, submittedAt, …). */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	x: Record<string, any>;
+}
+
+export type FilterKind =
+	/** Integer id equality; "null" matches null unless `positive`. */
+	| 'ref'
+	| 'eq'
+	/** Comma-separated list of values. */
+	| 'csv'
+	| 'search'
+	/** Date bounds, inclusive, on `field` (createdAt by default). */
+	| 'from'
+	| 'to';
+
+export interface FilterSpec {
+	param: string;
+	kind: FilterKind;
+	/** Row field the filter reads; defaults to the parameter name. */
+	field?: string;
+	/** Only positive integers are accepted (openapi `exclusiveMinimum: 0`). */
+	positive?: boolean;
+}
+
+export type StandardOp = 'list' | 'create' | 'get' | 'patch' | 'delete' | 'count' | 'summary' | 'getMany';
+
+export interface ResourceOperation {
+	method: string;
+	/** openapi path template relative to /api/v1. */
+	path: string;
+	/** All required (openapi lists them in one security requirement). */
+	scopes: string[];
+	cost: number;
+	run(store: ResourceStore, ctx: ResourceContext): Answer;
+}
+
+export type FamilyAction = Omit<ActionSpec<Row>, 'apply'> & {
+	apply?: (row: Row, body: Record<string, unknown>, nowIso: string, ctx?: ResourceContext, store?: ResourceStore) => void;
+};
+
+export interface FamilyDef {
+	/** URL segment: 'bids', 'pay-apps'. */
+	name: string;
+	nouns: Nouns;
+	/** Webhook event prefix ('bid'); events not in EVENT_TYPES are silently not emitted. */
+	eventPrefix?: string;
+	scopes: { read: string; write: string; delete: string };
+	fields: FieldSpec[];
+	/** Fields PATCH accepts when they differ from create's. */
+	updateFields?: FieldSpec[];
+	ops: StandardOp[];
+	pagination?: 'cursor' | 'page' | 'none';
+	/** Order of unpaginated lists. */
+	sort?: (a: Row, b: Row) => number;
+	filters?: FilterSpec[];
+	searchFields?: string[];
+	summaryFilters?: FilterSpec[];
+	summary?: (rows: Row[], store: ResourceStore, tenantId: number) => unknown;
+	guards?: { patch?: EditGuard; delete?: EditGuard };
+	actions?: FamilyAction[];
+	extraOps?: Array<Omit<ResourceOperation, 'cost'> & { cost?: number }>;
+	/** Custom create-body parsing (invoices' {invoice, lines}); default validates `fields`. */
+	parseCreate?: (body: unknown, store: ResourceStore, ctx: ResourceContext) => Record<string, unknown>;
+	/** Reference checks before create/patch; throws 422. */
+	prepare?: (store: ResourceStore, tenantId: number, values: Record<string, unknown>, row?: Row) => void;
+	afterCreate?: (row: Row, values: Record<string, unknown>, store: ResourceStore, ctx: ResourceContext) => void;
+	beforeDelete?: (row: Row, store: ResourceStore, ctx: ResourceContext) => void;
+	/** Recomputes derived fields (totals) from the row's values and internal state. */
+	recompute?: (row: Row, store: ResourceStore) => void;
+	/** Adds to a presentation (e.g. an invoice's lineItems). */
+	decorate?: (out: Record<string, unknown>, row: Row, store: ResourceStore) => Record<string, unknown>;
+	/** Extra event types for a PATCH, given the changed fields (project.status_changed). */
+	patchEvents?: (previous: Record<string, unknown>) => string[];
+	/** Rows each tenant starts with (lead stages, users). */
+	initialRows?: (tenantId: number) => Array<Record<string, unknown>>;
+	/** Values of the i-th seeded record for /__sandbox/seed. */
+	seedInput?: (i: number, random: () => number, store: ResourceStore, tenantId: number) => Record<string, unknown>;
+	afterSeed?: (row: Row, random: () => number, store: ResourceStore) => void;
+}
