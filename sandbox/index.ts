@@ -37,6 +37,8 @@ export interface Sandbox {
 	keys: { full: string; readOnly: string; otherTenant: string };
 	close(): Promise<void>;
 	seed(count: number, tenantId?: number): number;
+	/** Seeds generated records of a family ('contacts', 'leads', 'projects', 'bids', 'change-orders', 'pay-apps', 'invoices'); returns its live total. */
+	seedFamily(family: string, count: number, tenantId?: number): number;
 	reset(): void;
 	requestLog(): LoggedRequest[];
 	clearRequestLog(): void;
@@ -109,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return closing;
 		},
 		seed: (count, tenantId = 1) => app.seed(count, tenantId),
+		seedFamily: (family, count, tenantId = 1) => app.seedFamily(family, count, tenantId),
 		reset: () => app.reset(),
 		requestLog: () => app.requestLog(),
 		clearRequestLog: () => app.clearRequestLog(),
