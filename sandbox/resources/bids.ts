@@ -39,11 +39,11 @@ const presentLine = (line: BidLine) => {
 };
 const linesOf = (row: Row): BidLine[] => (row.x.lines ??= []);
 
-/** subtotal = Σ lines; discount fixed or percentage of subtotal; tax on (subtotal − discount). */
+/** subtotal = Σ lines; discount fixed (capped at the subtotal) or percentage of it; tax on (subtotal − discount). */
 function recompute(row: Row): void {
 	const subtotal = linesOf(row).reduce((sum, l) => sum + lineCents(l.quantity, l.unitPrice), 0);
 	const v = row.v;
-	const discount = v.discountType === 'percentage' || v.discountType === 'percent' ? percentOf(subtotal, v.discount) : toCents(v.discount);
+	const discount = v.discountType === 'percentage' || v.discountType === 'percent' ? percentOf(subtotal, v.discount) : Math.min(toCents(v.discount), subtotal);
 	const tax = percentOf(subtotal - discount, v.taxRate);
 	v.subtotal = fromCents(subtotal);
 	v.discountAmount = fromCents(discount);
