@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { contactDescription } from './contact';
 import { leadDescription } from './lead';
 import { leadStageDescription } from './leadStage';
+import { projectDescription } from './project';
 import { userDescription } from './user';
 
 /** Every resource the node offers: its name in the Resource list and its operations and fields. */
@@ -10,6 +11,7 @@ const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperti
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },
+	{ option: { name: 'Project', value: 'project' }, properties: projectDescription },
 	{ option: { name: 'User', value: 'user' }, properties: userDescription },
 ];
 

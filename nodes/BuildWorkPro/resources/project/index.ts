@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { countFields, countOperation } from './count';
+import { createFields, createOperation } from './create';
+import { deleteOperation } from './delete';
+import { project } from './fields';
+import { getOperation } from './get';
+import { getAllFields, getAllOperation } from './getAll';
+import { getByIdsFields, getByIdsOperation } from './getByIds';
+import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { updateFields, updateOperation } from './update';
+
+/** The Project resource: its operation selector and every operation's fields. */
+export const projectDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [project.value] } },
+		options: [
+			countOperation,
+			createOperation,
+			deleteOperation,
+			getOperation,
+			getByIdsOperation,
+			getAllOperation,
+			getSummaryOperation,
+			updateOperation,
+		],
+		default: 'getAll',
+	},
+	...forOperations(project, ['delete', 'get', 'update'], [recordIdProperty(project)]),
+	...createFields,
+	...getAllFields,
+	...getByIdsFields,
+	...countFields,
+	...getSummaryFields,
+	...updateFields,
+	...optionsProperties(project, ['create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+];
