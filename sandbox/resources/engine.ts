@@ -305,6 +305,7 @@ export function buildMatcher(filters: readonly FilterSpec[] | undefined, query: 
 	}
 	const fingerprint = filterFingerprint(used);
 	if (!preds.length) return { match: null, fingerprint };
+	if (preds.length === 1) return { match: preds[0], fingerprint };
 	return { match: (row) => preds.every((p) => p(row)), fingerprint };
 }
 
@@ -331,11 +332,21 @@ function list(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answe
 		const pageSize = boundedInt('pageSize', ctx.query.pageSize, 25, 1, 200);
 		// Newest first, as the tenant UI's invoice table shows them: a plain offset list, so a
 		// record created while a client pages through shifts every later page by one.
-		const ids = match ? table.ids.filter((id) => match(table.byId.get(id)!)) : table.ids;
-		const total = ids.length;
 		const offset = (page - 1) * pageSize;
 		const items: Row[] = [];
-		for (let i = total - 1 - offset; i >= 0 && items.length < pageSize; i--) items.push(table.byId.get(ids[i])!);
+		let total = 0;
+		if (!match) {
+			total = table.ids.length;
+			for (let i = total - 1 - offset; i >= 0 && items.length < pageSize; i--) items.push(table.byId.get(table.ids[i])!);
+		} else {
+			// One pass from the newest row: count every match, keep the ones in the page window.
+			for (let i = table.ids.length - 1; i >= 0; i--) {
+				const row = table.byId.get(table.ids[i])!;
+				if (!match(row)) continue;
+				if (total >= offset && items.length < pageSize) items.push(row);
+				total++;
+			}
+		}
 		return ok(ctx, items.map(present), 200, {
 			// page/pageSize/total is the documented shape; the response's meta also refs the generic
 			// ResponseMeta, whose pagination requires cursor/has_more/count, so those come too.
