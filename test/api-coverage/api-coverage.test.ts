@@ -52,7 +52,7 @@ describe('the node', () => {
 	});
 
 	it('sends each operation to a documented request: every resource.operation is in the manifest', () => {
-		const coveredKeys = new Set(Object.values(API_COVERAGE).filter((entry) => typeof entry === 'string'));
+		const coveredKeys = new Set<string>(Object.values(API_COVERAGE).filter((entry): entry is `${string}.${string}` => typeof entry === 'string'));
 		const undocumented = operations.map((operation) => operation.key).filter((key) => !coveredKeys.has(key));
 		expect(undocumented).toEqual([]);
 	});
