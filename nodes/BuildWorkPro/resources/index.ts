@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { bidDescription } from './bid';
 import { contactDescription } from './contact';
 import { leadDescription } from './lead';
 import { leadStageDescription } from './leadStage';
@@ -8,6 +9,7 @@ import { userDescription } from './user';
 
 /** Every resource the node offers: its name in the Resource list and its operations and fields. */
 const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperties[] }> = [
+	{ option: { name: 'Bid', value: 'bid' }, properties: bidDescription },
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },

@@ -1,0 +1,59 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { acceptFields, acceptOperation } from './accept';
+import { convertToProjectFields, convertToProjectOperation } from './convertToProject';
+import { countFields, countOperation } from './count';
+import { createFields, createOperation } from './create';
+import { deleteOperation } from './delete';
+import { duplicateOperation } from './duplicate';
+import { bid } from './fields';
+import { getOperation } from './get';
+import { getAllFields, getAllOperation } from './getAll';
+import { getByIdsFields, getByIdsOperation } from './getByIds';
+import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { rejectOperation } from './reject';
+import { revertAcceptanceFields, revertAcceptanceOperation } from './revertAcceptance';
+import { sendOperation } from './send';
+import { updateFields, updateOperation } from './update';
+
+const ACTIONS = ['accept', 'convertToProject', 'duplicate', 'reject', 'revertAcceptance', 'send'];
+
+/** The Bid resource: its operation selector and every operation's fields. */
+export const bidDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [bid.value] } },
+		options: [
+			acceptOperation,
+			convertToProjectOperation,
+			countOperation,
+			createOperation,
+			deleteOperation,
+			duplicateOperation,
+			getOperation,
+			getByIdsOperation,
+			getAllOperation,
+			getSummaryOperation,
+			rejectOperation,
+			revertAcceptanceOperation,
+			sendOperation,
+			updateOperation,
+		],
+		default: 'getAll',
+	},
+	...forOperations(bid, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(bid)]),
+	...acceptFields,
+	...revertAcceptanceFields,
+	...convertToProjectFields,
+	...createFields,
+	...getAllFields,
+	...getByIdsFields,
+	...countFields,
+	...getSummaryFields,
+	...updateFields,
+	...optionsProperties(bid, [...ACTIONS, 'create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+];
