@@ -17,9 +17,9 @@ const OAUTH: Coverage = {
 export const API_COVERAGE: Record<string, Coverage> = {
 	'GET /contacts': 'contact.getAll',
 	'POST /contacts': 'contact.create',
-	'POST /contacts/get-many': NOT_YET,
-	'GET /contacts/count': NOT_YET,
-	'GET /contacts/summary': NOT_YET,
+	'POST /contacts/get-many': 'contact.getByIds',
+	'GET /contacts/count': 'contact.count',
+	'GET /contacts/summary': 'contact.getSummary',
 	'GET /contacts/{id}': 'contact.get',
 	'PATCH /contacts/{id}': 'contact.update',
 	'DELETE /contacts/{id}': 'contact.delete',

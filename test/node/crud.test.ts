@@ -130,3 +130,45 @@ describe('Delete', () => {
 		expect(lookup.error?.description).toContain('Code: not_found');
 	});
 });
+
+describe('Count, Get Summary and Get by IDs', () => {
+	it('Count outputs the number of contacts matching the filters', async () => {
+		env.sandbox.seed(40);
+		const vendors = env.sandbox.contacts().filter((contact) => contact.type === 'vendor').length;
+
+		const result = await runContactNode(env.sandbox, { operation: 'count', filters: { type: 'vendor' } });
+
+		expect(result.error).toBeUndefined();
+		expect(result.json).toEqual([expect.objectContaining({ total: vendors })]);
+		expect(apiRequests(env.sandbox, 'GET')[0].query).toEqual({ type: 'vendor' });
+	});
+
+	it('Get Summary outputs one item with the counts per type', async () => {
+		env.sandbox.seed(20);
+		const result = await runContactNode(env.sandbox, { operation: 'getSummary' });
+
+		expect(result.error).toBeUndefined();
+		expect(result.json).toHaveLength(1);
+		expect(apiRequests(env.sandbox, 'GET')[0].path).toBe('/api/v1/contacts/summary');
+	});
+
+	it('Get by IDs outputs each contact found, one item each, and skips unknown IDs', async () => {
+		env.sandbox.seed(5);
+		const [first, , third] = env.sandbox.contacts();
+
+		const result = await runContactNode(env.sandbox, { operation: 'getByIds', ids: `${first.id}, ${third.id}, 99999` });
+
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((contact) => contact.id).sort()).toEqual([first.id, third.id].sort());
+		expect(apiRequests(env.sandbox, 'POST')[0].body).toEqual({ ids: [first.id, third.id, 99999] });
+	});
+
+	it('Get by IDs refuses a list that is not numbers, or more than 50, before sending', async () => {
+		const bad = await runContactNode(env.sandbox, { operation: 'getByIds', ids: '12, abc' });
+		expect(bad.error?.message).toBe('IDs must be positive whole numbers, but the list has "abc"');
+
+		const many = await runContactNode(env.sandbox, { operation: 'getByIds', ids: Array.from({ length: 51 }, (_, i) => i + 1).join(',') });
+		expect(many.error?.message).toContain('at most 50');
+		expect(apiRequests(env.sandbox)).toHaveLength(0);
+	});
+});

@@ -1,11 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { contact } from './fields';
 import { getOperation } from './get';
+import { getByIdsFields, getByIdsOperation } from './getByIds';
 import { getAllFields, getAllOperation } from './getAll';
+import { getSummaryFields, getSummaryOperation } from './getSummary';
 import { updateFields, updateOperation } from './update';
 
 /** The Contact resource: its operation selector and every operation's fields. */
@@ -16,12 +19,24 @@ export const contactDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [contact.value] } },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
+		options: [
+			countOperation,
+			createOperation,
+			deleteOperation,
+			getOperation,
+			getByIdsOperation,
+			getAllOperation,
+			getSummaryOperation,
+			updateOperation,
+		],
 		default: 'getAll',
 	},
 	...forOperations(contact, ['delete', 'get', 'update'], [recordIdProperty(contact)]),
+	...countFields,
 	...createFields,
+	...getByIdsFields,
 	...getAllFields,
+	...getSummaryFields,
 	...updateFields,
-	...optionsProperties(contact, ['create', 'delete', 'update'], ['get', 'getAll']),
+	...optionsProperties(contact, ['create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];
