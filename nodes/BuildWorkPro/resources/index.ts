@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { bidDescription } from './bid';
+import { bidLineItemDescription } from './bidLineItem';
 import { contactDescription } from './contact';
 import { leadDescription } from './lead';
 import { leadStageDescription } from './leadStage';
@@ -10,6 +11,7 @@ import { userDescription } from './user';
 /** Every resource the node offers: its name in the Resource list and its operations and fields. */
 const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperties[] }> = [
 	{ option: { name: 'Bid', value: 'bid' }, properties: bidDescription },
+	{ option: { name: 'Bid Line Item', value: 'bidLineItem' }, properties: bidLineItemDescription },
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },

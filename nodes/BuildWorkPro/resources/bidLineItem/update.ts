@@ -1,0 +1,14 @@
+import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
+import { updateRecord } from '../../shared/operations';
+import { bidLineItem, lineDescription, lineFields } from './fields';
+
+/** PATCH /bids/{bidId}/line-items/{lineItemId}. */
+export const updateOperation = updateRecord(bidLineItem, {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a bid line item',
+	description:
+		'Change some fields of a line item, given its bid ID and line item ID; fields left out stay as they are. Refused while the bid is accepted. Returns the updated line item.',
+});
+
+export const updateFields = forOperations(bidLineItem, ['update'], [updateFieldsProperty([lineDescription, ...lineFields])]);
