@@ -12,16 +12,18 @@ import { Session } from 'node:inspector';
 import { request } from 'undici';
 
 import { contactInputs } from './lib/inputs';
+import { CONTACT_LIST, type ListSpec } from './lib/lists';
 import { measureMemory } from './lib/memory';
 
 export type ContenderTask =
-	| { kind: 'list-raw'; baseUrl: string; controlUrl: string; apiKey: string; expected: number }
+	| { kind: 'list-raw'; baseUrl: string; controlUrl: string; apiKey: string; expected: number; list?: ListSpec }
 	| {
 			kind: 'list-ours';
 			baseUrl: string;
 			controlUrl: string;
 			apiKey: string;
 			expected: number;
+			list?: ListSpec;
 			/** Key for the warm-up request when the measured key's rate-limit bucket must start untouched. */
 			warmupApiKey?: string;
 	  }
@@ -58,12 +60,16 @@ async function clearSandboxLog(controlUrl: string): Promise<void> {
 	if (statusCode >= 300) throw new Error(`could not clear the sandbox request log (${statusCode})`);
 }
 
-/** The floor: the same pages as the node (limit=100, following cursors), nothing else. */
-async function listRaw(baseUrl: string, apiKey: string): Promise<unknown[]> {
+/**
+ * The floor: the same pages as the node (contacts: limit=100, following cursors; invoices:
+ * page=1,2,… of pageSize=200 until the total), nothing else.
+ */
+async function listRaw(baseUrl: string, apiKey: string, list: ListSpec): Promise<unknown[]> {
+	if (list.pagination === 'page') return await listRawByPage(baseUrl, apiKey, list);
 	const records: unknown[] = [];
 	let cursor: string | undefined;
 	for (;;) {
-		const url = `${baseUrl}/contacts?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+		const url = `${baseUrl}${list.path}?limit=${list.pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
 		const { statusCode, body } = await request(url, { headers: { authorization: `Bearer ${apiKey}` } });
 		const page = (await body.json()) as {
 			data: unknown[];
@@ -73,6 +79,19 @@ async function listRaw(baseUrl: string, apiKey: string): Promise<unknown[]> {
 		for (const record of page.data) records.push(record);
 		if (!page.meta.pagination.has_more || !page.meta.pagination.cursor) return records;
 		cursor = page.meta.pagination.cursor;
+	}
+}
+
+async function listRawByPage(baseUrl: string, apiKey: string, list: ListSpec): Promise<unknown[]> {
+	const records: unknown[] = [];
+	for (let page = 1; ; page++) {
+		const url = `${baseUrl}${list.path}?page=${page}&pageSize=${list.pageSize}`;
+		const { statusCode, body } = await request(url, { headers: { authorization: `Bearer ${apiKey}` } });
+		const answer = (await body.json()) as { data: unknown[]; meta: { pagination: { total?: number } } };
+		if (statusCode !== 200) throw new Error(`raw loop: ${url} answered ${statusCode}`);
+		for (const record of answer.data) records.push(record);
+		const total = answer.meta.pagination.total;
+		if (answer.data.length < list.pageSize || (typeof total === 'number' && page * list.pageSize >= total)) return records;
 	}
 }
 
@@ -99,21 +118,24 @@ async function main(): Promise<void> {
 	const task = JSON.parse(process.env.BENCH_TASK ?? '') as ContenderTask;
 	let run: () => Promise<{ json: unknown[]; error?: string }>;
 
+	const list = task.kind === 'create-ours' ? CONTACT_LIST : (task.list ?? CONTACT_LIST);
 	if (task.kind === 'list-raw') {
-		const warm = await request(`${task.baseUrl}/contacts?limit=1`, { headers: { authorization: `Bearer ${task.apiKey}` } });
+		const warm = await request(`${task.baseUrl}${list.path}?${list.pagination === 'page' ? 'pageSize' : 'limit'}=1`, {
+			headers: { authorization: `Bearer ${task.apiKey}` },
+		});
 		await warm.body.dump();
-		run = async () => ({ json: await listRaw(task.baseUrl, task.apiKey) });
+		run = async () => ({ json: await listRaw(task.baseUrl, task.apiKey, list) });
 	} else {
 		// Loaded only here: the raw contender must not pay for n8n-core.
 		const { runNode } = await import('../test/harness');
 		const credentials = { buildWorkProApi: { apiKey: task.apiKey, baseUrl: task.baseUrl } };
 		const warmupKey = task.kind === 'list-ours' ? (task.warmupApiKey ?? task.apiKey) : task.apiKey;
 		// Warm-up: loads node types and compiles the node, as in a running n8n.
-		const warm = await runNode({ credentials: { buildWorkProApi: { apiKey: warmupKey, baseUrl: task.baseUrl } }, parameters: { resource: 'contact', operation: 'getAll', returnAll: false, limit: 1 } });
+		const warm = await runNode({ credentials: { buildWorkProApi: { apiKey: warmupKey, baseUrl: task.baseUrl } }, parameters: { resource: list.resource, operation: 'getAll', returnAll: false, limit: 1 } });
 		if (warm.error) throw new Error(`warm-up failed: ${warm.error.message}`);
 		if (task.kind === 'list-ours') {
 			run = async () => {
-				const result = await runNode({ credentials, parameters: { resource: 'contact', operation: 'getAll', returnAll: true } });
+				const result = await runNode({ credentials, parameters: { resource: list.resource, operation: 'getAll', returnAll: true } });
 				return { json: result.json, error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
 			};
 		} else {

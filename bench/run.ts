@@ -2,7 +2,11 @@
  * `npm run bench`: starts the BuildWorkPro sandbox (and, when a cached n8n is ready, a real n8n
  * for its HTTP Request node) and measures, side by side in one run:
  *   1. Return All over 10,000 and 100,000 contacts: our node (n8n-core engine, test/harness)
- *      vs a raw undici loop (the floor) vs n8n's HTTP Request node with its pagination + Split Out.
+ *      vs a raw undici loop (the floor) vs n8n's HTTP Request node with its pagination + Split Out,
+ *      and, inside the same real n8n, our node vs the floor in n8n (bench/floor-node: a loop over
+ *      n8n's own httpRequestWithAuthentication, the cheapest anything in n8n can do).
+ *   1b. Return All over 10,000 invoices (page/pageSize, pageSize 200): raw loop vs our node vs the
+ *      floor in n8n; our node's rows are skipped, with the reason, while it has no invoice resource.
  *   2. Return All under a scaled-down rate limit (60 requests per 2 s per key).
  *   3. Exactly-once creation of 1,000 contacts under 10 % commit-then-drop and 5 % 503 faults.
  *   4. Webhook signature verification, µs per 2 KB delivery.
@@ -11,20 +15,23 @@
  *
  * Knobs (env): BENCH_REPS (3), BENCH_SIZES ("10000,100000"), BENCH_N8N=off (skip the HTTP Request node),
  * BENCH_PROFILE=0 (skip the CPU profiles of one extra raw and our-node run), BENCH_RESULTS_DIR (bench/results),
- * BENCH_PARTS (e.g. "list,profile"; default all: list,profile,rate,exactly-once,signature) while working on one part.
+ * BENCH_PARTS (e.g. "list,profile"; default all: list,invoices,profile,rate,exactly-once,signature) while working on one part.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ALL_SCOPES, DEFAULT_KEYS, startSandbox, type Sandbox } from '../sandbox';
 import type { ContenderResult } from './contender';
+import { CONTACT_LIST, INVOICE_LIST, type ListSpec } from './lib/lists';
 import { runContender } from './lib/child';
 import { startFaultProxy } from './lib/faultProxy';
 import { contactInputs, inputIndexOf } from './lib/inputs';
 import {
 	createEachWorkflow,
 	findReadyN8n,
+	floorListAllWorkflow,
+	FLOOR_NODE_NAME,
 	listAllWorkflow,
 	ourListAllWorkflow,
 	runWorkflow,
@@ -33,16 +40,18 @@ import {
 	type N8nRunResult,
 } from './lib/n8n';
 import { renderChart, renderTable, type BenchResults, type ListRow, type RateRow, type ExactlyOnceRow } from './lib/report';
+import { packFloorNode } from './lib/floor';
 import { summariseCpuProfile, type ProfileSummary } from './lib/cpuProfile';
 import { benchSignature } from './lib/signature';
 import { readPrepared } from '../e2e/lib/prepared';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'list,profile,rate,exactly-once,signature').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'list,invoices,profile,rate,exactly-once,signature').split(','));
 const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? join(__dirname, 'results');
 const RATE = { keyLimit: 60, keyWindowMs: 2_000, contacts: 36_000 };
 const EXACTLY_ONCE = { count: 1_000, dropEvery: 10, unavailableEvery: 20 };
+const INVOICES = { count: 10_000 };
 
 /** Tenants: one per data set, so nothing is re-seeded between parts. */
 const KEYS = {
@@ -50,8 +59,9 @@ const KEYS = {
 	list100k: 'bwp_test_full_sandbox',
 	rate: 'bwp_test_bench_rate',
 	writes: 'bwp_test_bench_writes',
+	invoices: 'bwp_test_bench_invoices',
 };
-const TENANT = { list10k: 2, list100k: 1, rate: 3, writes: 4 };
+const TENANT = { list10k: 2, list100k: 1, rate: 3, writes: 4, invoices: 5 };
 
 const problems: string[] = [];
 function wrong(message: string): void {
@@ -128,34 +138,78 @@ async function measureListInN8n(
 	};
 }
 
+type Samples = Record<'raw' | 'ours' | 'oursInN8n' | 'floorInN8n' | 'httpRequest', ListSample[]>;
+
+const emptySamples = (): Samples => ({ raw: [], ours: [], oursInN8n: [], floorInN8n: [], httpRequest: [] });
+
+/** One child-process Return All (raw loop or our node through the harness), checked and logged. */
+async function measureListInChild(
+	sandbox: Sandbox,
+	kind: 'list-raw' | 'list-ours',
+	who: string,
+	key: string,
+	expected: number,
+	list: ListSpec,
+): Promise<ListSample> {
+	const result: ContenderResult = await runContender({ kind, baseUrl: sandbox.baseUrl, controlUrl: sandbox.url, apiKey: key, expected, list });
+	const requests = sandbox.requestLog().length;
+	checkList(who, expected, result);
+	log(`${who}: ${result.wallMs.toFixed(0)} ms, ${requests} requests, peak RSS +${mb(result.rssPeak - result.rssBefore)} MB (output JSON ${mb(result.outputJsonBytes)} MB)`);
+	return {
+		ms: result.wallMs,
+		requests,
+		growth: result.rssPeak - result.rssBefore,
+		retained: result.heapRetained,
+		outputJsonBytes: result.outputJsonBytes,
+	};
+}
+
+/** Medians per contender; ratios paired per repetition (to raw, and ours in n8n to the floor in n8n). */
+function rowsFrom(size: number, samples: Samples): ListRow[] {
+	const rows: ListRow[] = [];
+	const pairedRatio = (list: ListSample[], base: ListSample[]) => median(list.map((sample, rep) => sample.ms / (base[rep]?.ms ?? NaN)));
+	for (const [contender, list] of Object.entries(samples) as Array<[keyof Samples, ListSample[]]>) {
+		if (list.length === 0) continue;
+		const ms = median(list.map((sample) => sample.ms));
+		const inN8n = contender === 'httpRequest' || contender === 'oursInN8n' || contender === 'floorInN8n';
+		// Paired with the raw run of the same repetition (seconds apart), so load from other
+		// processes on the shared machine cancels out better than in a ratio of medians.
+		const ratioToRaw = pairedRatio(list, samples.raw);
+		// n8n keeps the heap an execution grew, and later runs reuse it: for the n8n contenders
+		// the first run of a size is the one that shows what the size costs.
+		const growth = inN8n ? list[0].growth : median(list.map((sample) => sample.growth));
+		const outputJsonBytes = median(list.map((sample) => sample.outputJsonBytes));
+		rows.push({
+			size,
+			contender,
+			ms,
+			ratioToRaw,
+			...(contender === 'oursInN8n' && samples.floorInN8n.length > 0 && { ratioToFloor: pairedRatio(list, samples.floorInN8n) }),
+			requests: median(list.map((sample) => sample.requests)),
+			growthBytes: growth,
+			outputJsonBytes,
+			growthToOutput: growth / outputJsonBytes,
+			retainedBytes: median(list.map((sample) => sample.retained ?? NaN)),
+			...(inN8n && {
+				executionMs: median(list.map((sample) => sample.executionMs ?? NaN)),
+				wallMs: median(list.map((sample) => sample.wallMs ?? NaN)),
+			}),
+			samples: list,
+		});
+	}
+	return rows;
+}
+
 async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: BenchN8n | undefined): Promise<ListRow[]> {
 	sandbox.setRateLimit({ enabled: false });
 	const rows: ListRow[] = [];
 	for (const size of SIZES) {
 		const key = size === 100_000 ? KEYS.list100k : KEYS.list10k;
-		const samples: Record<string, ListSample[]> = { raw: [], ours: [], oursInN8n: [], httpRequest: [] };
+		const samples = emptySamples();
 		for (let rep = 1; rep <= REPS; rep++) {
 			// Interleaved, so a noisy moment on the shared machine hits every contender alike.
-			for (const kind of ['list-raw', 'list-ours'] as const) {
-				const who = `${kind === 'list-raw' ? 'raw loop' : 'our node'} ${size} #${rep}`;
-				const result: ContenderResult = await runContender({
-					kind,
-					baseUrl: sandbox.baseUrl,
-					controlUrl: sandbox.url,
-					apiKey: key,
-					expected: size,
-				});
-				const requests = sandbox.requestLog().length;
-				checkList(who, size, result);
-				samples[kind === 'list-raw' ? 'raw' : 'ours'].push({
-					ms: result.wallMs,
-					requests,
-					growth: result.rssPeak - result.rssBefore,
-					retained: result.heapRetained,
-					outputJsonBytes: result.outputJsonBytes,
-				});
-				log(`${who}: ${result.wallMs.toFixed(0)} ms, ${requests} requests, peak RSS +${mb(result.rssPeak - result.rssBefore)} MB (output JSON ${mb(result.outputJsonBytes)} MB)`);
-			}
+			samples.raw.push(await measureListInChild(sandbox, 'list-raw', `raw loop ${size} #${rep}`, key, size, CONTACT_LIST));
+			samples.ours.push(await measureListInChild(sandbox, 'list-ours', `our node ${size} #${rep}`, key, size, CONTACT_LIST));
 			if (n8n) {
 				const credential = await n8n.credentialFor(key);
 				samples.httpRequest.push(
@@ -168,38 +222,81 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: Be
 				samples.oursInN8n.push(
 					await measureListInN8n(sandbox, n8nOurs, `our node in n8n ${size} #${rep}`, size, ourListAllWorkflow(credential), 'BuildWorkPro', ['BuildWorkPro']),
 				);
+				// The floor in the same n8n, right after ours, with the same credential: what n8n's HTTP stack alone costs.
+				if (n8nOurs.floor) {
+					samples.floorInN8n.push(
+						await measureListInN8n(sandbox, n8nOurs, `floor node in n8n ${size} #${rep}`, size, floorListAllWorkflow(credential, CONTACT_LIST), FLOOR_NODE_NAME, [FLOOR_NODE_NAME]),
+					);
+				}
 			}
 		}
-		for (const [contender, list] of Object.entries(samples)) {
-			if (list.length === 0) continue;
-			const ms = median(list.map((sample) => sample.ms));
-			const inN8n = contender === 'httpRequest' || contender === 'oursInN8n';
-			// Paired with the raw run of the same repetition (seconds apart), so load from other
-			// processes on the shared machine cancels out better than in a ratio of medians.
-			const ratioToRaw = median(list.map((sample, rep) => sample.ms / (samples.raw[rep]?.ms ?? NaN)));
-			// n8n keeps the heap an execution grew, and later runs reuse it: for the n8n contenders (each
-			// on its own n8n instance) the first run of a size is the one that shows what the size costs.
-			const growth = inN8n ? list[0].growth : median(list.map((sample) => sample.growth));
-			const outputJsonBytes = median(list.map((sample) => sample.outputJsonBytes));
-			rows.push({
-				size,
-				contender: contender as ListRow['contender'],
-				ms,
-				ratioToRaw,
-				requests: median(list.map((sample) => sample.requests)),
-				growthBytes: growth,
-				outputJsonBytes,
-				growthToOutput: growth / outputJsonBytes,
-				retainedBytes: median(list.map((sample) => sample.retained ?? NaN)),
-				...(inN8n && {
-					executionMs: median(list.map((sample) => sample.executionMs ?? NaN)),
-					wallMs: median(list.map((sample) => sample.wallMs ?? NaN)),
-				}),
-				samples: list,
-			});
-		}
+		rows.push(...rowsFrom(size, samples));
 	}
 	return rows;
+}
+
+/**
+ * Whether this checkout's node offers Get Many on invoices (the resource is being added): the
+ * harness runs the sources, so that decides the harness row. The in-n8n rows also need the
+ * packed tarball to hold it (an older `npm run e2e:prepare` predates it).
+ */
+async function invoiceResourceInSources(): Promise<string | undefined> {
+	try {
+		const { resourceOptions, resourceProperties } = await import('../nodes/BuildWorkPro/resources');
+		if (!resourceOptions.some((option) => option.value === INVOICE_LIST.resource)) return 'the node has no invoice resource';
+		const getAll = resourceProperties.some(
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes(INVOICE_LIST.resource) &&
+				property.options?.some((option) => 'value' in option && option.value === 'getAll'),
+		);
+		return getAll ? undefined : 'the invoice resource has no Get Many (getAll) operation';
+	} catch (error) {
+		return `the node's resources do not load: ${(error as Error).message.split('\n')[0]}`;
+	}
+}
+
+function invoiceResourceInTarball(n8nOurs: BenchN8n): string | undefined {
+	const dir = join(n8nOurs.ours!.packageDir, 'dist', 'nodes', 'BuildWorkPro', 'resources', INVOICE_LIST.resource);
+	return existsSync(dir) ? undefined : `the packed tarball (${n8nOurs.ours!.tarball}) has no invoice resource: run \`npm run e2e:prepare\` again`;
+}
+
+/**
+ * Return All over INVOICES.count invoices (page/pageSize, pageSize 200): raw loop vs our node
+ * (harness and in n8n) vs the floor in n8n. Skipped, with the reason, while the node lacks the resource.
+ */
+async function invoicePart(sandbox: Sandbox, n8nOurs: BenchN8n | undefined): Promise<{ rows: ListRow[]; skipped?: string; skippedInN8n?: string }> {
+	sandbox.setRateLimit({ enabled: false });
+	const size = INVOICES.count;
+	const key = KEYS.invoices;
+	const samples = emptySamples();
+	const missing = await invoiceResourceInSources();
+	// Without the resource the raw loop and the floor still run: they need only the sandbox.
+	if (missing) log(`SKIPPED invoices row for our node: invoice resource not available yet (${missing})`);
+	const skippedInN8n = !n8nOurs?.ours ? 'no n8n with our package' : missing ? `invoice resource not available yet (${missing})` : invoiceResourceInTarball(n8nOurs);
+	if (skippedInN8n && !missing) log(`invoices row, our node in n8n NOT measured: ${skippedInN8n}`);
+	for (let rep = 1; rep <= REPS; rep++) {
+		samples.raw.push(await measureListInChild(sandbox, 'list-raw', `raw loop, ${size} invoices #${rep}`, key, size, INVOICE_LIST));
+		if (!missing) samples.ours.push(await measureListInChild(sandbox, 'list-ours', `our node, ${size} invoices #${rep}`, key, size, INVOICE_LIST));
+		if (n8nOurs?.ours) {
+			const credential = await n8nOurs.ours.credentialFor(key, sandbox.baseUrl);
+			if (!skippedInN8n) {
+				samples.oursInN8n.push(
+					await measureListInN8n(sandbox, n8nOurs, `our node in n8n, ${size} invoices #${rep}`, size, ourListAllWorkflow(credential, INVOICE_LIST.resource), 'BuildWorkPro', ['BuildWorkPro']),
+				);
+			}
+			if (n8nOurs.floor) {
+				samples.floorInN8n.push(
+					await measureListInN8n(sandbox, n8nOurs, `floor node in n8n, ${size} invoices #${rep}`, size, floorListAllWorkflow(credential, INVOICE_LIST), FLOOR_NODE_NAME, [FLOOR_NODE_NAME]),
+				);
+			}
+		}
+	}
+	return {
+		rows: rowsFrom(size, samples),
+		...(missing && { skipped: `invoice resource not available yet (${missing})` }),
+		...(skippedInN8n && { skippedInN8n }),
+	};
 }
 
 /** One extra, profiled Return All per contender (largest size): where does the time go? */
@@ -428,15 +525,18 @@ async function main(): Promise<void> {
 		...DEFAULT_KEYS,
 		{ token: KEYS.rate, name: 'Bench rate-limited', scopes: [...ALL_SCOPES], tenantId: TENANT.rate },
 		{ token: KEYS.writes, name: 'Bench writes', scopes: [...ALL_SCOPES], tenantId: TENANT.writes },
+		{ token: KEYS.invoices, name: 'Bench invoices', scopes: [...ALL_SCOPES], tenantId: TENANT.invoices },
 	];
 	const sandbox = await startSandbox({ keys, testControls: true, rateLimit: { enabled: false } });
 	let n8n: BenchN8n | undefined;
 	let n8nOurs: BenchN8n | undefined;
 	let n8nGap: string | undefined;
+	const floorPackDir = mkdtempSync(join(tmpdir(), 'bwp-bench-floor-'));
 	try {
 		if (SIZES.includes(10_000)) sandbox.seed(10_000, TENANT.list10k);
 		if (SIZES.includes(100_000)) sandbox.seed(100_000, TENANT.list100k);
 		sandbox.seed(RATE.contacts, TENANT.rate);
+		if (PARTS.has('invoices')) sandbox.seedFamily('invoices', INVOICES.count, TENANT.invoices);
 		log(`sandbox at ${sandbox.url}, seeded`);
 
 		if (process.env.BENCH_N8N === 'off') n8nGap = 'skipped (BENCH_N8N=off)';
@@ -448,12 +548,21 @@ async function main(): Promise<void> {
 				const prepared = readPrepared();
 				// The tarball does not depend on the n8n version it was prepared for.
 				const tarball = prepared?.tarball;
+				// The floor node (bench/floor-node), packed now (plain JS, no build) and installed next to ours.
+				let floorTarball: string | undefined;
+				if (tarball) {
+					try {
+						floorTarball = await packFloorNode(floorPackDir);
+					} catch (error) {
+						log(`floor node NOT measured: npm pack of bench/floor-node failed: ${(error as Error).message.split('\n')[0]}`);
+					}
+				}
 				log(`starting n8n ${install.version} from ${install.dir}${tarball ? `, and a second one with ${tarball} (packed ${prepared!.preparedAt}) installed` : ' (no packed tarball of this package: our node runs through the harness only)'}`);
 				try {
 					// One instance per contender, so neither inherits the heap the other's executions grew.
 					const [forHttpRequest, forOurs] = await Promise.allSettled([
 						startBenchN8n(install),
-						tarball ? startBenchN8n(install, tarball) : Promise.resolve(undefined),
+						tarball ? startBenchN8n(install, tarball, floorTarball) : Promise.resolve(undefined),
 					]);
 					if (forOurs.status === 'fulfilled') n8nOurs = forOurs.value;
 					else log(`n8n with our package did not start: ${String(forOurs.reason).split('\n')[0]}`);
@@ -469,6 +578,8 @@ async function main(): Promise<void> {
 
 		log('part 1: Return All, rate limits off');
 		const list = PARTS.has('list') ? await listPart(sandbox, n8n, n8nOurs) : [];
+		log(`part 1b: Return All over ${INVOICES.count} invoices (page/pageSize ≤ ${INVOICE_LIST.pageSize})`);
+		const invoices = PARTS.has('invoices') ? await invoicePart(sandbox, n8nOurs) : { rows: [], skipped: 'not run (BENCH_PARTS)' };
 		const profile = process.env.BENCH_PROFILE === '0' || !PARTS.has('profile') ? undefined : await profilePart(sandbox);
 		log(`part 2: Return All at ${RATE.keyLimit} requests per ${RATE.keyWindowMs / 1000} s per key over ${RATE.contacts} contacts`);
 		const rate = PARTS.has('rate') ? await ratePart(sandbox, n8n) : [];
@@ -481,10 +592,15 @@ async function main(): Promise<void> {
 			date: new Date().toISOString(),
 			machine: { node: process.version, cpus: (await import('node:os')).cpus().length, platform: process.platform },
 			n8n: n8n
-				? { version: n8n.server.install.version, ...(n8nOurs?.ours && { ourTarball: n8nOurs.ours.tarball }) }
+				? {
+						version: n8n.server.install.version,
+						...(n8nOurs?.ours && { ourTarball: n8nOurs.ours.tarball }),
+						...(n8nOurs?.floor && { floorTarball: n8nOurs.floor.tarball }),
+					}
 				: { gap: n8nGap ?? 'unknown' },
-			config: { reps: REPS, sizes: SIZES, rate: RATE, exactlyOnce: EXACTLY_ONCE },
+			config: { reps: REPS, sizes: SIZES, rate: RATE, exactlyOnce: EXACTLY_ONCE, invoices: { ...INVOICES, pageSize: INVOICE_LIST.pageSize } },
 			list,
+			invoices,
 			rate,
 			exactlyOnce,
 			signature,
@@ -503,6 +619,7 @@ async function main(): Promise<void> {
 		await n8n?.stop();
 		await n8nOurs?.stop();
 		await sandbox.close();
+		rmSync(floorPackDir, { recursive: true, force: true });
 	}
 	if (problems.length) {
 		console.error(`\nBENCH FAILED: ${problems.length} wrong result(s):\n- ${problems.join('\n- ')}`);

@@ -23,9 +23,12 @@ import {
 	type WorkflowNode,
 } from '../../e2e/lib/n8nWorkflows';
 import { waitFor } from '../../e2e/lib/process';
+import { FLOOR_PACKAGE } from './floor';
 import { resetPeakRss, statusKb } from './memory';
 
 export const N8N_VERSION = '2.40.7';
+/** The floor node's name in its workflow. */
+export const FLOOR_NODE_NAME = 'Floor';
 
 /** A ready cached install of n8n N8N_VERSION (any recipe), or undefined. */
 export function findReadyN8n(): N8nInstall | undefined {
@@ -51,15 +54,24 @@ export interface BenchN8n {
 	/** One Header Auth credential per API key (the way a user authenticates the HTTP Request node). */
 	credentialFor(apiKey: string): Promise<CredentialRef>;
 	/** This package, installed from a packed tarball like users install it, or undefined. */
-	ours?: { tarball: string; credentialFor(apiKey: string, baseUrl: string): Promise<CredentialRef> };
+	ours?: {
+		tarball: string;
+		/** Where n8n loads it from (`<user folder>/.n8n/nodes/node_modules/<name>`). */
+		packageDir: string;
+		credentialFor(apiKey: string, baseUrl: string): Promise<CredentialRef>;
+	};
+	/** The bench-only floor node (bench/floor-node), installed next to ours, or undefined. */
+	floor?: { tarball: string };
 	stop(): Promise<void>;
 }
 
 const OWNER = { email: 'bench@buildworkpro.local', password: 'BuildWorkPro-bench-1', firstName: 'Bench', lastName: 'Owner' };
 
-export async function startBenchN8n(install: N8nInstall, ourTarball?: string): Promise<BenchN8n> {
+export async function startBenchN8n(install: N8nInstall, ourTarball?: string, floorTarball?: string): Promise<BenchN8n> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'bwp-bench-n8n-'));
-	if (ourTarball) await installIntoUserFolder(ourTarball, userFolder);
+	const packageDir = ourTarball ? await installIntoUserFolder(ourTarball, userFolder) : '';
+	// Same install as ours (npm keeps the first package: both are dependencies of the nodes folder).
+	if (floorTarball) await installIntoUserFolder(floorTarball, userFolder);
 	const server = await startN8n(install, {
 		userFolder,
 		env: {
@@ -79,6 +91,7 @@ export async function startBenchN8n(install: N8nInstall, ourTarball?: string): P
 		...(ourTarball && {
 			ours: {
 				tarball: ourTarball,
+				packageDir,
 				async credentialFor(apiKey: string, baseUrl: string) {
 					let credential = ourCredentials.get(apiKey);
 					if (!credential) {
@@ -93,6 +106,7 @@ export async function startBenchN8n(install: N8nInstall, ourTarball?: string): P
 				},
 			},
 		}),
+		...(floorTarball && { floor: { tarball: floorTarball } }),
 		async credentialFor(apiKey) {
 			let credential = credentials.get(apiKey);
 			if (!credential) {
@@ -252,15 +266,35 @@ export function listAllWorkflow(
 	];
 }
 
-/** Our node in the same n8n: Get Many contacts, Return All (one item per contact, no Split Out needed). */
-export function ourListAllWorkflow(credential: CredentialRef): WorkflowNode[] {
+/** Our node in the same n8n: Get Many, Return All (one item per record, no Split Out needed). */
+export function ourListAllWorkflow(credential: CredentialRef, resource = 'contact'): WorkflowNode[] {
 	return [
 		MANUAL_TRIGGER,
 		{
 			name: 'BuildWorkPro',
 			type: `${packageName}.buildWorkPro`,
 			typeVersion: 1,
-			parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
+			parameters: { resource, operation: 'getAll', returnAll: true },
+			credentials: { buildWorkProApi: { id: credential.id, name: credential.name } },
+		},
+	];
+}
+
+/**
+ * The floor inside n8n (bench/floor-node): a loop over n8n's own httpRequestWithAuthentication
+ * with our credential, the same pages as our node, one item per record, nothing else.
+ */
+export function floorListAllWorkflow(
+	credential: CredentialRef,
+	list: { path: string; pagination: 'cursor' | 'page'; pageSize: number },
+): WorkflowNode[] {
+	return [
+		MANUAL_TRIGGER,
+		{
+			name: FLOOR_NODE_NAME,
+			type: `${FLOOR_PACKAGE}.bwpBenchFloor`,
+			typeVersion: 1,
+			parameters: { path: list.path, pagination: list.pagination, pageSize: list.pageSize },
 			credentials: { buildWorkProApi: { id: credential.id, name: credential.name } },
 		},
 	];

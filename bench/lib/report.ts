@@ -2,11 +2,13 @@
 
 export interface ListRow {
 	size: number;
-	contender: 'raw' | 'ours' | 'oursInN8n' | 'httpRequest';
+	contender: 'raw' | 'ours' | 'oursInN8n' | 'floorInN8n' | 'httpRequest';
 	/** Median ms: wall time of the run (raw, ours); n8n's executionTime of HTTP Request + Split Out (httpRequest). */
 	ms: number;
 	/** Median over the repetitions of (this run's time ÷ the raw run's time in the same repetition). */
 	ratioToRaw: number;
+	/** oursInN8n only: median over the repetitions of (its time ÷ the floor node's time in the same n8n, same repetition). */
+	ratioToFloor?: number;
 	requests: number;
 	/** Median peak RSS growth during the run, bytes (for httpRequest: n8n's main process). */
 	growthBytes: number;
@@ -55,14 +57,17 @@ export interface ExactlyOnceRow {
 export interface BenchResults {
 	date: string;
 	machine: { node: string; cpus: number; platform: string };
-	n8n: { version: string; ourTarball?: string } | { gap: string };
+	n8n: { version: string; ourTarball?: string; floorTarball?: string } | { gap: string };
 	config: {
 		reps: number;
 		sizes: number[];
 		rate: { keyLimit: number; keyWindowMs: number; contacts: number };
 		exactlyOnce: { count: number; dropEvery: number; unavailableEvery: number };
+		invoices?: { count: number; pageSize: number };
 	};
 	list: ListRow[];
+	/** Return All over invoices (page/pageSize); `skipped` says why our node's rows are missing. */
+	invoices?: { rows: ListRow[]; skipped?: string; skippedInN8n?: string };
 	rate: RateRow[];
 	exactlyOnce: ExactlyOnceRow[];
 	signature: { bodyBytes: number; iterations: number; microsPerDelivery: number; batchesMicros: number[] };
@@ -76,12 +81,36 @@ const NAMES: Record<string, string> = {
 	raw: 'raw undici loop (floor)',
 	ours: 'BuildWorkPro node',
 	oursInN8n: 'BuildWorkPro node in n8n',
+	floorInN8n: 'n8n floor node (helper loop) in n8n',
 	httpRequest: 'HTTP Request node + Split Out',
 };
 
 const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 const mb = (bytes: number) => (Number.isFinite(bytes) ? `${fmt(bytes / 1024 / 1024, 1)} MB` : '–');
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
+const IN_N8N = new Set<ListRow['contender']>(['httpRequest', 'oursInN8n', 'floorInN8n']);
+
+/** Target for our node in n8n against the floor node in the same n8n. */
+export const FLOOR_TARGET = 1.1;
+
+function listTable(what: string, list: ListRow[]): string[] {
+	const lines: string[] = [];
+	lines.push(`| ${what} | contender | time | × raw | × n8n floor | requests | peak RSS growth | ÷ output JSON | heap kept by output ² |`);
+	lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+	for (const row of list) {
+		const raw = list.find((candidate) => candidate.size === row.size && candidate.contender === 'raw');
+		const ours = row.contender === 'ours' || row.contender === 'oursInN8n';
+		const ratio = `${fmt(row.ratioToRaw, 2)}×${ours ? ' ' + mark(row.ratioToRaw <= 1.25) : ''}`;
+		const toFloor =
+			row.contender === 'floorInN8n' ? '1.00×' : row.ratioToFloor !== undefined ? `${fmt(row.ratioToFloor, 2)}× ${mark(row.ratioToFloor <= FLOOR_TARGET)}` : '';
+		const requests = `${fmt(row.requests)}${ours && raw ? ' ' + mark(row.requests <= raw.requests) : ''}`;
+		const growth = `${fmt(row.growthToOutput, 2)}×${ours ? ' ' + mark(row.growthToOutput <= 2) : ''}`;
+		const time = IN_N8N.has(row.contender) ? `${fmt(row.ms)} ms ¹` : `${fmt(row.ms)} ms`;
+		const rss = row.contender === 'floorInN8n' ? `${mb(row.growthBytes)} ³` : mb(row.growthBytes);
+		lines.push(`| ${fmt(row.size)} | ${NAMES[row.contender]} | ${time} | ${ratio} | ${toFloor} | ${requests} | ${rss} | ${growth} | ${mb(row.retainedBytes)} |`);
+	}
+	return lines;
+}
 
 export function renderTable(results: BenchResults): string {
 	const lines: string[] = [];
@@ -90,24 +119,20 @@ export function renderTable(results: BenchResults): string {
 	lines.push('');
 	lines.push('**1. Return All, rate limits off** (targets for our node: ≤ 1.25× raw time, no more requests than raw, peak RSS growth ≤ 2× output JSON)');
 	lines.push('');
-	lines.push('| contacts | contender | time | × raw | requests | peak RSS growth | ÷ output JSON | heap kept by output ² |');
-	lines.push('|---:|---|---:|---:|---:|---:|---:|---:|');
-	for (const row of results.list) {
-		const raw = results.list.find((candidate) => candidate.size === row.size && candidate.contender === 'raw');
-		const ours = row.contender === 'ours' || row.contender === 'oursInN8n';
-		const ratio = `${fmt(row.ratioToRaw, 2)}×${ours ? ' ' + mark(row.ratioToRaw <= 1.25) : ''}`;
-		const requests = `${fmt(row.requests)}${ours && raw ? ' ' + mark(row.requests <= raw.requests) : ''}`;
-		const growth = `${fmt(row.growthToOutput, 2)}×${ours ? ' ' + mark(row.growthToOutput <= 2) : ''}`;
-		const inN8n = row.contender === 'httpRequest' || row.contender === 'oursInN8n';
-		const time = inN8n ? `${fmt(row.ms)} ms ¹` : `${fmt(row.ms)} ms`;
-		lines.push(`| ${fmt(row.size)} | ${NAMES[row.contender]} | ${time} | ${ratio} | ${requests} | ${mb(row.growthBytes)} | ${growth} | ${mb(row.retainedBytes)} |`);
-	}
-	if (results.list.some((row) => row.contender === 'httpRequest' || row.contender === 'oursInN8n')) {
+	lines.push(...listTable('contacts', results.list));
+	const invoiceRows = results.invoices?.rows ?? [];
+	const inN8nRows = [...results.list, ...invoiceRows].filter((row) => IN_N8N.has(row.contender));
+	if (inN8nRows.length) {
+		const who = { oursInN8n: 'ours', floorInN8n: 'floor', httpRequest: 'HTTP Request' } as Record<string, string>;
 		const notes = results.list
-			.filter((row) => row.contender === 'httpRequest' || row.contender === 'oursInN8n')
-			.map((row) => `${row.contender === 'oursInN8n' ? 'ours' : 'HTTP Request'} ${fmt(row.size)}: execution ${fmt(row.executionMs ?? NaN)} ms, editor round trip ${fmt(row.wallMs ?? NaN)} ms`);
+			.filter((row) => IN_N8N.has(row.contender))
+			.map((row) => `${who[row.contender]} ${fmt(row.size)}: execution ${fmt(row.executionMs ?? NaN)} ms, editor round trip ${fmt(row.wallMs ?? NaN)} ms`);
 		lines.push('');
-		lines.push(`¹ Inside a real n8n, one instance per contender, run over its REST API like the editor's Execute button: time is n8n's own executionTime of the nodes (HTTP Request + Split Out; BuildWorkPro); memory is the peak RSS growth of n8n's main process in the first run of each size (n8n keeps the heap an execution grew and later runs reuse it; the 10,000 runs come first, so the 100,000 figure is low by what they grew). The whole execution, saving its data included, took longer (${notes.join('; ')}).`);
+		lines.push(`¹ Inside a real n8n, one instance for the HTTP Request node and one for our package and the floor node, run over its REST API like the editor's Execute button: time is n8n's own executionTime of the nodes (HTTP Request + Split Out; BuildWorkPro; Floor); memory is the peak RSS growth of n8n's main process in the first run of each size (n8n keeps the heap an execution grew and later runs reuse it; the 10,000 runs come first, so the 100,000 figure is low by what they grew). × n8n floor: median of the per-repetition ratios of our node to the floor node, which runs right after it in the same n8n with the same credential (target ≤ ${fmt(FLOOR_TARGET, 1)}×). The whole execution, saving its data included, took longer (${notes.join('; ')}).`);
+	}
+	if (inN8nRows.some((row) => row.contender === 'floorInN8n')) {
+		lines.push('');
+		lines.push("³ The floor node (bench/floor-node, bench only): a loop over n8n's own `httpRequestWithAuthentication('buildWorkProApi', …)`, the credential read once, the same pages as our node, one item per record, no retries, pacing or error mapping; the cheapest Return All anything in n8n can do with n8n's HTTP stack. Its memory is not comparable: it runs in our node's n8n right after it, in the heap our node's run grew.");
 	}
 	if (results.profile) {
 		lines.push('');
@@ -118,7 +143,25 @@ export function renderTable(results: BenchResults): string {
 		lines.push(`Where the time goes (one extra profiled run of the largest size, V8 sampling profiler, self time in ms): raw loop ${describe('list-raw')}. BuildWorkPro node ${describe('list-ours')}.`);
 	}
 	lines.push('');
-	lines.push(`² V8 heap still in use right after the run, output alive, after a full GC (output JSON: ${results.list.map((row) => row.contender === 'raw' ? `${fmt(row.size)} → ${mb(row.outputJsonBytes)}` : '').filter(Boolean).join(', ')}).`);
+	const outputs = [
+		...results.list.filter((row) => row.contender === 'raw').map((row) => `${fmt(row.size)} contacts → ${mb(row.outputJsonBytes)}`),
+		...invoiceRows.filter((row) => row.contender === 'raw').map((row) => `${fmt(row.size)} invoices → ${mb(row.outputJsonBytes)}`),
+	];
+	lines.push(`² V8 heap still in use right after the run, output alive, after a full GC (output JSON: ${outputs.join(', ')}).`);
+	if (results.invoices) {
+		const cfg = results.config.invoices;
+		lines.push('');
+		lines.push(`**1b. Return All over ${fmt(cfg?.count ?? NaN)} invoices** (\`GET /invoices\`, page/pageSize pagination, pageSize ${fmt(cfg?.pageSize ?? NaN)}; same targets as above)`);
+		lines.push('');
+		if (invoiceRows.length) lines.push(...listTable('invoices', invoiceRows));
+		if (results.invoices.skipped) {
+			lines.push('');
+			lines.push(`Our node: **skipped, ${results.invoices.skipped}**.`);
+		} else if (results.invoices.skippedInN8n) {
+			lines.push('');
+			lines.push(`Our node in n8n: not measured, ${results.invoices.skippedInN8n}.`);
+		}
+	}
 	lines.push('');
 	const { keyLimit, keyWindowMs, contacts } = results.config.rate;
 	const bound = (keyLimit * 100) / (keyWindowMs / 1000);
