@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { bidDescription } from './bid';
 import { bidLineItemDescription } from './bidLineItem';
+import { changeOrderDescription } from './changeOrder';
 import { contactDescription } from './contact';
 import { leadDescription } from './lead';
 import { leadStageDescription } from './leadStage';
@@ -12,6 +13,7 @@ import { userDescription } from './user';
 const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperties[] }> = [
 	{ option: { name: 'Bid', value: 'bid' }, properties: bidDescription },
 	{ option: { name: 'Bid Line Item', value: 'bidLineItem' }, properties: bidLineItemDescription },
+	{ option: { name: 'Change Order', value: 'changeOrder' }, properties: changeOrderDescription },
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },

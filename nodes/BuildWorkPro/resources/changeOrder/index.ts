@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { approveFields, approveOperation } from './approve';
+import { countFields, countOperation } from './count';
+import { createFields, createOperation } from './create';
+import { deleteOperation } from './delete';
+import { changeOrder } from './fields';
+import { getOperation } from './get';
+import { getAllFields, getAllOperation } from './getAll';
+import { getByIdsFields, getByIdsOperation } from './getByIds';
+import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { rejectFields, rejectOperation } from './reject';
+import { submitOperation } from './submit';
+import { updateFields, updateOperation } from './update';
+
+const ACTIONS = ['approve', 'reject', 'submit'];
+
+/** The Change Order resource: its operation selector and every operation's fields. */
+export const changeOrderDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [changeOrder.value] } },
+		options: [
+			approveOperation,
+			countOperation,
+			createOperation,
+			deleteOperation,
+			getOperation,
+			getByIdsOperation,
+			getAllOperation,
+			getSummaryOperation,
+			rejectOperation,
+			submitOperation,
+			updateOperation,
+		],
+		default: 'getAll',
+	},
+	...forOperations(changeOrder, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(changeOrder)]),
+	...approveFields,
+	...rejectFields,
+	...createFields,
+	...getAllFields,
+	...getByIdsFields,
+	...countFields,
+	...getSummaryFields,
+	...updateFields,
+	...optionsProperties(changeOrder, [...ACTIONS, 'create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+];
