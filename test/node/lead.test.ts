@@ -162,3 +162,14 @@ describe('User', () => {
 		expect(serializedError(result)).toContain('users:read');
 	});
 });
+
+describe('ID filters', () => {
+	it('an ID filter left at 0 filters nothing and is not sent', async () => {
+		await api('POST', '/projects', { name: 'Dock' });
+		const result = await runResource(env.sandbox, 'project', { operation: 'getAll', returnAll: true, filters: { contactId: 0 } });
+
+		expect(result.error).toBeUndefined();
+		expect(result.json).toHaveLength(1);
+		expect(apiRequests(env.sandbox, 'GET').at(-1)?.query).not.toHaveProperty('contactId');
+	});
+});

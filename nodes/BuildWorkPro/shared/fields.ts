@@ -116,11 +116,13 @@ export function bodyProperty(spec: FieldSpec): INodeProperties {
  * and dates made UTC timestamps before sending (`normalizeListFilters`).
  */
 export function queryProperty(spec: FieldSpec): INodeProperties {
+	// An ID filter left at 0 filters nothing (no record has ID 0): send it as empty, which is dropped.
+	const value = spec.kind === 'reference' ? '={{ $value === 0 ? "" : $value }}' : undefined;
 	return withoutUndefined({
 		displayName: spec.displayName,
 		name: spec.name,
 		...editor(spec),
-		routing: { send: { type: 'query' as const, property: spec.name } },
+		routing: { send: { type: 'query' as const, property: spec.name, ...(value ? { value } : {}) } },
 	});
 }
 
