@@ -287,6 +287,7 @@ export function ourListAllWorkflow(credential: CredentialRef, resource = 'contac
 export function floorListAllWorkflow(
 	credential: CredentialRef,
 	list: { path: string; pagination: 'cursor' | 'page'; pageSize: number },
+	options: { fullResponse?: boolean } = {},
 ): WorkflowNode[] {
 	return [
 		MANUAL_TRIGGER,
@@ -294,7 +295,7 @@ export function floorListAllWorkflow(
 			name: FLOOR_NODE_NAME,
 			type: `${FLOOR_PACKAGE}.bwpBenchFloor`,
 			typeVersion: 1,
-			parameters: { path: list.path, pagination: list.pagination, pageSize: list.pageSize },
+			parameters: { path: list.path, pagination: list.pagination, pageSize: list.pageSize, ...(options.fullResponse && { fullResponse: true }) },
 			credentials: { buildWorkProApi: { id: credential.id, name: credential.name } },
 		},
 	];

@@ -36,6 +36,13 @@ class BwpBenchFloor {
 					default: 'cursor',
 				},
 				{ displayName: 'Page Size', name: 'pageSize', type: 'number', default: 100 },
+				{
+					// Diagnostic: what our node asks of the helper (full response, HTTP errors as answers).
+					displayName: 'Full Response',
+					name: 'fullResponse',
+					type: 'boolean',
+					default: false,
+				},
 			],
 		};
 	}
@@ -44,20 +51,24 @@ class BwpBenchFloor {
 		const path = this.getNodeParameter('path', 0);
 		const pagination = this.getNodeParameter('pagination', 0);
 		const pageSize = this.getNodeParameter('pageSize', 0);
+		const fullResponse = this.getNodeParameter('fullResponse', 0, false);
 		const data = await this.getCredentials('buildWorkProApi');
 		const node = this.getNode();
 		const ref = (node.credentials && node.credentials.buildWorkProApi) || {};
 		const credentialsDecrypted = { id: ref.id || '', name: ref.name || '', type: 'buildWorkProApi', data };
 		const url = String(data.baseUrl).replace(/\/+$/, '') + path;
 		const out = [];
-		const get = (qs) =>
-			this.helpers.httpRequestWithAuthentication.call(
+		const options = fullResponse ? { returnFullResponse: true, ignoreHttpStatusErrors: true } : {};
+		const get = async (qs) => {
+			const answer = await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				'buildWorkProApi',
-				{ method: 'GET', url, qs, json: true },
+				{ method: 'GET', url, qs, json: true, ...options },
 				// A copy: n8n may add to the object it is given.
 				{ credentialsDecrypted: { ...credentialsDecrypted, data: { ...data } } },
 			);
+			return fullResponse ? answer.body : answer;
+		};
 		if (pagination === 'page') {
 			for (let page = 1; ; page++) {
 				const body = await get({ page, pageSize });
