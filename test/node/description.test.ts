@@ -147,3 +147,13 @@ describe("agreement with BuildWorkPro's OpenAPI document", () => {
 		expect(documented).toEqual(expect.arrayContaining(childNames(property('getAll', 'filters'))));
 	});
 });
+
+describe('hints that depend on the operation', () => {
+	const emailIn = (operation: string, collection: string) =>
+		(property(operation, collection).options as INodeProperties[]).find((option) => option.name === 'email')!;
+
+	it('Email says how to clear it only under Update Fields, where clearing means something', () => {
+		expect(emailIn('update', 'updateFields').description).toBe('Leave empty to clear the email address');
+		expect(emailIn('create', 'additionalFields').description ?? '').not.toMatch(/clear/i);
+	});
+});

@@ -36,6 +36,8 @@ export interface FieldSpec {
 	/** The API accepts null: an empty value (or 0 for a reference) clears the field. */
 	nullable?: boolean;
 	description?: string;
+	/** The description under Update Fields, where it differs (e.g. how to clear the field). */
+	updateDescription?: string;
 	placeholder?: string;
 	options?: INodePropertyOptions[];
 	loadOptions?: ILoadOptions;
@@ -158,7 +160,9 @@ export function updateFields(specs: FieldSpec[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: specs.map(bodyProperty).sort(byDisplayName),
+		options: specs
+			.map((spec) => bodyProperty({ ...spec, description: spec.updateDescription ?? spec.description }))
+			.sort(byDisplayName),
 	};
 }
 

@@ -44,7 +44,7 @@ export const contactFields: FieldSpec[] = [
 		kind: 'string',
 		nullable: true,
 		placeholder: 'name@email.com',
-		description: 'Leave empty to clear the email address',
+		updateDescription: 'Leave empty to clear the email address',
 	},
 	{ name: 'firstName', displayName: 'First Name', kind: 'string' },
 	{ name: 'lastName', displayName: 'Last Name', kind: 'string' },
