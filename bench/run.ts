@@ -35,6 +35,7 @@ import {
 	listAllWorkflow,
 	ourListAllWorkflow,
 	runWorkflow,
+	settleN8n,
 	startBenchN8n,
 	type BenchN8n,
 	type N8nRunResult,
@@ -64,6 +65,8 @@ const KEYS = {
 const TENANT = { list10k: 2, list100k: 1, rate: 3, writes: 4, invoices: 5 };
 
 const problems: string[] = [];
+/** Every n8n the bench started: each in-n8n measurement waits until all of them are idle. */
+const allN8n: Array<BenchN8n | undefined> = [];
 function wrong(message: string): void {
 	problems.push(message);
 	console.error(`  WRONG: ${message}`);
@@ -116,6 +119,8 @@ async function measureListInN8n(
 	outputNode: string,
 	timedNodes: string[],
 ): Promise<ListSample> {
+	// Every n8n idle first: the previous execution's aftermath (saving its data, GC) must not land on this one.
+	const settledMs = await settleN8n(allN8n);
 	sandbox.clearRequestLog();
 	const run = await runWorkflow(n8n, `bench ${who}`, nodes);
 	const requests = sandbox.requestLog().length;
@@ -127,7 +132,7 @@ async function measureListInN8n(
 	});
 	const ms = timedNodes.reduce((total, node) => total + (run.nodeTimesMs[node] ?? NaN), 0);
 	const growth = run.rssPeak !== undefined && run.rssBefore !== undefined ? run.rssPeak - run.rssBefore : NaN;
-	log(`${who}: ${timedNodes.join(' + ')} ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB`);
+	log(`${who}: ${timedNodes.join(' + ')} ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB (after ${(settledMs / 1000).toFixed(1)} s waiting for n8n to go idle)`);
 	return {
 		ms,
 		requests,
@@ -219,14 +224,23 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: Be
 			if (n8nOurs?.ours) {
 				// Our node measured exactly like the HTTP Request node: same n8n build, same timing and memory readings.
 				const credential = await n8nOurs.ours.credentialFor(key, sandbox.baseUrl);
-				samples.oursInN8n.push(
-					await measureListInN8n(sandbox, n8nOurs, `our node in n8n ${size} #${rep}`, size, ourListAllWorkflow(credential), 'BuildWorkPro', ['BuildWorkPro']),
-				);
-				// The floor in the same n8n, right after ours, with the same credential: what n8n's HTTP stack alone costs.
-				if (n8nOurs.floor) {
+				const ours = async () =>
+					samples.oursInN8n.push(
+						await measureListInN8n(sandbox, n8nOurs, `our node in n8n ${size} #${rep}`, size, ourListAllWorkflow(credential), 'BuildWorkPro', ['BuildWorkPro']),
+					);
+				// The floor in the same n8n, with the same credential: what n8n's HTTP stack alone costs.
+				const floor = async () =>
+					n8nOurs.floor &&
 					samples.floorInN8n.push(
 						await measureListInN8n(sandbox, n8nOurs, `floor node in n8n ${size} #${rep}`, size, floorListAllWorkflow(credential, CONTACT_LIST), FLOOR_NODE_NAME, [FLOOR_NODE_NAME]),
 					);
+				// Ours first in odd repetitions (its first run, which the memory reading uses, as before), the floor first in even ones.
+				if (rep % 2 === 1) {
+					await ours();
+					await floor();
+				} else {
+					await floor();
+					await ours();
 				}
 			}
 		}
@@ -568,6 +582,7 @@ async function main(): Promise<void> {
 					else log(`n8n with our package did not start: ${String(forOurs.reason).split('\n')[0]}`);
 					if (forHttpRequest.status === 'rejected') throw forHttpRequest.reason;
 					n8n = forHttpRequest.value;
+					allN8n.push(n8n, n8nOurs);
 					log(`n8n at ${n8n.server.url}${n8nOurs ? ` and ${n8nOurs.server.url}` : ''}`);
 				} catch (error) {
 					n8nGap = `n8n did not start: ${(error as Error).message.split('\n')[0]}`;

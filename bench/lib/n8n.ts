@@ -351,3 +351,32 @@ export function createEachWorkflow(
 		},
 	];
 }
+
+/** CPU time (user + system, ms) the process has used so far. */
+function cpuMs(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// utime and stime (fields 14 and 15 of stat), in clock ticks of 10 ms.
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return NaN;
+	}
+}
+
+/**
+ * Waits until every given n8n is idle (its main process used under `quietShare` of a core over
+ * `windowMs`), at most `maxMs`: after a large execution n8n keeps working for seconds (saving
+ * the execution's data, GC), and on a 2-core machine that would slow whichever contender runs
+ * next, even in the other instance. Returns how long it waited.
+ */
+export async function settleN8n(instances: Array<BenchN8n | undefined>, { quietShare = 0.1, windowMs = 500, maxMs = 30_000 } = {}): Promise<number> {
+	const pids = instances.filter((n8n): n8n is BenchN8n => !!n8n && !n8n.server.process.exited).map((n8n) => n8nMainPid(n8n.server.process.child.pid!));
+	const started = performance.now();
+	for (;;) {
+		const before = pids.map(cpuMs);
+		await new Promise((resolve) => setTimeout(resolve, windowMs));
+		const busy = pids.some((pid, i) => cpuMs(pid) - before[i] > quietShare * windowMs);
+		if (!busy || performance.now() - started > maxMs) return performance.now() - started;
+	}
+}

@@ -128,11 +128,11 @@ export function renderTable(results: BenchResults): string {
 			.filter((row) => IN_N8N.has(row.contender))
 			.map((row) => `${who[row.contender]} ${fmt(row.size)}: execution ${fmt(row.executionMs ?? NaN)} ms, editor round trip ${fmt(row.wallMs ?? NaN)} ms`);
 		lines.push('');
-		lines.push(`¹ Inside a real n8n, one instance for the HTTP Request node and one for our package and the floor node, run over its REST API like the editor's Execute button: time is n8n's own executionTime of the nodes (HTTP Request + Split Out; BuildWorkPro; Floor); memory is the peak RSS growth of n8n's main process in the first run of each size (n8n keeps the heap an execution grew and later runs reuse it; the 10,000 runs come first, so the 100,000 figure is low by what they grew). × n8n floor: median of the per-repetition ratios of our node to the floor node, which runs right after it in the same n8n with the same credential (target ≤ ${fmt(FLOOR_TARGET, 1)}×). The whole execution, saving its data included, took longer (${notes.join('; ')}).`);
+		lines.push(`¹ Inside a real n8n, one instance for the HTTP Request node and one for our package and the floor node, run over its REST API like the editor's Execute button: time is n8n's own executionTime of the nodes (HTTP Request + Split Out; BuildWorkPro; Floor); memory is the peak RSS growth of n8n's main process in the first run of each size (n8n keeps the heap an execution grew and later runs reuse it; the 10,000 runs come first, so the 100,000 figure is low by what they grew). × n8n floor: median of the per-repetition ratios of our node to the floor node ³, which runs next to it (after it in odd repetitions, before it in even ones) in the same n8n with the same credential (target ≤ ${fmt(FLOOR_TARGET, 1)}×). Before every in-n8n run the bench waits until both n8n processes are idle. The whole execution, saving its data included, took longer (${notes.join('; ')}).`);
 	}
 	if (inN8nRows.some((row) => row.contender === 'floorInN8n')) {
 		lines.push('');
-		lines.push("³ The floor node (bench/floor-node, bench only): a loop over n8n's own `httpRequestWithAuthentication('buildWorkProApi', …)`, the credential read once, the same pages as our node, one item per record, no retries, pacing or error mapping; the cheapest Return All anything in n8n can do with n8n's HTTP stack. Its memory is not comparable: it runs in our node's n8n right after it, in the heap our node's run grew.");
+		lines.push("³ The floor node (bench/floor-node, bench only): a loop over n8n's own `httpRequestWithAuthentication('buildWorkProApi', …)`, the credential read once, the same pages as our node, one item per record, no retries, pacing or error mapping; the cheapest Return All anything in n8n can do with n8n's HTTP stack. Its memory is not comparable: it runs in our node's n8n, after our node in the first repetition, in the heap our node's run grew.");
 	}
 	if (results.profile) {
 		lines.push('');
@@ -226,14 +226,17 @@ export function renderChart(results: BenchResults): string {
 		bars: Bar[];
 	}
 	const groups: Group[] = [];
-	const contenders = results.list.filter((row) => row.contender !== 'raw');
+	const contenders = [
+		...results.list.filter((row) => row.contender !== 'raw').map((row) => ({ row, what: '' })),
+		...(results.invoices?.rows ?? []).filter((row) => row.contender !== 'raw').map((row) => ({ row, what: ' inv.' })),
+	];
 	groups.push({
 		title: 'Return All: time ÷ raw loop (lower is better)',
 		target: 1.25,
 		targetLabel: '1.25× target',
-		max: Math.max(2, ...contenders.map((row) => row.ratioToRaw).filter(Number.isFinite)) * 1.1,
-		bars: contenders.map((row) => ({
-			label: `${fmt(row.size)} · ${NAMES[row.contender]}`,
+		max: Math.max(2, ...contenders.map(({ row }) => row.ratioToRaw).filter(Number.isFinite)) * 1.1,
+		bars: contenders.map(({ row, what }) => ({
+			label: `${fmt(row.size)}${what} · ${NAMES[row.contender]}`,
 			value: row.ratioToRaw,
 			text: `${fmt(row.ratioToRaw, 2)}×`,
 			ours: row.contender === 'ours' || row.contender === 'oursInN8n',
