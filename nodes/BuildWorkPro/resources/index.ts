@@ -6,6 +6,7 @@ import { changeOrderDescription } from './changeOrder';
 import { contactDescription } from './contact';
 import { leadDescription } from './lead';
 import { leadStageDescription } from './leadStage';
+import { payAppDescription } from './payApp';
 import { projectDescription } from './project';
 import { userDescription } from './user';
 
@@ -17,6 +18,7 @@ const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperti
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },
+	{ option: { name: 'Pay App', value: 'payApp' }, properties: payAppDescription },
 	{ option: { name: 'Project', value: 'project' }, properties: projectDescription },
 	{ option: { name: 'User', value: 'user' }, properties: userDescription },
 ];

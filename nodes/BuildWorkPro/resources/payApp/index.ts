@@ -1,0 +1,53 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { approveOperation } from './approve';
+import { countFields, countOperation } from './count';
+import { createFields, createOperation } from './create';
+import { deleteOperation } from './delete';
+import { payApp } from './fields';
+import { getOperation } from './get';
+import { getAllFields, getAllOperation } from './getAll';
+import { getByIdsFields, getByIdsOperation } from './getByIds';
+import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { markPaidOperation } from './markPaid';
+import { rejectFields, rejectOperation } from './reject';
+import { submitOperation } from './submit';
+import { updateFields, updateOperation } from './update';
+
+const ACTIONS = ['approve', 'markPaid', 'reject', 'submit'];
+
+/** The Pay App resource (pay applications): its operation selector and every operation's fields. */
+export const payAppDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [payApp.value] } },
+		options: [
+			approveOperation,
+			countOperation,
+			createOperation,
+			deleteOperation,
+			getOperation,
+			getByIdsOperation,
+			getAllOperation,
+			getSummaryOperation,
+			markPaidOperation,
+			rejectOperation,
+			submitOperation,
+			updateOperation,
+		],
+		default: 'getAll',
+	},
+	...forOperations(payApp, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(payApp)]),
+	...rejectFields,
+	...createFields,
+	...getAllFields,
+	...getByIdsFields,
+	...countFields,
+	...getSummaryFields,
+	...updateFields,
+	...optionsProperties(payApp, [...ACTIONS, 'create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+];
