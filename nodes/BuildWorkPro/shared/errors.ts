@@ -53,15 +53,23 @@ export function redact(value: string, secret: string | undefined): string {
 	return secret && secret.length >= 4 ? value.split(secret).join('[redacted]') : value;
 }
 
+/** A caller's own words for an error (say, the trigger's "publish again" advice). */
+export interface ErrorWording {
+	message: string;
+	/** Comes first in the description; BuildWorkPro's own words and the facts follow. */
+	description?: string;
+}
+
 /**
  * Turns an API error answer into the error n8n shows: the message states the problem in
  * BuildWorkPro's words (each `field: message` for validation errors), the description carries
- * the code, HTTP status and request id needed to ask BuildWorkPro's support.
+ * the code, HTTP status and request id needed to ask BuildWorkPro's support. With `wording`, the
+ * message is the caller's and BuildWorkPro's words move to the description.
  */
 export function apiErrorFromAnswer(
 	node: INode,
 	answer: ApiAnswer,
-	context: { itemIndex: number; secret?: string; note?: string },
+	context: { itemIndex: number; secret?: string; note?: string; wording?: ErrorWording },
 ): NodeApiError {
 	const problem = isObject(answer.body) ? answer.body : {};
 	const code = problemCode(problem);
@@ -78,22 +86,25 @@ export function apiErrorFromAnswer(
 		: [];
 	const detail = text(problem.detail);
 	const title = text(problem.title);
-	const message =
-		fieldMessages.length > 0
-			? fieldMessages.join('; ')
-			: (detail ?? title ?? `BuildWorkPro answered with HTTP status ${answer.statusCode}`);
+	const ownWords = fieldMessages.length > 0 ? fieldMessages.join('; ') : (detail ?? title);
+	const { wording } = context;
+	const message = wording?.message ?? ownWords ?? `BuildWorkPro answered with HTTP status ${answer.statusCode}`;
 
 	const facts = [
 		`Code: ${code ?? 'none'}`,
 		`HTTP status: ${answer.statusCode}`,
 		`Request ID: ${requestId ?? 'none'}`,
 	].join(' · ');
-	const lines = [
-		fieldMessages.length > 0 && detail ? detail : undefined,
-		context.note,
-		code ? HINTS[code] : undefined,
-		facts,
-	].filter((line): line is string => !!line);
+	const lines = (
+		wording
+			? [
+					wording.description,
+					ownWords ? `BuildWorkPro said: ${fieldMessages.length > 0 && detail ? `${detail} ${ownWords}` : ownWords}` : undefined,
+					context.note,
+					facts,
+				]
+			: [fieldMessages.length > 0 && detail ? detail : undefined, context.note, code ? HINTS[code] : undefined, facts]
+	).filter((line): line is string => !!line);
 
 	// Only the documented problem fields travel with the error: never request headers or credentials.
 	const errorResponse: JsonObject = {
