@@ -2,29 +2,37 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
+	IGetNodeParameterOptions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	INode,
 	INodeExecutionData,
 	IN8nHttpFullResponse,
+	IWorkflowDataProxyData,
 } from 'n8n-workflow';
 
 import { apiErrorFromAnswer, apiErrorFromNetworkFailure, redact } from './errors';
-import type { ApiAnswer } from './errors';
+import type { ApiAnswer, ErrorWording } from './errors';
 import { customIdempotencyKey, defaultIdempotencyKey } from './idempotency';
 import { gateFor } from './rateLimit';
 import type { RateLimitGate } from './rateLimit';
 
 /**
- * The one place that talks to BuildWorkPro. Every request the node makes goes through
- * `requestBuildWorkPro`, which owns authentication, the Idempotency-Key header, pacing against the
- * rate limits, retries and the translation of failures into n8n errors.
+ * The one place that talks to BuildWorkPro. Every request the action node and the trigger make
+ * goes through `requestBuildWorkPro`, which owns authentication, the Idempotency-Key header,
+ * pacing against the rate limits, retries and the translation of failures into n8n errors.
+ * Where a caller needs something else (the trigger's activation must not wait minutes), it says
+ * so in the request's `policy`.
  */
 
 export const DEFAULT_MAX_WAIT_SECONDS = 300;
+/** Where BuildWorkPro lives when the credential names no Base URL. */
+export const DEFAULT_BASE_URL = 'https://app.buildworkpro.com/api/v1';
 
 /** 429 without Retry-After: the vendor's advice. */
 const RATE_LIMITED_DEFAULT_WAIT_MS = 30_000;
@@ -47,7 +55,49 @@ const RETRYABLE_NETWORK_CODES = new Set([
 ]);
 const MUTATING_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
-type RequestContext = IExecuteSingleFunctions;
+/**
+ * What the transport needs from n8n. An action node's item (IExecuteSingleFunctions,
+ * IExecutePaginationFunctions) and a trigger's webhook hook (IHookFunctions) both have it. The
+ * optional members exist only for an item of an execution; without them the transport uses item
+ * index 0, a fresh Idempotency-Key per call (kept across that call's retries) and no cancel signal.
+ */
+export interface TransportContext {
+	getNode(): INode;
+	getNodeParameter(parameterName: string, fallbackValue?: unknown, options?: IGetNodeParameterOptions): unknown;
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+	helpers: {
+		httpRequestWithAuthentication(
+			credentialsType: string,
+			requestOptions: IHttpRequestOptions,
+			additionalCredentialOptions?: IAdditionalCredentialOptions,
+		): Promise<unknown>;
+	};
+	getItemIndex?(): number;
+	getExecutionId?(): string;
+	getExecutionCancelSignal?(): AbortSignal | undefined;
+	getWorkflowDataProxy?(itemIndex: number): IWorkflowDataProxyData;
+}
+
+/**
+ * How one call differs from the action node's defaults. Data, not code: the same loop serves
+ * every caller.
+ */
+export interface CallPolicy {
+	/** Attempts in all, the first included (default 10). */
+	maxAttempts?: number;
+	/**
+	 * The longest single wait (Retry-After, backoff, rate-limit pause) this call accepts; a longer
+	 * one fails at once instead. Default: the Max Wait budget.
+	 */
+	maxSingleWaitMs?: number;
+	/** Error statuses the caller handles itself (e.g. 404 on delete): returned as answers, never retried. */
+	acceptStatuses?: readonly number[];
+	/**
+	 * The caller's words for a failed answer; `undefined` keeps the standard ones. `retryAfterMs` is
+	 * how long BuildWorkPro (or the rate-limit pause) asked to wait, when known.
+	 */
+	describeError?: (answer: ApiAnswer, facts: { retryAfterMs?: number }) => ErrorWording | undefined;
+}
 
 export interface BuildWorkProRequest {
 	method: IHttpRequestMethods;
@@ -61,22 +111,29 @@ export interface BuildWorkProRequest {
 	note?: string;
 	/** n8n's own request settings (proxy, SSL, allowed domains) passed through untouched. */
 	passthrough?: Partial<IHttpRequestOptions>;
+	policy?: CallPolicy;
 }
 
 /** The credential type the node's Authentication parameter selects. */
-export function credentialTypeOf(context: RequestContext): string {
+export function credentialTypeOf(context: TransportContext): string {
 	const authentication = context.getNodeParameter('authentication', 'apiKey') as string;
 	return authentication === 'oAuth2' ? 'buildWorkProOAuth2Api' : 'buildWorkProApi';
 }
 
 /** "contact.create": the logical operation an idempotency key belongs to. */
-function operationName(context: RequestContext): string {
+function operationName(context: TransportContext): string {
 	const resource = context.getNodeParameter('resource', 'contact') as string;
 	const operation = context.getNodeParameter('operation', '') as string;
 	return `${resource}.${operation}`;
 }
 
-function idempotencyKeyFor(context: RequestContext): string {
+function itemIndexOf(context: TransportContext): number {
+	return context.getItemIndex?.() ?? 0;
+}
+
+function idempotencyKeyFor(context: TransportContext): string {
+	// A trigger's hook is no item of an execution: nothing to derive a key from.
+	if (!context.getItemIndex || !context.getWorkflowDataProxy) return randomUUID();
 	const operation = operationName(context);
 	const itemIndex = context.getItemIndex();
 	// Look at the raw parameters: an expression that resolves to nothing must not quietly fall back.
@@ -100,7 +157,7 @@ function idempotencyKeyFor(context: RequestContext): string {
 	const node = context.getNode();
 	return defaultIdempotencyKey({
 		// Real executions always have an id; without one, a random id still keeps the key stable within this run.
-		executionId: context.getExecutionId() || randomUUID(),
+		executionId: context.getExecutionId?.() || randomUUID(),
 		nodeId: node.id || node.name,
 		runIndex: Number(context.getWorkflowDataProxy(itemIndex).$runIndex ?? 0),
 		itemIndex,
@@ -108,7 +165,7 @@ function idempotencyKeyFor(context: RequestContext): string {
 	});
 }
 
-function maxWaitMs(context: RequestContext): number {
+function maxWaitMs(context: TransportContext): number {
 	const seconds = Number(context.getNodeParameter('options.maxWait', DEFAULT_MAX_WAIT_SECONDS));
 	return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_MAX_WAIT_SECONDS * 1000;
 }
@@ -124,8 +181,8 @@ function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 }
 
 /** Waits, but wakes up early when the execution is cancelled (and then stops with an error). */
-async function sleepUnlessCancelled(context: RequestContext, ms: number): Promise<void> {
-	const signal = context.getExecutionCancelSignal();
+async function sleepUnlessCancelled(context: TransportContext, ms: number): Promise<void> {
+	const signal = context.getExecutionCancelSignal?.();
 	let onAbort: (() => void) | undefined;
 	const cancelled = new Promise<void>((resolve) => {
 		onAbort = resolve;
@@ -135,7 +192,7 @@ async function sleepUnlessCancelled(context: RequestContext, ms: number): Promis
 	if (onAbort) signal?.removeEventListener('abort', onAbort);
 	if (signal?.aborted) {
 		throw new NodeOperationError(context.getNode(), 'The execution was cancelled while waiting for BuildWorkPro', {
-			itemIndex: context.getItemIndex(),
+			itemIndex: itemIndexOf(context),
 		});
 	}
 }
@@ -201,14 +258,17 @@ export interface RequestSession {
 	credentialsDecrypted?: ICredentialsDecrypted;
 	/** The API key, to scrub from anything shown to the user. */
 	secret?: string;
+	/** The credential's Base URL (no trailing slash), for requests that name none. */
+	baseUrl: string;
 	gate: RateLimitGate;
 	waitBudgetMs: number;
 }
 
-export async function openSession(context: RequestContext): Promise<RequestSession> {
+export async function openSession(context: TransportContext): Promise<RequestSession> {
 	const credentialType = credentialTypeOf(context);
 	const credentials = await context.getCredentials(credentialType);
 	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
+	const configuredBaseUrl = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	const nodeCredential = context.getNode().credentials?.[credentialType];
 	const identity = createHash('sha256')
 		.update([credentialType, String(credentials.baseUrl ?? ''), secret ?? String(credentials.clientId ?? ''), nodeCredential?.id ?? ''].join('\n'))
@@ -220,6 +280,7 @@ export async function openSession(context: RequestContext): Promise<RequestSessi
 				? { id: nodeCredential?.id ?? '', name: nodeCredential?.name ?? '', type: credentialType, data: credentials }
 				: undefined,
 		secret,
+		baseUrl: (configuredBaseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
 		gate: gateFor(identity),
 		waitBudgetMs: maxWaitMs(context),
 	};
@@ -228,17 +289,22 @@ export async function openSession(context: RequestContext): Promise<RequestSessi
 /**
  * Sends one request to BuildWorkPro and returns its answer, or throws a NodeApiError that says
  * what went wrong. Retry waits never exceed the node's Max Wait option in total, nor does any
- * single rate-limit pause.
+ * single rate-limit pause (nor the policy's `maxSingleWaitMs`).
  */
 export async function requestBuildWorkPro(
-	context: RequestContext,
+	context: TransportContext,
 	request: BuildWorkProRequest,
 	session?: RequestSession,
 ): Promise<ApiAnswer> {
 	const node = context.getNode();
-	const itemIndex = context.getItemIndex();
+	const itemIndex = itemIndexOf(context);
 	const method = request.method.toUpperCase() as IHttpRequestMethods;
-	const { credentialType, credentialsDecrypted, secret, gate, waitBudgetMs } = session ?? (await openSession(context));
+	const { credentialType, credentialsDecrypted, secret, baseUrl, gate, waitBudgetMs } =
+		session ?? (await openSession(context));
+	const policy = request.policy ?? {};
+	const maxAttempts = policy.maxAttempts ?? MAX_ATTEMPTS;
+	const singleWaitCapMs = Math.min(waitBudgetMs, policy.maxSingleWaitMs ?? Infinity);
+	const baseURL = request.baseURL || baseUrl;
 	const cost = MUTATING_METHODS.has(method) ? 5 : 1;
 
 	const headers: IDataObject = { ...(request.headers ?? {}) };
@@ -250,7 +316,7 @@ export async function requestBuildWorkPro(
 	const noteWith = (extra?: string) => [request.note, extra].filter((line) => !!line).join(' ') || undefined;
 	const host = (() => {
 		try {
-			return new URL(request.baseURL ?? request.url).host;
+			return new URL(baseURL).host;
 		} catch {
 			return undefined;
 		}
@@ -263,7 +329,15 @@ export async function requestBuildWorkPro(
 		waitedMs += ms;
 	};
 	// Max Wait 0 means: never wait, never retry.
-	const budgetAllows = (ms: number) => waitBudgetMs > 0 && waitedMs + ms <= waitBudgetMs;
+	const budgetAllows = (ms: number) => waitBudgetMs > 0 && waitedMs + ms <= waitBudgetMs && ms <= singleWaitCapMs;
+	const errorFromAnswer = (answer: ApiAnswer, note: string | undefined, retryAfter?: number) =>
+		apiErrorFromAnswer(node, answer, {
+			itemIndex,
+			secret,
+			note,
+			wording: policy.describeError?.(answer, { retryAfterMs: retryAfter }),
+		});
+	const gaveUpNote = (attempt: number) => noteWith(attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined);
 
 	for (let attempt = 1; ; attempt++) {
 		// Pacing: wait for the rate-limit budget before sending, so the server never has to refuse.
@@ -276,15 +350,15 @@ export async function requestBuildWorkPro(
 			}
 			// A pause is not a retry: queueing behind other items does not use up Max Wait, but a
 			// single pause longer than Max Wait (say, an hour-long tenant lockout) fails at once.
-			if (waitBudgetMs === 0 || decision.ms > waitBudgetMs) {
-				throw apiErrorFromAnswer(
-					node,
+			if (waitBudgetMs === 0 || decision.ms > singleWaitCapMs) {
+				const limit =
+					singleWaitCapMs < waitBudgetMs
+						? `longer than this request may wait (${Math.round(singleWaitCapMs / 1000)} s)`
+						: `longer than the Max Wait option allows (${Math.round(waitBudgetMs / 1000)} s)`;
+				throw errorFromAnswer(
 					{ statusCode: 429, headers: {}, body: { code: 'rate_limited', detail: 'The BuildWorkPro rate limit is used up' } },
-					{
-						itemIndex,
-						secret,
-						note: noteWith(`The rate limit frees up in ${Math.ceil(decision.ms / 1000)} s, longer than the Max Wait option allows (${Math.round(waitBudgetMs / 1000)} s).`),
-					},
+					noteWith(`The rate limit frees up in ${Math.ceil(decision.ms / 1000)} s, ${limit}.`),
+					decision.ms,
 				);
 			}
 			await sleepUnlessCancelled(context, decision.ms);
@@ -294,7 +368,7 @@ export async function requestBuildWorkPro(
 			...request.passthrough,
 			method,
 			url: request.url,
-			baseURL: request.baseURL,
+			baseURL,
 			qs: request.qs,
 			body: request.body,
 			headers: { ...headers },
@@ -331,7 +405,9 @@ export async function requestBuildWorkPro(
 		const serverWaitMs = answer ? retryAfterMs(answer.headers) : undefined;
 		gate.release(cost, now, answer?.headers, refusedForRate ? (serverWaitMs ?? RATE_LIMITED_DEFAULT_WAIT_MS) : undefined);
 
-		if (answer && answer.statusCode < 400 && failure === undefined) return answer;
+		if (answer && ((answer.statusCode < 400 && failure === undefined) || policy.acceptStatuses?.includes(answer.statusCode))) {
+			return answer;
+		}
 
 		// Decide whether and how long to wait before trying again.
 		let waitMs: number | undefined;
@@ -344,27 +420,23 @@ export async function requestBuildWorkPro(
 			}
 		} else {
 			const network = networkFailureFromError(failure);
-			const cancelled = context.getExecutionCancelSignal()?.aborted === true;
+			const cancelled = context.getExecutionCancelSignal?.()?.aborted === true;
 			if (!cancelled && network.code && RETRYABLE_NETWORK_CODES.has(network.code)) {
 				waitMs = fullJitterBackoffMs(attempt - 1);
 			}
-			if (waitMs === undefined || !retryable || attempt >= MAX_ATTEMPTS || !budgetAllows(waitMs)) {
+			if (waitMs === undefined || !retryable || attempt >= maxAttempts || !budgetAllows(waitMs)) {
 				throw apiErrorFromNetworkFailure(
 					node,
 					{ ...network, detail: redact(network.detail, secret), host },
-					{ itemIndex, secret, note: noteWith(attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined) },
+					{ itemIndex, secret, note: gaveUpNote(attempt) },
 				);
 			}
 			await spendWait(waitMs);
 			continue;
 		}
 
-		if (waitMs === undefined || !retryable || attempt >= MAX_ATTEMPTS || !budgetAllows(waitMs)) {
-			throw apiErrorFromAnswer(node, answer, {
-				itemIndex,
-				secret,
-				note: noteWith(attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined),
-			});
+		if (waitMs === undefined || !retryable || attempt >= maxAttempts || !budgetAllows(waitMs)) {
+			throw errorFromAnswer(answer, gaveUpNote(attempt), serverWaitMs);
 		}
 		await spendWait(waitMs);
 	}
