@@ -3,10 +3,13 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
+	type IHttpRequestMethods,
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { buildWorkProApiRequest, describeApiError, problemSummary, type ApiResponse } from './transport';
+import type { ApiAnswer, ErrorWording } from '../BuildWorkPro/shared/errors';
+import { requestBuildWorkPro, type CallPolicy } from '../BuildWorkPro/shared/transport';
+import { ACTIVATION_POLICY } from './policy';
 
 /** What we keep about one registered endpoint (the secret is shown by BuildWorkPro only once). */
 export interface StoredEndpoint {
@@ -35,6 +38,36 @@ interface RemoteEndpoint {
 const MAX_DESCRIPTION_LENGTH = 2000;
 /** The list is documented as unpaginated (max 200); follow a cursor anyway, but never loop. */
 const MAX_LIST_PAGES = 10;
+
+interface ApiResponse {
+	statusCode: number;
+	body: IDataObject;
+}
+
+/**
+ * One webhook-endpoint call through the shared transport, with the activation policy (plus
+ * whatever the call changes in it). `path` is relative to the credential's Base URL.
+ */
+async function callApi(
+	context: IHookFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { body?: IDataObject; policy?: Partial<CallPolicy> } = {},
+): Promise<ApiResponse> {
+	const answer = await requestBuildWorkPro(context, {
+		method,
+		url: path,
+		body: options.body,
+		headers: { Accept: 'application/json' },
+		timeout: 30_000,
+		policy: { ...ACTIVATION_POLICY, ...options.policy },
+	});
+	const body = answer.body;
+	return {
+		statusCode: answer.statusCode,
+		body: typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : {},
+	};
+}
 
 export function storedEndpoints(staticData: IDataObject): Record<string, StoredEndpoint> {
 	const data = staticData as TriggerStaticData;
@@ -110,10 +143,8 @@ function describeWorkflow(context: IHookFunctions): string {
 }
 
 async function getEndpoint(context: IHookFunctions, id: number | string): Promise<RemoteEndpoint | undefined> {
-	const response = await buildWorkProApiRequest.call(context, {
-		method: 'GET',
-		path: `/webhook-endpoints/${encodeURIComponent(String(id))}`,
-		acceptStatuses: [404],
+	const response = await callApi(context, 'GET', `/webhook-endpoints/${encodeURIComponent(String(id))}`, {
+		policy: { acceptStatuses: [404] },
 	});
 	if (response.statusCode === 404) return undefined;
 	return toRemoteEndpoint(response.body.data);
@@ -124,7 +155,7 @@ async function listEndpointsAt(context: IHookFunctions, url: string): Promise<Re
 	let cursor: string | undefined;
 	for (let page = 0; page < MAX_LIST_PAGES; page++) {
 		const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-		const response = await buildWorkProApiRequest.call(context, { method: 'GET', path: `/webhook-endpoints${query}` });
+		const response = await callApi(context, 'GET', `/webhook-endpoints${query}`);
 		const data = Array.isArray(response.body.data) ? response.body.data : [];
 		for (const item of data) {
 			const endpoint = toRemoteEndpoint(item);
@@ -139,10 +170,8 @@ async function listEndpointsAt(context: IHookFunctions, url: string): Promise<Re
 
 /** DELETE; a 404 means someone removed it already, which is what we wanted. */
 async function deleteRemoteEndpoint(context: IHookFunctions, id: number | string): Promise<void> {
-	await buildWorkProApiRequest.call(context, {
-		method: 'DELETE',
-		path: `/webhook-endpoints/${encodeURIComponent(String(id))}`,
-		acceptStatuses: [404],
+	await callApi(context, 'DELETE', `/webhook-endpoints/${encodeURIComponent(String(id))}`, {
+		policy: { acceptStatuses: [404] },
 	});
 }
 
@@ -181,11 +210,12 @@ export async function checkEndpointExists(context: IHookFunctions): Promise<bool
 		// the endpoint's pending retries and delivery history, and exactly one endpoint remains.
 		const adoptable = others.find((endpoint) => endpoint.isActive && sameEvents(endpoint.eventTypes, events));
 		if (adoptable) {
-			const rotated = await buildWorkProApiRequest.call(context, {
-				method: 'POST',
-				path: `/webhook-endpoints/${encodeURIComponent(String(adoptable.id))}/rotate-secret`,
-				acceptStatuses: [404],
-			});
+			const rotated = await callApi(
+				context,
+				'POST',
+				`/webhook-endpoints/${encodeURIComponent(String(adoptable.id))}/rotate-secret`,
+				{ policy: { acceptStatuses: [404] } },
+			);
 			const secret = (rotated.body.data as IDataObject | undefined)?.signingSecret;
 			if (typeof secret === 'string' && secret) {
 				endpoints[url] = { endpointId: adoptable.id, signingSecret: secret, url, events };
@@ -227,18 +257,19 @@ export function isPublicHttpsUrl(url: string): boolean {
 	return true;
 }
 
-function describeRegistrationError(context: IHookFunctions, url: string, response: ApiResponse): NodeApiError {
-	if (response.statusCode === 422 && isUrlRejection(response.body, url)) {
-		return new NodeApiError(context.getNode(), response.body as JsonObject, {
+/** Words for a registration BuildWorkPro refused because of the address; other failures keep the policy's. */
+function describeRegistrationError(url: string, answer: ApiAnswer, facts: { retryAfterMs?: number }): ErrorWording | undefined {
+	const body = typeof answer.body === 'object' && answer.body !== null ? (answer.body as IDataObject) : {};
+	if (answer.statusCode === 422 && isUrlRejection(body, url)) {
+		return {
 			message: `BuildWorkPro refused the webhook address ${url}: it needs a public HTTPS address`,
 			description:
 				"BuildWorkPro only delivers to public https:// addresses. Set n8n's WEBHOOK_URL environment variable " +
 				'to the public HTTPS address of this n8n instance (for example https://n8n.example.com/), restart n8n ' +
-				`and publish the workflow again. BuildWorkPro said: ${problemSummary(response.body)}`,
-			httpCode: '422',
-		});
+				'and publish the workflow again.',
+		};
 	}
-	return describeApiError(context, response);
+	return ACTIVATION_POLICY.describeError?.(answer, facts);
 }
 
 /** Registers one endpoint for this node's URL and events, and keeps its secret. */
@@ -251,11 +282,9 @@ export async function createEndpoint(context: IHookFunctions): Promise<boolean> 
 		});
 	}
 
-	const response = await buildWorkProApiRequest.call(context, {
-		method: 'POST',
-		path: '/webhook-endpoints',
+	const response = await callApi(context, 'POST', '/webhook-endpoints', {
 		body: { url, eventTypes: events, description: describeWorkflow(context) },
-		describeError: (failed) => describeRegistrationError(context, url, failed),
+		policy: { describeError: (failed, facts) => describeRegistrationError(url, failed, facts) },
 	});
 	const created = (response.body.data ?? {}) as IDataObject;
 	const id = created.id;

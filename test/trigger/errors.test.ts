@@ -1,5 +1,17 @@
+import type { INode } from 'n8n-workflow';
+
+import { apiErrorFromAnswer, problemCode } from '../../nodes/BuildWorkPro/shared/errors';
+import { describeTriggerError } from '../../nodes/BuildWorkProTrigger/policy';
 import { isPublicHttpsUrl, sameUrl } from '../../nodes/BuildWorkProTrigger/lifecycle';
-import { problemCode, problemSummary } from '../../nodes/BuildWorkProTrigger/transport';
+
+const node: INode = {
+	id: 'trigger-1',
+	name: 'BuildWorkPro Trigger',
+	type: 'n8n-nodes-buildworkpro.buildWorkProTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 describe('reading BuildWorkPro problem details', () => {
 	it('takes the error code from `code`, else from the `#fragment` of the problem type (the documented decision)', () => {
@@ -8,17 +20,30 @@ describe('reading BuildWorkPro problem details', () => {
 		expect(problemCode({ type: 'about:blank' })).toBeUndefined();
 	});
 
-	it('summarises detail, field errors, code and request id for the error description', () => {
-		const summary = problemSummary({
-			status: 422,
-			detail: 'The request body is invalid.',
-			code: 'validation_failed',
-			request_id: 'req_123',
-			errors: [{ field: 'url', code: 'invalid_format', message: 'url must be a public https URL.' }],
-		});
-		expect(summary).toBe(
-			'The request body is invalid. url: url must be a public https URL. (code: validation_failed, request_id: req_123)',
+	it("keeps BuildWorkPro's words, code and request id in the description when the trigger words the message", () => {
+		const answer = {
+			statusCode: 422,
+			headers: {},
+			body: {
+				status: 422,
+				title: 'Unprocessable Entity',
+				detail: 'The request body is invalid.',
+				code: 'validation_failed',
+				request_id: 'req_123',
+				errors: [{ field: 'url', code: 'invalid_format', message: 'url must be a public https URL.' }],
+			},
+		};
+		const error = apiErrorFromAnswer(node, answer, { itemIndex: 0, wording: describeTriggerError(answer, {}) });
+		expect(error.message).toBe('BuildWorkPro answered 422: Unprocessable Entity');
+		expect(error.description).toBe(
+			'BuildWorkPro said: The request body is invalid. url: url must be a public https URL\n' +
+				'Code: validation_failed · HTTP status: 422 · Request ID: req_123',
 		);
+	});
+
+	it('a 403 for an inactive subscription is not blamed on a missing scope', () => {
+		const wording = describeTriggerError({ statusCode: 403, headers: {}, body: { code: 'subscription_inactive', title: 'Forbidden' } }, {});
+		expect(wording.message).toBe('BuildWorkPro answered 403: Forbidden');
 	});
 });
 
