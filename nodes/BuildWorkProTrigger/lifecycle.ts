@@ -7,7 +7,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import type { ApiAnswer, ErrorWording } from '../BuildWorkPro/shared/errors';
+import { problemOf, type ApiAnswer, type ErrorWording } from '../BuildWorkPro/shared/errors';
 import { requestBuildWorkPro, type CallPolicy } from '../BuildWorkPro/shared/transport';
 import { ACTIVATION_POLICY } from './policy';
 
@@ -52,7 +52,7 @@ async function callApi(
 	context: IHookFunctions,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { body?: IDataObject; policy?: Partial<CallPolicy> } = {},
+	options: { body?: IDataObject; policy?: CallPolicy } = {},
 ): Promise<ApiResponse> {
 	const answer = await requestBuildWorkPro(context, {
 		method,
@@ -62,11 +62,7 @@ async function callApi(
 		timeout: 30_000,
 		policy: { ...ACTIVATION_POLICY, ...options.policy },
 	});
-	const body = answer.body;
-	return {
-		statusCode: answer.statusCode,
-		body: typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : {},
-	};
+	return { statusCode: answer.statusCode, body: problemOf(answer) as IDataObject };
 }
 
 export function storedEndpoints(staticData: IDataObject): Record<string, StoredEndpoint> {
@@ -259,8 +255,7 @@ export function isPublicHttpsUrl(url: string): boolean {
 
 /** Words for a registration BuildWorkPro refused because of the address; other failures keep the policy's. */
 function describeRegistrationError(url: string, answer: ApiAnswer, facts: { retryAfterMs?: number }): ErrorWording | undefined {
-	const body = typeof answer.body === 'object' && answer.body !== null ? (answer.body as IDataObject) : {};
-	if (answer.statusCode === 422 && isUrlRejection(body, url)) {
+	if (answer.statusCode === 422 && isUrlRejection(problemOf(answer) as IDataObject, url)) {
 		return {
 			message: `BuildWorkPro refused the webhook address ${url}: it needs a public HTTPS address`,
 			description:

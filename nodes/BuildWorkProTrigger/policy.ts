@@ -1,4 +1,4 @@
-import { problemCode } from '../BuildWorkPro/shared/errors';
+import { problemCode, problemOf } from '../BuildWorkPro/shared/errors';
 import type { ApiAnswer, ErrorWording } from '../BuildWorkPro/shared/errors';
 import type { CallPolicy } from '../BuildWorkPro/shared/transport';
 
@@ -9,13 +9,9 @@ import type { CallPolicy } from '../BuildWorkPro/shared/transport';
  * redaction) is the shared transport's.
  */
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The trigger's words for a failed call: what the user can do about it, in publishing terms. */
 export function describeTriggerError(answer: ApiAnswer, facts: { retryAfterMs?: number }): ErrorWording {
-	const body = isObject(answer.body) ? answer.body : {};
+	const body = problemOf(answer);
 	const code = problemCode(body);
 	const { statusCode } = answer;
 	if (statusCode === 401) {

@@ -22,6 +22,11 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/** The problem-details object of an answer; `{}` when the body is none (empty, text, a list). */
+export function problemOf(answer: ApiAnswer): Record<string, unknown> {
+	return isObject(answer.body) ? answer.body : {};
+}
+
 /** The stable error code: `code`, or else the `#fragment` of the problem `type` URL. */
 export function problemCode(problem: Record<string, unknown>): string | undefined {
 	const code = text(problem.code);
@@ -71,7 +76,7 @@ export function apiErrorFromAnswer(
 	answer: ApiAnswer,
 	context: { itemIndex: number; secret?: string; note?: string; wording?: ErrorWording },
 ): NodeApiError {
-	const problem = isObject(answer.body) ? answer.body : {};
+	const problem = problemOf(answer);
 	const code = problemCode(problem);
 	const requestId =
 		text(problem.request_id) ?? text(answer.headers['x-request-id']) ?? text(answer.headers['request-id']);
