@@ -4,6 +4,7 @@
  * between, BuildWorkPro ends up with exactly one endpoint for a published trigger and none
  * for an unpublished one, and the node holds that endpoint's signing secret.
  */
+import { forgetRateLimitState } from '../../nodes/BuildWorkPro/shared/rateLimit';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { createTriggerHarness } from '../harness';
 import {
@@ -347,6 +348,17 @@ describe('registration errors speak to the user', () => {
 		sandbox.injectFault({ kind: 'rate-limited', method: 'GET', path: '/webhook-endpoints', count: 3, retryAfter: 1 });
 		await expect(trigger.activate()).rejects.toThrow(/rate limiting this API key: try publishing again in about 1 s/);
 		expect(liveEndpoints(sandbox)).toHaveLength(0);
+	});
+
+	it('a Retry-After longer than 10 s is not waited out: the publish fails at once, saying when to try again', async () => {
+		const trigger = triggerFor(sandbox);
+		sandbox.injectFault({ kind: 'rate-limited', method: 'POST', path: '/webhook-endpoints', retryAfter: 60 });
+		const started = Date.now();
+		await expect(trigger.activate()).rejects.toThrow(/try publishing again in about 60 s/);
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(endpointRequests('POST')).toHaveLength(1);
+		// The 429 paused every request on this credential for a minute; the next test starts afresh.
+		forgetRateLimitState();
 	});
 
 	it('a rejected key (401) says so without ever showing the key', async () => {
