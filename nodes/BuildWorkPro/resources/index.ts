@@ -4,6 +4,7 @@ import { bidDescription } from './bid';
 import { bidLineItemDescription } from './bidLineItem';
 import { changeOrderDescription } from './changeOrder';
 import { contactDescription } from './contact';
+import { invoiceDescription } from './invoice';
 import { leadDescription } from './lead';
 import { leadStageDescription } from './leadStage';
 import { payAppDescription } from './payApp';
@@ -16,6 +17,7 @@ const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperti
 	{ option: { name: 'Bid Line Item', value: 'bidLineItem' }, properties: bidLineItemDescription },
 	{ option: { name: 'Change Order', value: 'changeOrder' }, properties: changeOrderDescription },
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
+	{ option: { name: 'Invoice', value: 'invoice' }, properties: invoiceDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },
 	{ option: { name: 'Pay App', value: 'payApp' }, properties: payAppDescription },
