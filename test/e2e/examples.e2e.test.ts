@@ -1,0 +1,145 @@
+/**
+ * The importable workflows in examples/ (the vendor's own recipes), imported into a real n8n as
+ * a user would, published, and started by what happens in BuildWorkPro: a web-form submission,
+ * a bid accepted, a pay application approved. Each is checked in n8n's execution and in the
+ * sandbox's state.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { startStack, type Stack } from '../../e2e/lib/stack';
+import {
+	importWorkflow,
+	listExecutions,
+	publishAndWaitForOutcome,
+	waitForExecution,
+	type ExecutionDetails,
+	type SavedWorkflow,
+	type WorkflowFile,
+} from '../../e2e/lib/n8nWorkflows';
+import { waitFor } from '../../e2e/lib/process';
+
+const examplesDir = resolve(__dirname, '..', '..', 'examples');
+const example = (file: string) => JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as WorkflowFile;
+
+let stack: Stack;
+
+beforeAll(async () => {
+	stack = await startStack({ version: process.env.N8N_E2E_VERSION });
+	console.log(`n8n ${stack.prepared.install.version} at ${stack.n8n.url}, sandbox at ${stack.sandbox.url}`);
+}, 900_000);
+
+afterAll(async () => {
+	if (stack) console.log(`n8n log kept at ${await stack.stop()}`);
+}, 60_000);
+
+/** Wraps a test body so a failure also shows the end of n8n's log. */
+function step(body: () => Promise<void>): () => Promise<void> {
+	return async () => {
+		try {
+			await body();
+		} catch (error) {
+			const err = error as Error;
+			err.message += `\n--- n8n log (last lines; ${stack?.n8n.logFile}) ---\n${stack?.n8n.logTail(60)}`;
+			throw err;
+		}
+	};
+}
+
+/** BuildWorkPro itself, as the people using its web app change things. */
+async function api(method: string, path: string, body?: unknown) {
+	const response = await fetch(`${stack.sandbox.baseUrl}${path}`, {
+		method,
+		headers: { authorization: `Bearer ${stack.sandbox.keys.full}`, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const json = (await response.json().catch(() => undefined)) as { data?: any } | undefined;
+	if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+	return json?.data;
+}
+
+async function importAndPublish(file: string): Promise<SavedWorkflow> {
+	const workflow = await importWorkflow(stack.client, example(file), stack.credential);
+	const errors = await publishAndWaitForOutcome(stack.n8n, stack.client, workflow);
+	expect(errors).toEqual([]);
+	return workflow;
+}
+
+/** Waits for the workflow's first execution and returns it, finished. */
+async function firstExecution(workflow: SavedWorkflow): Promise<ExecutionDetails> {
+	const [summary] = await waitFor(`an execution of "${workflow.name}"`, async () => {
+		const executions = await listExecutions(stack.client, workflow.id);
+		return executions.length > 0 ? executions : undefined;
+	}, { timeoutMs: 60_000 });
+	return await waitForExecution(stack.n8n, stack.client, summary.id, 60_000);
+}
+
+/** Waits until the trigger's endpoint for these events is registered in the sandbox. */
+async function endpointFor(eventType: string) {
+	await waitFor(`an endpoint for ${eventType}`, () =>
+		stack.sandbox.webhookEndpoints().some((endpoint) => !endpoint.deleted && endpoint.eventTypes.includes(eventType)) || undefined,
+	{ timeoutMs: 30_000 });
+}
+
+it('web-form lead → a contact and a lead in the default stage, linked to each other', step(async () => {
+	const workflow = await importAndPublish('web-form-lead-to-lead-and-contact.json');
+	const path = (workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')!.parameters as { path: string }).path;
+	const submission = { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', phone: '555-0100', project: 'Deck and patio', message: 'Back yard, about 40 m²' };
+	const response = await fetch(`${stack.n8n.url}/webhook/${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(submission),
+	});
+	expect(response.status).toBe(200);
+
+	const execution = await firstExecution(workflow);
+	expect(execution.error).toBeUndefined();
+	expect(execution.status).toBe('success');
+	const [contact] = execution.output['Create contact'];
+	const [lead] = execution.output['Create lead'];
+	expect(contact).toMatchObject({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', type: 'customer' });
+	expect(lead).toMatchObject({ name: 'Deck and patio', contactId: contact.id, source: 'Website form' });
+	const stages = (await api('GET', '/lead-stages')) as Array<{ id: number; isDefault?: boolean }>;
+	const defaultStage = stages.find((stage) => stage.isDefault) ?? stages[0];
+	expect(lead.stageId).toBe(defaultStage.id);
+	expect(execution.output['Create lead']).toHaveLength(1);
+}));
+
+it('bid accepted (trigger) → the bid becomes a project', step(async () => {
+	const workflow = await importAndPublish('bid-accepted-to-project.json');
+	await endpointFor('bid.accepted');
+	const contact = await api('POST', '/contacts', { type: 'customer', companyName: 'Harbor Dental' });
+	const bid = await api('POST', '/bids', { name: 'Clinic fit-out', contactId: contact.id });
+	await api('POST', `/bids/${bid.id}/send`);
+	await api('POST', `/bids/${bid.id}/accept`, { acceptedBy: 'Dr. Amara Osei' });
+
+	const execution = await firstExecution(workflow);
+	expect(execution.error).toBeUndefined();
+	expect(execution.output['Bid accepted']).toEqual([expect.objectContaining({ id: bid.id, status: 'accepted', eventType: 'bid.accepted' })]);
+	// BuildWorkPro answers a conversion with the new project and the bid it came from.
+	const [converted] = execution.output['Convert to project'] as Array<{ project: { id: number }; bid: { id: number } }>;
+	const { project } = converted;
+	expect(project.id).toEqual(expect.any(Number));
+	expect(converted.bid.id).toBe(bid.id);
+	const stored = await api('GET', `/projects/${project.id}`);
+	expect(stored.id).toBe(project.id);
+}));
+
+it('pay application approved (trigger) → an invoice made from it, then sent', step(async () => {
+	const workflow = await importAndPublish('pay-app-approved-to-invoice.json');
+	await endpointFor('pay_app.approved');
+	const contact = await api('POST', '/contacts', { type: 'general_contractor', companyName: 'Keystone Builders' });
+	const project = await api('POST', '/projects', { name: 'Riverside clinic', contactId: contact.id });
+	const payApp = await api('POST', '/pay-apps', { projectId: project.id });
+	await api('POST', `/pay-apps/${payApp.id}/submit`);
+	await api('POST', `/pay-apps/${payApp.id}/approve`);
+
+	const execution = await firstExecution(workflow);
+	expect(execution.error).toBeUndefined();
+	expect(execution.output['Pay app approved']).toEqual([expect.objectContaining({ id: payApp.id, eventType: 'pay_app.approved' })]);
+	const [invoice] = execution.output['Invoice from pay app'];
+	expect(invoice).toMatchObject({ sourcePayAppId: payApp.id });
+	const [sent] = execution.output['Send invoice'];
+	expect(sent).toMatchObject({ id: invoice.id, status: 'sent' });
+	expect(await api('GET', `/invoices/${invoice.id}`)).toMatchObject({ status: 'sent' });
+}));
