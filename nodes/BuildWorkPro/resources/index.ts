@@ -5,6 +5,8 @@ import { bidLineItemDescription } from './bidLineItem';
 import { changeOrderDescription } from './changeOrder';
 import { contactDescription } from './contact';
 import { invoiceDescription } from './invoice';
+import { invoiceLineItemDescription } from './invoiceLineItem';
+import { invoicePaymentDescription } from './invoicePayment';
 import { leadDescription } from './lead';
 import { leadStageDescription } from './leadStage';
 import { payAppDescription } from './payApp';
@@ -18,6 +20,8 @@ const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperti
 	{ option: { name: 'Change Order', value: 'changeOrder' }, properties: changeOrderDescription },
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
 	{ option: { name: 'Invoice', value: 'invoice' }, properties: invoiceDescription },
+	{ option: { name: 'Invoice Line Item', value: 'invoiceLineItem' }, properties: invoiceLineItemDescription },
+	{ option: { name: 'Invoice Payment', value: 'invoicePayment' }, properties: invoicePaymentDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },
 	{ option: { name: 'Pay App', value: 'payApp' }, properties: payAppDescription },

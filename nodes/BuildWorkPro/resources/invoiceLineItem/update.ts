@@ -1,0 +1,14 @@
+import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
+import { updateRecord } from '../../shared/operations';
+import { invoiceLineItem, lineDescription, lineFields } from './fields';
+
+/** PATCH /invoices/{invoiceId}/lines/{lineItemId}. */
+export const updateOperation = updateRecord(invoiceLineItem, {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an invoice line item',
+	description:
+		'Change some fields of a line item, given its invoice ID and line item ID; fields left out stay as they are. Refused once the invoice is sent. Returns the updated line item with its amount.',
+});
+
+export const updateFields = forOperations(invoiceLineItem, ['update'], [updateFieldsProperty([lineDescription, ...lineFields])]);
