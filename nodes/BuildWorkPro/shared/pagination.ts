@@ -94,7 +94,10 @@ export async function followPageNumbers(
 ): Promise<unknown[]> {
 	const records: unknown[] = [];
 	const seenIds = new Set<unknown>();
-	const pageSize = limit === undefined ? MAX_NUMBERED_PAGE_SIZE : Math.min(limit, MAX_NUMBERED_PAGE_SIZE);
+	// The page size stays the same for every page; with a Limit, the fewest pages that hold it,
+	// evenly filled (Limit 250: two pages of 125, not 200 + 200).
+	const pageSize =
+		limit === undefined ? MAX_NUMBERED_PAGE_SIZE : Math.ceil(limit / Math.ceil(limit / MAX_NUMBERED_PAGE_SIZE));
 	let pagesWithNothingNew = 0;
 	for (let pageNumber = 1; ; pageNumber++) {
 		if (limit !== undefined && records.length >= limit) break;
