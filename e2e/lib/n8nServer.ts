@@ -44,6 +44,10 @@ export interface StartN8nOptions {
 	/** Extra or overriding environment variables. */
 	env?: Record<string, string>;
 	startTimeoutMs?: number;
+	/** n8n's command and flags (default `start`); queue mode also runs `webhook` and `worker`. */
+	command?: string[];
+	/** When the process is ready (default: readiness plus /rest/settings, which only `start` serves). */
+	ready?: (url: string) => Promise<boolean>;
 }
 
 export async function startN8n(install: N8nInstall, options: StartN8nOptions): Promise<N8nServer> {
@@ -97,7 +101,7 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 
 	// Through the watchdog, so n8n stops even if this process dies without calling stop().
 	const watchdog = join(__dirname, 'watchdog.cjs');
-	const server = startServer(install.nodeBin, [watchdog, String(process.pid), install.nodeBin, install.n8nBin, 'start'], {
+	const server = startServer(install.nodeBin, [watchdog, String(process.pid), install.nodeBin, install.n8nBin, ...(options.command ?? ['start'])], {
 		env,
 		logFile,
 		cwd: options.userFolder,
@@ -134,6 +138,7 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 		await waitFor(
 			`n8n ${install.version} to serve ${url} (log: ${logFile})`,
 			async () => {
+				if (options.ready) return await options.ready(url);
 				// Readiness turns OK once the database is migrated and n8n serves its API; the HTTP
 				// server itself answers (even /rest/settings) earlier.
 				const ready = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) });
