@@ -2,23 +2,13 @@
  * Bid line items (a sub-resource: Bid ID + Line Item ID): what a user gets out of each operation
  * and what BuildWorkPro is asked, through n8n-core's engine against the sandbox.
  */
-import { apiRequests, runResource, useSandbox } from './support';
+import { apiRequests, runResource, sandboxApi, useSandbox } from './support';
 
 const env = useSandbox();
 
 beforeEach(() => env.sandbox.reset());
 
-/** The sandbox's API, called directly (as BuildWorkPro's web app would change things). */
-async function api(method: string, path: string, body?: unknown) {
-	const response = await fetch(`${env.sandbox.baseUrl}${path}`, {
-		method,
-		headers: { authorization: `Bearer ${env.sandbox.keys.full}`, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json().catch(() => undefined)) as { data?: any } | undefined;
-	if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
-	return json?.data;
-}
+const api = sandboxApi(env);
 
 /** A draft bid with `count` lines; the request log is cleared afterwards, so it shows only the node's requests. */
 async function bidWithLines(count: number) {

@@ -5,13 +5,12 @@
 import { v5 as uuidv5 } from 'uuid';
 
 import { CUSTOM_VALUE_NAMESPACE, DERIVED_NAMESPACE, nameBasedUuid } from '../../nodes/BuildWorkPro/shared/idempotency';
-import { UUID_PATTERN, apiRequests, runContactNode, useSandbox } from './support';
+import { apiRequests, keyOf, runContactNode, useSandbox, UUID_PATTERN } from './support';
 
 const env = useSandbox();
 
 beforeEach(() => env.sandbox.reset());
 
-const keyOf = (entry: { headers: Record<string, string> }) => entry.headers['idempotency-key'];
 
 describe('which requests carry a key', () => {
 	it('sends a UUID Idempotency-Key with create, update and delete, and none with reads', async () => {

@@ -3,24 +3,14 @@
  * correcting and voiding payments, and the 409 for a draft invoice, through n8n-core's engine
  * against the sandbox.
  */
-import { apiRequests, runResource, useSandbox } from './support';
+import { apiRequests, keyOf, runResource, sandboxApi, useSandbox } from './support';
 
 const env = useSandbox();
 
 beforeEach(() => env.sandbox.reset());
 
-async function api(method: string, path: string, body?: unknown) {
-	const response = await fetch(`${env.sandbox.baseUrl}${path}`, {
-		method,
-		headers: { authorization: `Bearer ${env.sandbox.keys.full}`, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json().catch(() => undefined)) as { data?: any } | undefined;
-	if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
-	return json?.data;
-}
+const api = sandboxApi(env);
 
-const keyOf = (entry: { headers: Record<string, string> }) => entry.headers['idempotency-key'];
 
 /** A 1,000.00 invoice, sent unless asked otherwise; the request log is cleared afterwards. */
 async function invoice(sent = true) {

@@ -3,25 +3,14 @@
  * paging, count, summary and lookups by ID, and what a user sees when BuildWorkPro refuses a
  * transition, through n8n-core's engine against the sandbox.
  */
-import { apiRequests, runResource, useSandbox } from './support';
+import { apiRequests, keyOf, runResource, sandboxApi, useSandbox } from './support';
 
 const env = useSandbox();
 
 beforeEach(() => env.sandbox.reset());
 
-/** The sandbox's API, called directly (as BuildWorkPro's web app would change things). */
-async function api(method: string, path: string, body?: unknown) {
-	const response = await fetch(`${env.sandbox.baseUrl}${path}`, {
-		method,
-		headers: { authorization: `Bearer ${env.sandbox.keys.full}`, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await response.json().catch(() => undefined)) as { data?: any } | undefined;
-	if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
-	return json?.data;
-}
+const api = sandboxApi(env);
 
-const keyOf = (entry: { headers: Record<string, string> }) => entry.headers['idempotency-key'];
 const listPages = () => apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/pay-apps');
 
 async function project(): Promise<{ id: number }> {
