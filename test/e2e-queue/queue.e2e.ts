@@ -136,7 +136,8 @@ function succeeded(execution: ExecutionDetails, node = 'BuildWorkPro'): Array<Re
 		const where = worker
 			? ` on ${worker.name}${worker.packageInstalled ? '' : ` (whose user folder ${worker.userFolder} has no ${packageName} installed)`}`
 			: '';
-		throw new Error(`Execution ${execution.id}${where} ended "${execution.status}": ${JSON.stringify(execution.error)}`);
+		throw new Error(`Execution ${execution.id}${where} ended "${execution.status}": ${execution.error?.message ?? JSON.stringify(execution.error)}` +
+				(execution.error?.description ? ` (${execution.error.description})` : ''));
 	}
 	return execution.output[node];
 }
