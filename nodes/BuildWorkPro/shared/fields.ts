@@ -275,3 +275,20 @@ export function idsProperty(resource: ResourceSpec): INodeProperties {
 		description: `IDs of the ${resource.noun}s to retrieve, separated by commas (at most 50). IDs that do not exist are left out of the result.`,
 	};
 }
+
+/** The resource's Operation list: its operations in alphabetical order, Get Many first by default. */
+export function operationSelector(
+	resource: ResourceSpec,
+	operations: INodePropertyOptions[],
+	defaultOperation = 'getAll',
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource.value] } },
+		options: [...operations].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultOperation,
+	};
+}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { acceptFields, acceptOperation } from './accept';
 import { convertToProjectFields, convertToProjectOperation } from './convertToProject';
 import { countFields, countOperation } from './count';
@@ -21,30 +21,7 @@ const ACTIONS = ['accept', 'convertToProject', 'duplicate', 'reject', 'revertAcc
 
 /** The Bid resource: its operation selector and every operation's fields. */
 export const bidDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [bid.value] } },
-		options: [
-			acceptOperation,
-			convertToProjectOperation,
-			countOperation,
-			createOperation,
-			deleteOperation,
-			duplicateOperation,
-			getOperation,
-			getByIdsOperation,
-			getAllOperation,
-			getSummaryOperation,
-			rejectOperation,
-			revertAcceptanceOperation,
-			sendOperation,
-			updateOperation,
-		],
-		default: 'getAll',
-	},
+	operationSelector(bid, [acceptOperation, convertToProjectOperation, countOperation, createOperation, deleteOperation, duplicateOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, rejectOperation, revertAcceptanceOperation, sendOperation, updateOperation]),
 	...forOperations(bid, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(bid)]),
 	...acceptFields,
 	...revertAcceptanceFields,

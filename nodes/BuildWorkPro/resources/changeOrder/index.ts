@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { approveFields, approveOperation } from './approve';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
@@ -18,27 +18,7 @@ const ACTIONS = ['approve', 'reject', 'submit'];
 
 /** The Change Order resource: its operation selector and every operation's fields. */
 export const changeOrderDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [changeOrder.value] } },
-		options: [
-			approveOperation,
-			countOperation,
-			createOperation,
-			deleteOperation,
-			getOperation,
-			getByIdsOperation,
-			getAllOperation,
-			getSummaryOperation,
-			rejectOperation,
-			submitOperation,
-			updateOperation,
-		],
-		default: 'getAll',
-	},
+	operationSelector(changeOrder, [approveOperation, countOperation, createOperation, deleteOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, rejectOperation, submitOperation, updateOperation]),
 	...forOperations(changeOrder, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(changeOrder)]),
 	...approveFields,
 	...rejectFields,

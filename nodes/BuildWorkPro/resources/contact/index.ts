@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -13,24 +13,7 @@ import { updateFields, updateOperation } from './update';
 
 /** The Contact resource: its operation selector and every operation's fields. */
 export const contactDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [contact.value] } },
-		options: [
-			countOperation,
-			createOperation,
-			deleteOperation,
-			getOperation,
-			getByIdsOperation,
-			getAllOperation,
-			getSummaryOperation,
-			updateOperation,
-		],
-		default: 'getAll',
-	},
+	operationSelector(contact, [countOperation, createOperation, deleteOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, updateOperation]),
 	...forOperations(contact, ['delete', 'get', 'update'], [recordIdProperty(contact)]),
 	...countFields,
 	...createFields,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { createFields, createOperation } from './create';
 import { createFromBidFields, createFromBidOperation } from './createFromBid';
 import { createFromPayAppFields, createFromPayAppOperation } from './createFromPayApp';
@@ -20,29 +20,7 @@ const ACTIONS = ['markPaid', 'markSent', 'send', 'syncToQuickBooks', 'void'];
 
 /** The Invoice resource: its operation selector and every operation's fields. */
 export const invoiceDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [invoice.value] } },
-		options: [
-			createOperation,
-			createFromBidOperation,
-			createFromPayAppOperation,
-			deleteOperation,
-			getOperation,
-			getAllOperation,
-			getSummaryOperation,
-			markPaidOperation,
-			markSentOperation,
-			sendOperation,
-			syncToQuickBooksOperation,
-			updateOperation,
-			voidOperation,
-		],
-		default: 'getAll',
-	},
+	operationSelector(invoice, [createOperation, createFromBidOperation, createFromPayAppOperation, deleteOperation, getOperation, getAllOperation, getSummaryOperation, markPaidOperation, markSentOperation, sendOperation, syncToQuickBooksOperation, updateOperation, voidOperation]),
 	...forOperations(invoice, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(invoice)]),
 	...createFields,
 	...createFromBidFields,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { invoice } from '../invoice/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -10,15 +10,7 @@ import { updateFields, updateOperation } from './update';
 
 /** The Invoice Payment resource (an invoice's payment ledger): its operation selector and every operation's fields. */
 export const invoicePaymentDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [invoicePayment.value] } },
-		options: [deleteOperation, getAllOperation, createOperation, updateOperation],
-		default: 'getAll',
-	},
+	operationSelector(invoicePayment, [deleteOperation, getAllOperation, createOperation, updateOperation]),
 	...forOperations(invoicePayment, ['create', 'delete', 'getAll', 'update'], [recordIdProperty(invoice, 'ID of the invoice the payments belong to')]),
 	...forOperations(invoicePayment, ['delete', 'update'], [recordIdProperty(invoicePayment)]),
 	...createFields,

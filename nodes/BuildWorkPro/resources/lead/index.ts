@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { convertOperation } from './convert';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
@@ -12,15 +12,7 @@ import { getSummaryFields, getSummaryOperation } from './getSummary';
 import { updateFields, updateOperation } from './update';
 
 export const leadDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [lead.value] } },
-		options: [convertOperation, countOperation, createOperation, deleteOperation, getOperation, getAllOperation, getSummaryOperation, updateOperation],
-		default: 'getAll',
-	},
+	operationSelector(lead, [convertOperation, countOperation, createOperation, deleteOperation, getOperation, getAllOperation, getSummaryOperation, updateOperation]),
 	...forOperations(lead, ['convert', 'delete', 'get', 'update'], [recordIdProperty(lead)]),
 	...createFields,
 	...getAllFields,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { leadStage } from './fields';
@@ -8,15 +8,7 @@ import { getAllFields, getAllOperation } from './getAll';
 import { updateFields, updateOperation } from './update';
 
 export const leadStageDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [leadStage.value] } },
-		options: [createOperation, deleteOperation, getAllOperation, updateOperation],
-		default: 'getAll',
-	},
+	operationSelector(leadStage, [createOperation, deleteOperation, getAllOperation, updateOperation]),
 	...forOperations(leadStage, ['delete', 'update'], [recordIdProperty(leadStage)]),
 	...createFields,
 	...getAllFields,

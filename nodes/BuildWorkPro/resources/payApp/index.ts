@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { approveOperation } from './approve';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
@@ -19,28 +19,7 @@ const ACTIONS = ['approve', 'markPaid', 'reject', 'submit'];
 
 /** The Pay App resource (pay applications): its operation selector and every operation's fields. */
 export const payAppDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [payApp.value] } },
-		options: [
-			approveOperation,
-			countOperation,
-			createOperation,
-			deleteOperation,
-			getOperation,
-			getByIdsOperation,
-			getAllOperation,
-			getSummaryOperation,
-			markPaidOperation,
-			rejectOperation,
-			submitOperation,
-			updateOperation,
-		],
-		default: 'getAll',
-	},
+	operationSelector(payApp, [approveOperation, countOperation, createOperation, deleteOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, markPaidOperation, rejectOperation, submitOperation, updateOperation]),
 	...forOperations(payApp, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(payApp)]),
 	...rejectFields,
 	...createFields,

@@ -1,20 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { user } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
 
 export const userDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [user.value] } },
-		options: [getOperation, getAllOperation],
-		default: 'getAll',
-	},
+	operationSelector(user, [getOperation, getAllOperation]),
 	...forOperations(user, ['get'], [recordIdProperty(user)]),
 	...getAllFields,
 	...optionsProperties(user, [], ['get', 'getAll']),
