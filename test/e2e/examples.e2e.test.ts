@@ -143,3 +143,37 @@ it('pay application approved (trigger) → an invoice made from it, then sent', 
 	expect(sent).toMatchObject({ id: invoice.id, status: 'sent' });
 	expect(await api('GET', `/invoices/${invoice.id}`)).toMatchObject({ status: 'sent' });
 }));
+
+describe("dropdowns loaded from the user's BuildWorkPro account", () => {
+	/** What the editor asks n8n for when a dropdown with loadOptions opens. */
+	async function dropdown(resource: string, operation: string, parameter: string) {
+		const nodeTypes = (await stack.client.send('GET', '/types/nodes.json')) as Array<{ name: string; properties: Array<Record<string, any>> }>;
+		const node = nodeTypes.find((type) => type.name === 'n8n-nodes-buildworkpro.buildWorkPro')!;
+		const [top, nested] = parameter.split('.');
+		const field = node.properties.find(
+			(candidate) => candidate.name === top && candidate.displayOptions?.show?.resource?.includes(resource) && candidate.displayOptions?.show?.operation?.includes(operation),
+		)!;
+		const property = nested ? field.options.find((option: { name: string }) => option.name === nested) : field;
+		return await stack.client.post<Array<{ name: string; value: number }>>('/dynamic-node-parameters/options', {
+			path: `parameters.${parameter}`,
+			nodeTypeAndVersion: { name: node.name, version: 1 },
+			currentNodeParameters: { authentication: 'apiKey', resource, operation },
+			credentials: { buildWorkProApi: { id: stack.credential.id, name: stack.credential.name } },
+			loadOptions: property.typeOptions.loadOptions,
+		});
+	}
+
+	it("Lead → Create's Stage lists the pipeline's stages by name, valued by ID", step(async () => {
+		const stages = (await api('GET', '/lead-stages')) as Array<{ id: number; name: string }>;
+		const options = await dropdown('lead', 'create', 'stageId');
+		expect(options.map((option) => option.value).sort()).toEqual(stages.map((stage) => stage.id).sort());
+		expect(options.map((option) => option.name)).toEqual([...stages.map((stage) => stage.name)].sort((a, b) => a.localeCompare(b)));
+	}));
+
+	it("Project → Create's Assigned To lists the account's users by name", step(async () => {
+		const users = (await api('GET', '/users')) as Array<{ id: number; firstName: string; lastName: string }>;
+		const options = await dropdown('project', 'create', 'additionalFields.assignedTo');
+		expect(options.map((option) => option.value).sort()).toEqual(users.map((user) => user.id).sort());
+		expect(options.map((option) => option.name)).toContain(`${users[0].firstName} ${users[0].lastName}`);
+	}));
+});

@@ -15,7 +15,11 @@ export function userChoice(name: string, displayName: string, description?: stri
 		name,
 		displayName,
 		kind: 'dynamicOptions',
-		loadOptions: recordOptions('/users', '={{ [$responseItem.firstName, $responseItem.lastName].filter(Boolean).join(" ") || $responseItem.username }}'),
+		loadOptions: recordOptions(
+			'/users',
+			'={{ [$responseItem.firstName, $responseItem.lastName].filter(Boolean).join(" ") || $responseItem.username }}',
+			true,
+		),
 		description,
 	};
 }

@@ -247,11 +247,14 @@ export function optionsProperties(resource: ResourceSpec, mutations: string[], r
 	return [...options(mutations, [idempotencyKeyOption, maxWaitOption]), ...options(reads, [maxWaitOption])];
 }
 
-/** Lists for dropdowns of tenant-defined records: `{ data: [{ id, name }] }` → options. */
-export function recordOptions(path: string, label = '={{ $responseItem.name }}'): ILoadOptions {
+/**
+ * Lists for dropdowns of tenant-defined records: `{ data: [{ id, name }] }` → options. A paged
+ * list gives its first (largest) page; more than 100 choices are better typed as an ID anyway.
+ */
+export function recordOptions(path: string, label = '={{ $responseItem.name }}', paged = false): ILoadOptions {
 	return {
 		routing: {
-			request: { method: 'GET', url: path, qs: { limit: 100 } },
+			request: { method: 'GET', url: path, ...(paged ? { qs: { limit: 100 } } : {}) },
 			output: {
 				postReceive: [
 					{ type: 'rootProperty', properties: { property: 'data' } },
