@@ -23,6 +23,43 @@ export interface Service {
 
 const WATCHDOG = join(__dirname, '..', 'lib', 'watchdog.cjs');
 
+// Throw-away directories (named bwp-queue-<what>-<pid>-…). A run that ends without stop() removes
+// them on exit; one that dies of a signal (Ctrl-C, SIGKILL) cannot, so every run first sweeps away
+// those of runs whose process is gone. The watchdogs stop the processes that used them.
+const throwAway = new Set<string>();
+let exitHook = false;
+
+/** A new temporary directory for `what`, removed at exit if nothing removed it before. */
+export function throwAwayDir(what: string): string {
+	sweepAbandoned();
+	const dir = mkdtempSync(join(tmpdir(), `bwp-queue-${what}-${process.pid}-`));
+	throwAway.add(dir);
+	if (!exitHook) {
+		exitHook = true;
+		process.on('exit', () => {
+			for (const path of throwAway) rmSync(path, { recursive: true, force: true });
+		});
+	}
+	return dir;
+}
+
+function sweepAbandoned(): void {
+	for (const name of readdirSync(tmpdir())) {
+		const match = /^bwp-queue-[a-z0-9]+-(\d+)-/.exec(name);
+		if (!match || Number(match[1]) === process.pid) continue;
+		try {
+			process.kill(Number(match[1]), 0);
+		} catch {
+			rmSync(join(tmpdir(), name), { recursive: true, force: true });
+		}
+	}
+}
+
+function removeNow(dir: string): void {
+	rmSync(dir, { recursive: true, force: true });
+	throwAway.delete(dir);
+}
+
 function onPath(binary: string): string | undefined {
 	for (const dir of (process.env.PATH ?? '').split(':').filter(Boolean))
 		if (existsSync(join(dir, binary))) return join(dir, binary);
@@ -102,7 +139,7 @@ export async function startPostgres(log: (line: string) => void = console.log): 
 		}
 		asUser = ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--init-groups'];
 	}
-	const dataDir = mkdtempSync(join(tmpdir(), 'bwp-queue-pg-'));
+	const dataDir = throwAwayDir('pg');
 	if (uid !== undefined && gid !== undefined) chownSync(dataDir, uid, gid);
 	const pgData = join(dataDir, 'data');
 	const user = 'n8n';
@@ -130,7 +167,7 @@ export async function startPostgres(log: (line: string) => void = console.log): 
 	const stop = async () => {
 		// SIGTERM to the group is Postgres' "smart" shutdown; SIGINT would be "fast". Either is fine here.
 		await server.stop(15_000);
-		rmSync(dataDir, { recursive: true, force: true });
+		removeNow(dataDir);
 	};
 	try {
 		await waitFor(
@@ -157,7 +194,7 @@ export async function startRedis(log: (line: string) => void = console.log): Pro
 		redisServer = onPath('redis-server');
 		if (!redisServer) throw new Error('apt-get installed redis-server, but no redis-server is on PATH.');
 	}
-	const dataDir = mkdtempSync(join(tmpdir(), 'bwp-queue-redis-'));
+	const dataDir = throwAwayDir('redis');
 	const port = await freePort();
 	const logFile = join(dataDir, 'redis.log');
 	const server = startServer(
@@ -176,7 +213,7 @@ export async function startRedis(log: (line: string) => void = console.log): Pro
 	);
 	const stop = async () => {
 		await server.stop(10_000);
-		rmSync(dataDir, { recursive: true, force: true });
+		removeNow(dataDir);
 	};
 	try {
 		await waitFor(`Redis on 127.0.0.1:${port} (log: ${logFile})`, () => tcpOpen('127.0.0.1', port), {

@@ -5,7 +5,7 @@
 // health check, task broker). `stop()` stops everything, in reverse order; every process also runs
 // under the watchdog (e2e/lib/watchdog.cjs), so a killed test runner leaves nothing behind.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +17,7 @@ import { upsertCredential, type CredentialRef } from '../lib/n8nWorkflows';
 import { prepare, readPrepared, type Prepared } from '../lib/prepared';
 import { killGroup } from '../lib/process';
 import { CREDENTIAL_NAME, CREDENTIAL_TYPE, LOCAL_OWNER } from '../lib/stack';
-import { startPostgres, startRedis, type Service } from './services';
+import { throwAwayDir, startPostgres, startRedis, type Service } from './services';
 
 export type Role = 'main' | 'webhook' | 'worker';
 
@@ -90,7 +90,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 	const prepared =
 		(options.reusePrepared !== false && readPrepared(options.version)) || (await prepare({ version: options.version }, log));
 	const temporaryBase = !options.baseDir;
-	const baseDir = options.baseDir ?? mkdtempSync(join(tmpdir(), 'bwp-queue-n8n-'));
+	const baseDir = options.baseDir ?? throwAwayDir('n8n');
 	mkdirSync(baseDir, { recursive: true });
 	const omit = new Set(options.omitPackageOn ?? []);
 	const workerCount = options.workers ?? 2;
