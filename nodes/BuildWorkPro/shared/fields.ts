@@ -44,6 +44,10 @@ export interface FieldSpec {
 	default?: string | number | boolean;
 }
 
+/** n8n's wording for a dropdown whose value may also come from an expression; appended to every such field. */
+const DYNAMIC_OPTIONS_HINT =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
 /** An empty value clears a nullable field instead of being rejected as "not an email" and the like. */
 const EMPTY_MEANS_NULL = '={{ $value === "" ? null : $value }}';
 const ZERO_MEANS_NULL = '={{ $value === 0 || $value === "" ? null : $value }}';
@@ -89,9 +93,7 @@ function editor(spec: FieldSpec): Omit<INodeProperties, 'displayName' | 'name'> 
 				type: 'options',
 				typeOptions: { loadOptions: spec.loadOptions },
 				default: spec.default ?? '',
-				description:
-					spec.description ??
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				description: spec.description ? `${spec.description} ${DYNAMIC_OPTIONS_HINT}.` : DYNAMIC_OPTIONS_HINT,
 			};
 		default:
 			return { ...base, type: 'string', default: spec.default ?? '' };

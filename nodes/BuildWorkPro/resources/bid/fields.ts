@@ -55,11 +55,7 @@ export const bidFilters: FieldSpec[] = [
 /** Filters of Get Summary. */
 export const bidSummaryFilters: FieldSpec[] = [
 	{ name: 'contactId', displayName: 'Contact ID', kind: 'reference', description: 'Only bids for this contact' },
-	userChoice(
-		'createdBy',
-		'Created By Name or ID',
-		'Only bids created by this user. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	),
+	userChoice('createdBy', 'Created By Name or ID', 'Only bids created by this user.'),
 	...dateFilters('bids'),
 ];
 

@@ -5,11 +5,11 @@ import type { ResourceSpec } from '../../shared/operations';
 export const lead: ResourceSpec = { value: 'lead', noun: 'lead', path: '/leads', idParameter: 'leadId', idLabel: 'Lead ID' };
 
 export const leadName: FieldSpec = { name: 'name', displayName: 'Name', kind: 'string', placeholder: 'Kitchen remodel, 12 Oak St', description: 'What the lead is about' };
-export const leadStage = leadStageChoice('stageId', 'Stage Name or ID', 'The pipeline stage the lead is in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.');
+export const leadStage = leadStageChoice('stageId', 'Stage Name or ID', 'The pipeline stage the lead is in.');
 
 /** Writable lead fields besides name and stage (Create's Additional Fields; with them, Update's). */
 export const leadFields: FieldSpec[] = [
-	userChoice('assignedTo', 'Assigned To Name or ID', 'The user responsible for the lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.'),
+	userChoice('assignedTo', 'Assigned To Name or ID', 'The user responsible for the lead.'),
 	{ name: 'contactId', displayName: 'Contact ID', kind: 'reference', nullable: true, description: 'ID of the contact the lead came from. 0 removes the link.' },
 	{ name: 'description', displayName: 'Description', kind: 'text', nullable: true },
 	{ name: 'estimatedValue', displayName: 'Estimated Value', kind: 'string', nullable: true, placeholder: '25000.00', description: 'Expected contract value, as a decimal number' },
@@ -33,8 +33,8 @@ export const leadFields: FieldSpec[] = [
 	{ name: 'source', displayName: 'Source', kind: 'string', nullable: true, placeholder: 'Website form', description: 'Where the lead came from' },
 ];
 
-const stageFilter = leadStageChoice('stageId', 'Stage Name or ID', 'Only leads in this stage. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.');
-const assignedFilter = userChoice('assignedTo', 'Assigned To Name or ID', 'Only leads assigned to this user. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.');
+const stageFilter = leadStageChoice('stageId', 'Stage Name or ID', 'Only leads in this stage.');
+const assignedFilter = userChoice('assignedTo', 'Assigned To Name or ID', 'Only leads assigned to this user.');
 
 /** Filters of Get Many and Count. */
 export const leadFilters: FieldSpec[] = [assignedFilter, ...dateFilters('leads', true), searchFilter('lead names and descriptions'), stageFilter];

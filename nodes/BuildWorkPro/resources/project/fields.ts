@@ -4,8 +4,6 @@ import type { ResourceSpec } from '../../shared/operations';
 
 export const project: ResourceSpec = { value: 'project', noun: 'project', path: '/projects', idParameter: 'projectId', idLabel: 'Project ID' };
 
-const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
-
 export const projectName: FieldSpec = { name: 'name', displayName: 'Name', kind: 'string', placeholder: 'Riverside office build-out', description: 'Name of the project' };
 
 /** The project statuses BuildWorkPro accepts, sorted by display name. */
@@ -31,7 +29,7 @@ const projectStatus: FieldSpec = {
  */
 export const projectFields: FieldSpec[] = [
 	{ name: 'actualEndDate', displayName: 'Actual End Date', kind: 'dateTime', nullable: true, description: 'When the work actually finished' },
-	userChoice('assignedTo', 'Assigned To Name or ID', `The user responsible for the project. ${EXPRESSION_HINT}`),
+	userChoice('assignedTo', 'Assigned To Name or ID', 'The user responsible for the project.'),
 	{ name: 'contactId', displayName: 'Contact ID', kind: 'reference', nullable: true, description: 'ID of the customer contact of the project. 0 removes the link.' },
 	{ name: 'contractValue', displayName: 'Contract Value', kind: 'string', nullable: true, placeholder: '125000.00', description: 'Current contract value, as a decimal number' },
 	{ name: 'description', displayName: 'Description', kind: 'text', nullable: true },
@@ -58,7 +56,7 @@ export const projectFilters: FieldSpec[] = [
 
 /** Filters of Get Summary. */
 export const projectSummaryFilters: FieldSpec[] = [
-	userChoice('assignedTo', 'Assigned To Name or ID', `Only projects assigned to this user. ${EXPRESSION_HINT}`),
+	userChoice('assignedTo', 'Assigned To Name or ID', 'Only projects assigned to this user.'),
 	{ name: 'contactId', displayName: 'Contact ID', kind: 'reference', description: 'Only projects of this contact' },
 	...dateFilters('projects'),
 ];
