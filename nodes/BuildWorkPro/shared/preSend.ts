@@ -78,6 +78,17 @@ export async function normalizeListFilters(
 	return requestOptions;
 }
 
+/**
+ * A list of IDs as users give it: "12, 15, 19" (commas, semicolons or spaces) or an array from an
+ * expression. `parts` in the given order; `invalid`, those that are no positive whole number.
+ */
+export function splitIdList(raw: unknown): { parts: string[]; invalid: string[] } {
+	const parts = (Array.isArray(raw) ? raw : String(raw ?? '').split(/[\s,;]+/))
+		.map((part) => String(part).trim())
+		.filter((part) => part !== '');
+	return { parts, invalid: parts.filter((part) => !/^[1-9]\d*$/.test(part)) };
+}
+
 /** The most IDs one `POST /<family>/get-many` takes. */
 export const MAX_IDS_PER_LOOKUP = 50;
 
@@ -89,11 +100,7 @@ export async function requireIdList(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('ids', '') as unknown;
-	const parts = (Array.isArray(raw) ? raw : String(raw ?? '').split(/[\s,;]+/))
-		.map((part) => String(part).trim())
-		.filter((part) => part !== '');
-	const invalid = parts.filter((part) => !/^[1-9]\d*$/.test(part));
+	const { parts, invalid } = splitIdList(this.getNodeParameter('ids', '') as unknown);
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
 	if (invalid.length > 0) {

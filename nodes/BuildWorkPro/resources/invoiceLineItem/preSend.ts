@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { splitIdList } from '../../shared/preSend';
+
 /**
  * Reorder's `orderedIds`: a list ("12, 15, 19") or an array from an expression, sent in the
  * given order as the integers BuildWorkPro expects. Order is the point, so nothing is sorted or
@@ -10,14 +12,12 @@ export async function requireOrderedIds(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter('orderedIds', '') as unknown;
-	const parts = (Array.isArray(raw) ? raw : String(raw ?? '').split(/[\s,;]+/)).map((part) => String(part).trim()).filter((part) => part !== '');
+	const { parts, invalid } = splitIdList(this.getNodeParameter('orderedIds', '') as unknown);
 	const fail = (message: string) =>
 		new NodeOperationError(this.getNode(), message, {
 			itemIndex: this.getItemIndex(),
 			description: "List every line item ID of the invoice once, in the new order, such as 31, 29, 30.",
 		});
-	const invalid = parts.filter((part) => !/^[1-9]\d*$/.test(part));
 	if (invalid.length) throw fail(`Ordered Line Item IDs must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`);
 	if (!parts.length) throw fail('Ordered Line Item IDs is empty: there is nothing to reorder');
 	const ids = parts.map(Number);
