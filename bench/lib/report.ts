@@ -37,7 +37,7 @@ export interface RateRow {
 	failedExecutions: number;
 	runs: number;
 	/** ours: bursts and pauses seen in the sandbox's log (median run). */
-	pacing?: { pauses: number; medianPauseMs: number; medianBurstMs: number; medianBurstRequests: number };
+	pacing?: { counted: number; steadyShareOfBound: number; pauses: number };
 	error?: string;
 }
 
@@ -178,12 +178,9 @@ export function renderTable(results: BenchResults): string {
 	for (const row of results.rate.filter((candidate) => candidate.pacing)) {
 		const p = row.pacing!;
 		lines.push('');
-		const steady = (p.medianBurstRequests * 100) / ((p.medianBurstMs + p.medianPauseMs) / 1000) / bound;
 		lines.push(
-			`Pacing of ${NAMES[row.contender]} (median run): ${p.pauses} pauses of ${fmt(p.medianPauseMs)} ms (median) between bursts of ${fmt(p.medianBurstRequests)} requests taking ${fmt(p.medianBurstMs)} ms. ` +
-				`The run's rate includes the first, free burst; in steady state one window's budget takes burst + pause = ${fmt(p.medianBurstMs + p.medianPauseMs)} ms instead of ${fmt(keyWindowMs)} ms, i.e. ${fmt(steady * 100)} % of the bound: ` +
-				`the node sleeps for RateLimit-Key-Reset, which the API gives in whole seconds from the last answer (here ${fmt(keyWindowMs - p.medianBurstMs)} ms rounded up to ${fmt(Math.ceil((keyWindowMs - p.medianBurstMs) / 1000) * 1000)} ms). ` +
-				`With the real 60 s window the same pause costs ${fmt((p.medianBurstMs / (60_000 + p.medianBurstMs)) * 100, 1)} % of the bound.`,
+			`Pacing of ${NAMES[row.contender]} (median run): the run's rate includes the first, free window; after it, ${fmt(p.counted - keyLimit)} requests used ${fmt(p.steadyShareOfBound * 100, 1)} % of the bound (target ≥ 97 %). ` +
+				'RateLimit-Key-Reset comes in whole seconds, so the node does not sleep for it: it learns the window from its own send times and sends each request as the slot it takes frees up.',
 		);
 	}
 	const failures = results.rate.filter((row) => row.error);

@@ -20,7 +20,7 @@ import { apiErrorFromAnswer, apiErrorFromNetworkFailure, redact } from './errors
 import type { ApiAnswer, ErrorWording } from './errors';
 import { customIdempotencyKey, defaultIdempotencyKey } from './idempotency';
 import { gateFor } from './rateLimit';
-import type { RateLimitGate } from './rateLimit';
+import type { RateLimitGate, Ticket } from './rateLimit';
 
 /**
  * The one place that talks to BuildWorkPro. Every request the action node and the trigger make
@@ -341,9 +341,13 @@ export async function requestBuildWorkPro(
 
 	for (let attempt = 1; ; attempt++) {
 		// Pacing: wait for the rate-limit budget before sending, so the server never has to refuse.
+		let ticket: Ticket;
 		for (;;) {
 			const decision = gate.tryReserve(cost, Date.now());
-			if (decision.kind === 'go') break;
+			if (decision.kind === 'go') {
+				ticket = decision.ticket;
+				break;
+			}
 			if (decision.kind === 'waitForAnswer') {
 				await gate.nextAnswer();
 				continue;
@@ -403,7 +407,7 @@ export async function requestBuildWorkPro(
 		const now = Date.now();
 		const refusedForRate = answer?.statusCode === 429;
 		const serverWaitMs = answer ? retryAfterMs(answer.headers) : undefined;
-		gate.release(cost, now, answer?.headers, refusedForRate ? (serverWaitMs ?? RATE_LIMITED_DEFAULT_WAIT_MS) : undefined);
+		gate.release(ticket, now, answer?.headers, refusedForRate ? (serverWaitMs ?? RATE_LIMITED_DEFAULT_WAIT_MS) : undefined);
 
 		if (answer && ((answer.statusCode < 400 && failure === undefined) || policy.acceptStatuses?.includes(answer.statusCode))) {
 			return answer;
