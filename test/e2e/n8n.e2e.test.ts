@@ -242,13 +242,12 @@ describe('the package installed into a real n8n', () => {
 		expect(stack.sandbox.contacts().some((contact) => contact.id === createdId)).toBe(false);
 	}));
 
-	it("an invalid email fails the execution with BuildWorkPro's own validation message", step(async () => {
+	it("an invalid email fails the execution with BuildWorkPro's validation message, in words a person would write", step(async () => {
 		const body = { type: 'customer', firstName: 'Not', lastName: 'Valid', email: 'not-an-email' };
-		// What the API itself says about this input (the node must pass it on, not a generic text).
+		// What the API itself says about this input: "email must be a valid email address or null."
 		const direct = await callSandbox('POST', '/contacts', body);
 		expect(direct.status).toBe(422);
-		// The node may drop the sentence's final full stop when it lists several fields.
-		const apiMessage = String(direct.body.errors[0].message).replace(/\.$/, '');
+		expect(direct.body.errors[0].field).toBe('email');
 
 		const execution = await runContactWorkflow('Create with a bad email', {
 			operation: 'create',
@@ -256,10 +255,24 @@ describe('the package installed into a real n8n', () => {
 			additionalFields: { firstName: 'Not', lastName: 'Valid', email: 'not-an-email' },
 		});
 		expect(execution.status).toBe('error');
-		const shown = `${execution.error?.message ?? ''}\n${execution.error?.description ?? ''}`;
-		expect(shown).toContain(apiMessage);
-		expect(shown).not.toMatch(/Bad request - please check your parameters/i);
+		expect(execution.error?.message).toBe('Email must be a valid email address.');
+		expect(execution.error?.description).toMatch(/^Code: validation_failed · HTTP status: 422 · Request ID: req_\w+$/);
+		expect(execution.error?.httpCode).toBe('422');
 		expect(stack.sandbox.contacts().some((contact) => contact.email === 'not-an-email')).toBe(false);
+	}));
+
+	it('a Contact ID that is no number fails before anything is sent, as an error of the node, not of BuildWorkPro', step(async () => {
+		const since = lastSeq();
+		const execution = await runContactWorkflow('Get with a bad Contact ID', { operation: 'get', contactId: 'abc' });
+
+		expect(execution.status).toBe('error');
+		expect(execution.error?.message).toBe('Contact ID must be a positive whole number, but it is "abc"');
+		expect(execution.error?.description).toMatch(/Check the Contact ID field\. Nothing was sent to BuildWorkPro\.$/);
+		// What the editor reads: a NodeOperationError, and no httpCode (n8n's "From BuildWorkPro ·
+		// Error code: none" details appear only with one).
+		expect(execution.error?.name).toBe('NodeOperationError');
+		expect(execution.error?.httpCode ?? null).toBeNull();
+		expect(stack.sandbox.requestLog().filter((entry) => entry.seq > since && entry.path.startsWith('/api/v1/contacts'))).toHaveLength(0);
 	}));
 });
 

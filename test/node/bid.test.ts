@@ -48,7 +48,7 @@ describe('Bid: CRUD', () => {
 	it('Create with a tax rate that is not a number is refused: the message names the field, the description carries 422', async () => {
 		const result = await runResource(env.sandbox, 'bid', { operation: 'create', additionalFields: { taxRate: 'lots' } });
 
-		expect(result.error?.message).toMatch(/^taxRate: \S/);
+		expect(result.error?.message).toMatch(/^Tax Rate \(%\) must be \S/);
 		expect(result.error?.description).toContain('Code: validation_failed');
 		expect(result.error?.description).toContain('HTTP status: 422');
 	});

@@ -43,7 +43,7 @@ describe('Bid Line Item', () => {
 
 		const result = await runResource(env.sandbox, 'bidLineItem', { operation: 'create', bidId: String(bid.id), description: 'Framing', additionalFields: { quantity: 'a dozen' } });
 
-		expect(result.error?.message).toMatch(/^quantity: \S/);
+		expect(result.error?.message).toMatch(/^Quantity must be \S/);
 		expect(result.error?.description).toContain('HTTP status: 422');
 	});
 

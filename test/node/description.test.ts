@@ -156,4 +156,35 @@ describe('hints that depend on the operation', () => {
 		expect(emailIn('update', 'updateFields').description).toBe('Leave empty to clear the email address');
 		expect(emailIn('create', 'additionalFields').description ?? '').not.toMatch(/clear/i);
 	});
+
+	it('a link says that 0 removes it only under Update Fields: on Create there is no link to remove', () => {
+		const parentIn = (operation: string, collection: string) =>
+			(property(operation, collection).options as INodeProperties[]).find((option) => option.name === 'parentContactId')!;
+
+		expect(parentIn('update', 'updateFields').description).toBe(
+			'ID of the contact this one belongs to (for example the company of a person). 0 removes the link.',
+		);
+		expect(parentIn('create', 'additionalFields').description).toBe(
+			'ID of the contact this one belongs to (for example the company of a person).',
+		);
+	});
+
+	it('no field outside Update Fields, in any resource, tells how to clear or remove a value', () => {
+		const offenders: string[] = [];
+		const visit = (fields: ReadonlyArray<INodeProperties | INodePropertyOptions | INodePropertyCollection>, where: string) => {
+			for (const field of fields) {
+				if ('values' in field) visit(field.values, `${where} › ${field.displayName}`);
+				if (!('type' in field)) continue;
+				if (field.name === 'updateFields') continue;
+				if (/\b(clear|0 removes|removes the link|leave empty)\b/i.test(field.description ?? '')) offenders.push(`${where} › ${field.displayName}: ${field.description}`);
+				if (field.type === 'collection' || field.type === 'fixedCollection') visit(field.options ?? [], `${where} › ${field.displayName}`);
+			}
+		};
+		for (const field of description.properties) {
+			const show = field.displayOptions?.show;
+			visit([field], `${show?.resource?.join('/') ?? ''} ${show?.operation?.join('/') ?? ''}`.trim());
+		}
+
+		expect(offenders).toEqual([]);
+	});
 });

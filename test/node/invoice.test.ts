@@ -94,7 +94,7 @@ describe('Invoice: CRUD', () => {
 
 		const result = await runResource(env.sandbox, 'invoice', { operation: 'create', ...refs, issueDate: '2026-03-01', additionalFields: { taxRate: 'eight' } });
 
-		expect(result.error?.message).toMatch(/^invoice\.taxRate: \S/);
+		expect(result.error?.message).toMatch(/^Tax Rate \(%\) must be \S/);
 		expect(result.error?.description).toContain('Code: validation_failed');
 		expect(result.error?.description).toContain('HTTP status: 422');
 	});
@@ -375,7 +375,7 @@ describe('Invoice: Create From Bid and Create From Pay App', () => {
 
 		const result = await runResource(env.sandbox, 'invoice', { operation: 'createFromBid', bidId: bid.id, mode: 'percent' });
 
-		expect(result.error?.message).toMatch(/^value: \S/);
+		expect(result.error?.message).toMatch(/^Value \S/);
 		expect(result.error?.description).toContain('HTTP status: 422');
 	});
 

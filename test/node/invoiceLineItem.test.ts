@@ -100,7 +100,7 @@ describe('Invoice Line Item', () => {
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 
 		const missing = await runResource(env.sandbox, 'invoiceLineItem', { operation: 'reorder', invoiceId: String(invoice.id), orderedIds: `${b}, ${a}` });
-		expect(missing.error?.message).toMatch(/^orderedIds: \S/);
+		expect(missing.error?.message).toMatch(/^Ordered Line Item IDs \S/);
 		expect(missing.error?.description).toContain('Code: validation_failed');
 		expect(missing.error?.description).toContain('HTTP status: 422');
 	});

@@ -76,7 +76,7 @@ describe('Invoice Payment', () => {
 
 		const sent = await invoice();
 		const tooMuch = await runResource(env.sandbox, 'invoicePayment', { operation: 'create', invoiceId: String(sent.id), amount: '5000.00', paidAt: '2026-03-10' });
-		expect(tooMuch.error?.message).toMatch(/^amount: \S/);
+		expect(tooMuch.error?.message).toMatch(/^Amount \S/);
 		expect(tooMuch.error?.description).toContain('HTTP status: 422');
 	});
 

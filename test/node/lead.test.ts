@@ -36,7 +36,7 @@ describe('Lead', () => {
 		const stage = await firstStage();
 		const result = await runResource(env.sandbox, 'lead', { operation: 'create', name: 'Roof', stageId: String(stage.id), additionalFields: { probability: 150 } });
 
-		expect(result.error?.message).toMatch(/^probability: /);
+		expect(result.error?.message).toMatch(/^Probability \(%\) must be at most 100\b/);
 		expect(serializedError(result)).toContain('422');
 	});
 

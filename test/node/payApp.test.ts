@@ -56,7 +56,7 @@ describe('Pay App: CRUD', () => {
 	it('Create on a project that does not exist is refused: the message names the field, the description carries 422', async () => {
 		const result = await runResource(env.sandbox, 'payApp', { operation: 'create', projectId: 999999 });
 
-		expect(result.error?.message).toMatch(/^projectId: \S/);
+		expect(result.error?.message).toBe('Project ID: Project 999999 does not exist in this tenant.');
 		expect(result.error?.description).toContain('Code: validation_failed');
 		expect(result.error?.description).toContain('HTTP status: 422');
 	});

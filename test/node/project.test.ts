@@ -39,7 +39,7 @@ describe('Project: Create', () => {
 	it('with a status BuildWorkPro does not know (from an expression) is refused: the message names the field, the description carries 422 and the request ID', async () => {
 		const result = await runResource(env.sandbox, 'project', { operation: 'create', name: 'Gym HVAC', additionalFields: { status: '={{ "archived" }}' } });
 
-		expect(result.error?.message).toMatch(/^status: \S/);
+		expect(result.error?.message).toMatch(/^Status must be \S/);
 		expect(result.error?.description).toContain('Code: validation_failed');
 		expect(result.error?.description).toContain('HTTP status: 422');
 		expect(result.error?.description).toMatch(/Request ID: req_\w+/);

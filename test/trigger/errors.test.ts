@@ -36,7 +36,7 @@ describe('reading BuildWorkPro problem details', () => {
 		const error = apiErrorFromAnswer(node, answer, { itemIndex: 0, wording: describeTriggerError(answer, {}) });
 		expect(error.message).toBe('BuildWorkPro answered 422: Unprocessable Entity');
 		expect(error.description).toBe(
-			'BuildWorkPro said: The request body is invalid. url: url must be a public https URL\n' +
+			'BuildWorkPro said: URL must be a public https URL.\n' +
 				'Code: validation_failed · HTTP status: 422 · Request ID: req_123',
 		);
 	});

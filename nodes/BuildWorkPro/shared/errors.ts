@@ -8,7 +8,7 @@ export interface ApiAnswer {
 	body: unknown;
 }
 
-interface FieldProblem {
+export interface FieldProblem {
 	field?: unknown;
 	code?: unknown;
 	message?: unknown;
@@ -65,11 +65,132 @@ export interface ErrorWording {
 	description?: string;
 }
 
+/** Parts of BuildWorkPro's field names that are written differently in the node's labels. */
+const LABEL_WORDS: Record<string, string> = { id: 'ID', ids: 'IDs', url: 'URL', qbo: 'QuickBooks', hoa: 'HOA', sku: 'SKU', pdf: 'PDF' };
+
+/** `parentContactId` → "Parent Contact ID", the way the node labels its fields. */
+function titleWords(name: string): string {
+	return name
+		.replace(/[_-]+/g, ' ')
+		.replace(/([a-z\d])([A-Z])/g, '$1 $2')
+		.split(/\s+/)
+		.filter((word) => word !== '')
+		.map((word) => LABEL_WORDS[word.toLowerCase()] ?? word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+}
+
+/** One element of a list: "Lines" → "Line", "Event Types" → "Event Type". */
+function singular(label: string): string {
+	if (label.endsWith('IDs')) return label.slice(0, -1);
+	if (label.endsWith('ies')) return `${label.slice(0, -3)}y`;
+	return label.endsWith('s') && !label.endsWith('ss') ? label.slice(0, -1) : label;
+}
+
+/**
+ * The node's label of each field, per resource, by BuildWorkPro's name for it; recorded by
+ * `forOperations` (fields.ts) as it lays out a resource's fields. `null` where one name has
+ * several labels within the resource.
+ */
+const FIELD_LABELS = new Map<string, string | null>();
+
+export function rememberFieldLabel(resource: string, name: string, label: string): void {
+	const key = `${resource}.${name}`;
+	const known = FIELD_LABELS.get(key);
+	FIELD_LABELS.set(key, known === undefined || known === label ? label : null);
+}
+
+function labelOf(name: string, resource: string | undefined): string {
+	return (resource !== undefined ? FIELD_LABELS.get(`${resource}.${name}`) : undefined) ?? titleWords(name);
+}
+
+/**
+ * A field path of a validation error as the user knows the field: `email` → "Email",
+ * `companyOhPercent` → "Company Overhead (%)" (the resource's label for it), `lines[0].unitPrice` →
+ * "Unit Price (line 1)", `tags[2]` → "Tag 3". Objects that only wrap the fields in the request
+ * (`invoice.taxRate`) are left out.
+ */
+export function fieldLabel(path: string, resource?: string): string {
+	const parts = path
+		.split('.')
+		.filter((segment) => segment !== '')
+		.map((segment) => {
+			const indexed = /^(.*?)\[(\d+)\]$/.exec(segment);
+			return indexed ? { name: indexed[1], position: Number(indexed[2]) + 1 } : { name: segment };
+		});
+	const leaf = parts.pop();
+	if (!leaf) return path;
+	const label = leaf.position === undefined ? labelOf(leaf.name, resource) : `${singular(titleWords(leaf.name))} ${leaf.position}`;
+	const within = parts
+		.filter((part) => part.position !== undefined)
+		.map((part) => `${singular(titleWords(part.name)).toLowerCase()} ${part.position}`);
+	return within.length > 0 ? `${label} (${within.join(', ')})` : label;
+}
+
+/** The API's type names in BuildWorkPro's validation messages, in the words of the node's fields. */
+const PLAIN_WORDS: Array<[RegExp, string]> = [
+	// An empty field is sent as null already: "or null" only tells which JSON value would also pass.
+	[/,? or null\b/g, ''],
+	[/\bmust not be null\b/g, 'must not be empty'],
+	[/\ba positive integer\b/g, 'a positive whole number'],
+	[/\ban integer\b/g, 'a whole number'],
+	[/\bintegers\b/g, 'whole numbers'],
+	[/\ban array of strings\b/g, 'a list of text values'],
+	[/\ban array of\b/g, 'a list of'],
+	[/\ba string\b/g, 'text'],
+	[/\ba boolean\b/g, 'true or false'],
+	[/\ba decimal string\b/g, 'a decimal number'],
+	[/\bdate-time\b/g, 'date and time'],
+];
+
+/** What a validation code means, for an entry that comes without a message. */
+const CODE_WORDS: Record<string, string> = {
+	required: 'is required',
+	invalid_format: 'is not in a valid format',
+	invalid_enum: 'is not one of the allowed values',
+	invalid_type: 'has the wrong type of value',
+	too_short: 'is too short',
+	too_long: 'is too long',
+	too_small: 'is too small',
+	too_large: 'is too large',
+	not_found: 'names a record that does not exist',
+};
+
+function sentence(value: string): string {
+	const trimmed = value.trim();
+	const capitalized = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+	return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
+}
+
+/**
+ * One entry of a 422's `errors` as a person would write it: the field by its label, once, and
+ * what is wrong with it ("Email must be a valid email address."), where BuildWorkPro writes
+ * "email: email must be a valid email address or null".
+ */
+export function describeFieldProblem(entry: FieldProblem, resource?: string): string {
+	const field = text(entry.field);
+	const label = field ? fieldLabel(field, resource) : undefined;
+	const code = text(entry.code);
+	let words = text(entry.message)?.trim();
+	if (!words) {
+		const meaning = (code && CODE_WORDS[code]) ?? 'is not valid';
+		return sentence(label ? `${label} ${meaning}` : `The input ${meaning}`);
+	}
+	for (const [jargon, plain] of PLAIN_WORDS) words = words.replace(jargon, plain);
+	if (!label || !field) return sentence(words);
+	// BuildWorkPro's messages usually start with the field's own name: say it once, by its label.
+	const leafName = field.split('.').pop() ?? field;
+	for (const name of [field, leafName]) {
+		if (words.startsWith(`${name} `)) return sentence(`${label} ${words.slice(name.length + 1)}`);
+	}
+	return sentence(`${label}: ${words}`);
+}
+
 /**
  * Turns an API error answer into the error n8n shows: the message states the problem in
- * BuildWorkPro's words (each `field: message` for validation errors), the description carries
- * the code, HTTP status and request id needed to ask BuildWorkPro's support. With `wording`, the
- * message is the caller's and BuildWorkPro's words move to the description.
+ * BuildWorkPro's words (for validation errors, each field by its label and what is wrong with
+ * it), the description carries the code, HTTP status and request id needed to ask BuildWorkPro's
+ * support. With `wording`, the message is the caller's and BuildWorkPro's words move to the
+ * description.
  */
 export function apiErrorFromAnswer(
 	node: INode,
@@ -81,17 +202,14 @@ export function apiErrorFromAnswer(
 	const requestId =
 		text(problem.request_id) ?? text(answer.headers['x-request-id']) ?? text(answer.headers['request-id']);
 
-	const fieldMessages = Array.isArray(problem.errors)
-		? (problem.errors as FieldProblem[])
-				.filter(isObject)
-				.map((entry) => {
-					const what = (text(entry.message) ?? text(entry.code) ?? 'invalid').trim().replace(/\.$/, '');
-					return `${text(entry.field) ?? '(body)'}: ${what}`;
-				})
-		: [];
+	const fieldProblems = Array.isArray(problem.errors) ? ((problem.errors as unknown[]).filter(isObject) as FieldProblem[]) : [];
+	const resource = typeof node.parameters?.resource === 'string' ? node.parameters.resource : undefined;
+	const fieldMessages = fieldProblems.map((entry) => describeFieldProblem(entry, resource));
 	const detail = text(problem.detail);
 	const title = text(problem.title);
-	const ownWords = fieldMessages.length > 0 ? fieldMessages.join('; ') : (detail ?? title);
+	// With field errors, a 422's detail ("The request body is invalid: email (invalid_format).")
+	// only lists the same fields again in the API's terms: the field messages replace it.
+	const ownWords = fieldMessages.length > 0 ? fieldMessages.join(' ') : (detail ?? title);
 	const { wording } = context;
 	const message = wording?.message ?? ownWords ?? `BuildWorkPro answered with HTTP status ${answer.statusCode}`;
 
@@ -104,11 +222,11 @@ export function apiErrorFromAnswer(
 		wording
 			? [
 					wording.description,
-					ownWords ? `BuildWorkPro said: ${fieldMessages.length > 0 && detail ? `${detail} ${ownWords}` : ownWords}` : undefined,
+					ownWords ? `BuildWorkPro said: ${ownWords}` : undefined,
 					context.note,
 					facts,
 				]
-			: [fieldMessages.length > 0 && detail ? detail : undefined, context.note, code ? HINTS[code] : undefined, facts]
+			: [context.note, code ? HINTS[code] : undefined, facts]
 	).filter((line): line is string => !!line);
 
 	// Only the documented problem fields travel with the error: never request headers or credentials.
@@ -119,13 +237,60 @@ export function apiErrorFromAnswer(
 		detail: detail ?? null,
 		request_id: requestId ?? null,
 	};
-	if (fieldMessages.length > 0) errorResponse.errors = fieldMessages;
+	if (fieldProblems.length > 0) {
+		errorResponse.errors = fieldProblems.map((entry) => ({
+			field: text(entry.field) ?? null,
+			code: text(entry.code) ?? null,
+			message: text(entry.message) ?? null,
+		}));
+	}
 
 	return new NodeApiError(node, errorResponse, {
 		message: redact(message, context.secret),
 		description: redact(lines.join('\n'), context.secret),
 		httpCode: String(answer.statusCode),
 		itemIndex: context.itemIndex,
+	});
+}
+
+/**
+ * An error the node raises itself, not BuildWorkPro: it reads, is stored and is shown exactly
+ * like a NodeOperationError (no "From BuildWorkPro" details, no error code).
+ *
+ * Why it is not one: a declarative node's preSend functions and its request hook run inside
+ * n8n-core's RoutingNode.makeRequest, and RoutingNode (1.x and 2.x alike) re-wraps anything
+ * thrown there that is not a NodeApiError into a NodeApiError with the error code "none", shown
+ * in the editor as "From BuildWorkPro · Error code: none". A NodeApiError passes through as
+ * thrown, so this is one in the process, and carries what a NodeOperationError carries.
+ */
+export function nodeSideError(
+	node: INode,
+	message: string,
+	options: { itemIndex?: number; description?: string } = {},
+): NodeApiError {
+	const error = new NodeApiError(node, {}, { message, description: options.description, itemIndex: options.itemIndex });
+	// n8n swaps a message that mentions a system error code (an ID typed as "ENOENT") for its own text.
+	error.message = message;
+	error.messages = [];
+	// What n8n stores and the editor reads (the class itself is not stored).
+	error.name = 'NodeOperationError';
+	Reflect.deleteProperty(error, 'httpCode');
+	Reflect.deleteProperty(error, 'errorResponse');
+	return error;
+}
+
+/**
+ * Input the node refuses before sending anything (an ID that is no number, an empty Update
+ * Fields): the message says what to fix, the description how, and that nothing was sent.
+ */
+export function errorBeforeSending(
+	node: INode,
+	message: string,
+	options: { itemIndex: number; description: string },
+): NodeApiError {
+	return nodeSideError(node, message, {
+		itemIndex: options.itemIndex,
+		description: `${options.description} Nothing was sent to BuildWorkPro.`,
 	});
 }
 

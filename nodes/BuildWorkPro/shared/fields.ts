@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { ILoadOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptions, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
+import { rememberFieldLabel } from './errors';
 import type { ResourceSpec } from './operations';
 import { DEFAULT_MAX_WAIT_SECONDS } from './transport';
 
@@ -104,8 +105,27 @@ function withoutUndefined<T extends object>(value: T): T {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** A parameter that sends itself as the body field of its name. */
+/**
+ * Sentences about taking away a value the record has ("0 removes the link.", "Leave empty to
+ * clear …"): they mean something under Update Fields only.
+ */
+const CLEARING_SENTENCE = /\s*\b(0 removes|Leave empty to clear)\b[^.]*(\.|$)/g;
+
+/** A field's description where there is no value yet to take away (Create, a lifecycle action). */
+function withoutClearingHint(description: string | undefined): string | undefined {
+	const rest = description?.replace(CLEARING_SENTENCE, '').trim();
+	return rest ? rest : undefined;
+}
+
+/**
+ * A parameter that sends itself as the body field of its name, for a value the record does not
+ * have yet (Create, a lifecycle action): without the update-only hints on clearing a value.
+ */
 export function bodyProperty(spec: FieldSpec): INodeProperties {
+	return sendingBodyProperty({ ...spec, description: withoutClearingHint(spec.description) });
+}
+
+function sendingBodyProperty(spec: FieldSpec): INodeProperties {
 	const value = sendValue(spec);
 	return withoutUndefined({
 		displayName: spec.displayName,
@@ -132,8 +152,29 @@ export function queryProperty(spec: FieldSpec): INodeProperties {
 
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
+/**
+ * Records the label of every field (and of the fields in its collections) under the name
+ * BuildWorkPro gives it, so that a validation error names the field as the user sees it.
+ */
+function rememberLabels(resource: ResourceSpec, properties: ReadonlyArray<INodeProperties | INodePropertyOptions | INodePropertyCollection>) {
+	for (const property of properties) {
+		if ('values' in property) {
+			rememberLabels(resource, property.values);
+			continue;
+		}
+		if (!('type' in property)) continue;
+		if (property.type === 'collection' || property.type === 'fixedCollection') {
+			rememberLabels(resource, property.options ?? []);
+			continue;
+		}
+		const sent = property.routing?.send?.property;
+		rememberFieldLabel(resource.value, typeof sent === 'string' && !sent.startsWith('=') ? sent : property.name, property.displayName);
+	}
+}
+
 /** Shows `properties` only for these operations of the resource. */
 export function forOperations(resource: ResourceSpec, operations: string[], properties: INodeProperties[]): INodeProperties[] {
+	rememberLabels(resource, properties);
 	return updateDisplayOptions({ show: { resource: [resource.value], operation: operations } }, properties);
 }
 
@@ -142,7 +183,10 @@ export function requiredBodyProperty(spec: FieldSpec): INodeProperties {
 	return { ...bodyProperty(spec), required: true };
 }
 
-/** Create's "Additional Fields": the optional body fields, alphabetically. */
+/**
+ * Create's "Additional Fields" (and a lifecycle action's): the optional body fields,
+ * alphabetically, without the update-only hints on clearing a value.
+ */
 export function additionalFields(specs: FieldSpec[]): INodeProperties {
 	return {
 		displayName: 'Additional Fields',
@@ -163,7 +207,7 @@ export function updateFields(specs: FieldSpec[]): INodeProperties {
 		placeholder: 'Add Field',
 		default: {},
 		options: specs
-			.map((spec) => bodyProperty({ ...spec, description: spec.updateDescription ?? spec.description }))
+			.map((spec) => sendingBodyProperty({ ...spec, description: spec.updateDescription ?? spec.description }))
 			.sort(byDisplayName),
 	};
 }

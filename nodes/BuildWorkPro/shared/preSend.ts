@@ -1,9 +1,11 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { errorBeforeSending } from './errors';
 
 /**
  * Checks run by n8n before the request is built into a call: input we can tell is wrong never
- * reaches BuildWorkPro, and the error names the field to fix.
+ * reaches BuildWorkPro, and the error names the field to fix and says that nothing was sent
+ * (`errorBeforeSending`: n8n would otherwise show it as an error from BuildWorkPro).
  */
 
 /** The id parameter must be a positive whole number (BuildWorkPro ids are integers). */
@@ -12,9 +14,9 @@ export function requirePositiveId(parameter: string, label: string) {
 		const raw = this.getNodeParameter(parameter, '') as unknown;
 		const value = String(raw ?? '').trim();
 		if (!/^[1-9]\d*$/.test(value)) {
-			throw new NodeOperationError(this.getNode(), `${label} must be a positive whole number, but it is "${value}"`, {
+			throw errorBeforeSending(this.getNode(), `${label} must be a positive whole number, but it is "${value}"`, {
 				itemIndex: this.getItemIndex(),
-				description: `BuildWorkPro IDs are integers such as 1042. Check the ${label} field.`,
+				description: `BuildWorkPro IDs are whole numbers such as 1042. Check the ${label} field.`,
 			});
 		}
 		return requestOptions;
@@ -28,7 +30,7 @@ export async function requireUpdateFields(
 	const body = requestOptions.body;
 	const isEmpty = body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0);
 	if (isEmpty) {
-		throw new NodeOperationError(this.getNode(), 'Update Fields is empty: there is nothing to update', {
+		throw errorBeforeSending(this.getNode(), 'Update Fields is empty: there is nothing to update', {
 			itemIndex: this.getItemIndex(),
 			description: 'Add at least one field under Update Fields.',
 		});
@@ -67,7 +69,7 @@ export async function normalizeListFilters(
 		const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
 		const parsed = Date.parse(isDateOnly ? `${text}T00:00:00Z` : hasZone ? text : `${text}Z`);
 		if (Number.isNaN(parsed)) {
-			throw new NodeOperationError(this.getNode(), `${label} is not a valid date: "${text}"`, {
+			throw errorBeforeSending(this.getNode(), `${label} is not a valid date: "${text}"`, {
 				itemIndex: this.getItemIndex(),
 				description: 'Use a date such as 2026-01-31 or a timestamp such as 2026-01-31T08:00:00Z.',
 			});
@@ -102,7 +104,7 @@ export async function requireIdList(
 ): Promise<IHttpRequestOptions> {
 	const { parts, invalid } = splitIdList(this.getNodeParameter('ids', '') as unknown);
 	const fail = (message: string, description: string) =>
-		new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
+		errorBeforeSending(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
 	if (invalid.length > 0) {
 		throw fail(`IDs must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`, 'Give IDs such as 12, 15, 19 (separated by commas).');
 	}

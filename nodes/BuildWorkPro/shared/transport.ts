@@ -1,5 +1,5 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IAdditionalCredentialOptions,
@@ -16,7 +16,7 @@ import type {
 	IWorkflowDataProxyData,
 } from 'n8n-workflow';
 
-import { apiErrorFromAnswer, apiErrorFromNetworkFailure, redact } from './errors';
+import { apiErrorFromAnswer, apiErrorFromNetworkFailure, errorBeforeSending, nodeSideError, redact } from './errors';
 import type { ApiAnswer, ErrorWording } from './errors';
 import { customIdempotencyKey, defaultIdempotencyKey } from './idempotency';
 import { gateFor } from './rateLimit';
@@ -142,15 +142,11 @@ function idempotencyKeyFor(context: TransportContext): string {
 		const custom = context.getNodeParameter('options.idempotencyKey', null) as unknown;
 		const value = custom === undefined || custom === null ? '' : String(custom).trim();
 		if (value === '') {
-			throw new NodeOperationError(
-				context.getNode(),
-				'The Idempotency Key option is empty for this item',
-				{
-					itemIndex,
-					description:
-						'Remove the option to let the node derive a key, or make its expression yield a value for every item (for example a form submission ID).',
-				},
-			);
+			throw errorBeforeSending(context.getNode(), 'The Idempotency Key option is empty for this item', {
+				itemIndex,
+				description:
+					'Remove the option to let the node derive a key, or make its expression yield a value for every item (for example a form submission ID).',
+			});
 		}
 		return customIdempotencyKey(operation, value);
 	}
@@ -191,7 +187,7 @@ async function sleepUnlessCancelled(context: TransportContext, ms: number): Prom
 	await Promise.race([sleep(ms), cancelled]);
 	if (onAbort) signal?.removeEventListener('abort', onAbort);
 	if (signal?.aborted) {
-		throw new NodeOperationError(context.getNode(), 'The execution was cancelled while waiting for BuildWorkPro', {
+		throw nodeSideError(context.getNode(), 'The execution was cancelled while waiting for BuildWorkPro', {
 			itemIndex: itemIndexOf(context),
 		});
 	}

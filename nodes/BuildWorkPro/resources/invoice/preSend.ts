@@ -1,5 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { errorBeforeSending } from '../../shared/errors';
 
 /**
  * `POST /invoices` takes `{ invoice: {...}, lines: [...] }`. The invoice's fields send themselves
@@ -19,7 +20,7 @@ export async function nestInvoiceAndLines(
 			line[field] = field === 'quantity' || field === 'unitPrice' || field === 'description' ? String(value).trim() : value;
 		}
 		if (!line.description) {
-			throw new NodeOperationError(this.getNode(), `Line ${index + 1} has no description`, {
+			throw errorBeforeSending(this.getNode(), `Line ${index + 1} has no description`, {
 				itemIndex: this.getItemIndex(),
 				description: 'Every line under Lines needs a Description; remove the line or describe it.',
 			});

@@ -1,6 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { errorBeforeSending } from '../../shared/errors';
 import { splitIdList } from '../../shared/preSend';
 
 /**
@@ -14,7 +14,7 @@ export async function requireOrderedIds(
 ): Promise<IHttpRequestOptions> {
 	const { parts, invalid } = splitIdList(this.getNodeParameter('orderedIds', '') as unknown);
 	const fail = (message: string) =>
-		new NodeOperationError(this.getNode(), message, {
+		errorBeforeSending(this.getNode(), message, {
 			itemIndex: this.getItemIndex(),
 			description: "List every line item ID of the invoice once, in the new order, such as 31, 29, 30.",
 		});
