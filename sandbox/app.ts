@@ -22,6 +22,7 @@ import {
 } from './contacts';
 import { pageOf } from './keyset';
 import { WebhookService } from './webhooks';
+import { ACCOUNT_OPERATIONS, AuditLog, brandingOf, dataRetentionOf } from './account';
 import { generateContacts } from './seed';
 import { isJsonContentType, parseQuery, readBody, sendJson } from './http';
 import { FAMILIES, RESOURCE_OPERATIONS, ResourceStore } from './resources';
@@ -52,11 +53,18 @@ interface Context {
 	/** First path parameter ({id}); `params` holds all of them by name. */
 	id: number;
 	params: Record<string, number>;
+	/** Path parameters the route takes as text ({entityType}). */
+	texts: Record<string, string>;
 	/** Side effects (webhooks) to run once the answer has been committed. */
 	afterCommit: Array<() => void>;
 }
 
 type Handler = (ctx: Context) => Answer;
+
+interface Caller {
+	tenantId?: number;
+	keyId?: number;
+}
 
 interface Route {
 	method: string;
@@ -64,6 +72,8 @@ interface Route {
 	segments: string[];
 	/** Every scope the operation requires. */
 	scopes: string[];
+	/** Path parameters taken as text instead of positive integers. */
+	textParams?: readonly string[];
 	handler: Handler;
 }
 
@@ -90,6 +100,8 @@ export class SandboxApp {
 	readonly cursors: CursorCodec;
 	readonly idempotency: IdempotencyCache;
 	readonly webhooks: WebhookService;
+	/** Every authenticated API request, per tenant, for GET /api-audit-logs. */
+	readonly auditLog = new AuditLog();
 	private log: LoggedRequest[] = [];
 	private logSeq = 0;
 	private faults: Array<FaultSpec & { remaining: number }> = [];
@@ -146,6 +158,7 @@ export class SandboxApp {
 		this.tables.clear();
 		this.resources.reset();
 		this.webhooks.reset();
+		this.auditLog.reset();
 		this.idempotency.clear();
 		this.rateLimiter.reset();
 		this.log = [];
@@ -266,12 +279,14 @@ export class SandboxApp {
 		const cpuStarted = process.cpuUsage();
 		const afterCommit: Array<() => void> = [];
 		const headers: Record<string, string> = { 'X-Request-Id': requestId };
+		/** Who called, once authentication has told (unauthenticated requests belong to no tenant's audit log). */
+		const caller: Caller = {};
 		let answer: Answer;
 		try {
 			if (fault && (fault.kind === 'rate-limited' || fault.kind === 'unavailable' || fault.kind === 'internal-error')) {
 				this.throwFault(fault);
 			} else {
-				answer = this.process(req, method, path, relPath, query, raw, requestId, headers, afterCommit, entry);
+				answer = this.process(req, method, path, relPath, query, raw, requestId, headers, afterCommit, entry, caller);
 			}
 		} catch (err) {
 			const apiError =
@@ -295,6 +310,24 @@ export class SandboxApp {
 			req.socket.destroy();
 		} else {
 			sendJson(res, answer.status, text, { ...headers, ...answer.headers }, answer.contentType ?? 'application/json; charset=utf-8');
+		}
+		if (caller.tenantId !== undefined) {
+			const code = answer.status >= 400 ? (answer.body as { code?: unknown } | undefined)?.code : undefined;
+			const userAgent = req.headers['user-agent'];
+			this.auditLog.record({
+				tenantId: caller.tenantId,
+				apiKeyId: caller.keyId ?? null,
+				oauthTokenId: null,
+				userId: null,
+				method,
+				path,
+				status: answer.status,
+				durationMs: Math.round(performance.now() - started),
+				requestId,
+				ip: req.socket.remoteAddress ?? null,
+				userAgent: typeof userAgent === 'string' ? userAgent : null,
+				errorCode: typeof code === 'string' ? code : null,
+			});
 		}
 		for (const effect of afterCommit) effect();
 	}
@@ -323,6 +356,7 @@ export class SandboxApp {
 		responseHeaders: Record<string, string>,
 		afterCommit: Array<() => void>,
 		entry: LoggedRequest,
+		caller: Caller,
 	): Answer {
 		// 1. Authentication.
 		const authorization = req.headers.authorization ?? '';
@@ -335,6 +369,8 @@ export class SandboxApp {
 		if (!binding) throw new ApiError(401, 'unauthorized', 'The API key is not valid.', undefined, wwwAuthenticate);
 		const { key, keyId } = binding;
 		entry.keyName = key.name;
+		caller.tenantId = key.tenantId;
+		caller.keyId = keyId;
 
 		// 2. Rate limits (both buckets; a refused request is not counted).
 		const verdict = this.rateLimiter.consume(key.token, key.tenantId, costOf(method, relPath));
@@ -382,10 +418,12 @@ export class SandboxApp {
 		// 5. Path parameters ({id}, {itemId}, …): positive integers.
 		let id = 0;
 		const params: Record<string, number> = {};
+		const texts: Record<string, string> = {};
 		route.segments.forEach((seg, i) => {
 			if (!isParam(seg)) return;
 			const rawId = segments[i];
 			const name = seg.slice(1, -1);
+			if (route.textParams?.includes(name)) return void (texts[name] = decodeSafe(rawId));
 			if (!POSITIVE_ID.test(rawId)) throw badRequest(`The ${name} in the path must be a positive integer, got "${decodeSafe(rawId)}".`);
 			params[name] = Number(rawId);
 			if (!id) id = params[name];
@@ -411,7 +449,7 @@ export class SandboxApp {
 			}
 		}
 
-		const ctx: Context = { requestId, method, path, query, key, keyId, tenantId: key.tenantId, body, id, params, afterCommit };
+		const ctx: Context = { requestId, method, path, query, key, keyId, tenantId: key.tenantId, body, id, params, texts, afterCommit };
 
 		// 7. Idempotency (every POST, PATCH, DELETE).
 		const idemKey = req.headers['idempotency-key'];
@@ -476,12 +514,19 @@ export class SandboxApp {
 			},
 			'GET /webhook-deliveries/{id}': (ctx) => this.ok(ctx, this.webhooks.getDelivery(ctx.tenantId, ctx.id)),
 			'POST /webhook-deliveries/{id}/replay': (ctx) => this.ok(ctx, this.webhooks.replay(ctx.tenantId, ctx.id)),
+			'GET /settings/branding': (ctx) => this.ok(ctx, brandingOf(ctx.tenantId)),
+			'GET /settings/data-retention': (ctx) => this.ok(ctx, dataRetentionOf(ctx.tenantId)),
+			'GET /api-audit-logs': (ctx) => {
+				const page = this.auditLog.list(ctx.tenantId, ctx.query, parseLimit(ctx.query.limit), this.cursors);
+				return this.ok(ctx, page.data, 200, { pagination: page.pagination });
+			},
 		};
 		for (const op of RESOURCE_OPERATIONS) handlers[`${op.method} ${op.path}`] = (ctx) => op.run(this.resources, ctx);
-		return OPERATIONS.map((op) => {
+		const textParams = new Map(RESOURCE_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op.textParams]));
+		return [...OPERATIONS, ...ACCOUNT_OPERATIONS].map((op) => {
 			const handler = handlers[`${op.method} ${op.path}`];
 			if (!handler) throw new Error(`No handler for ${op.method} ${op.path}`);
-			return { method: op.method, template: op.path, segments: op.path.split('/').slice(1), scopes: op.scopes, handler };
+			return { method: op.method, template: op.path, segments: op.path.split('/').slice(1), scopes: op.scopes, textParams: textParams.get(`${op.method} ${op.path}`), handler };
 		});
 	}
 

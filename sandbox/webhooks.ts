@@ -251,11 +251,11 @@ export class WebhookService {
 
 	// ---- deliveries ----------------------------------------------------------------------
 
+	/** A delivery as openapi's WebhookDeliveryFull: exactly its fields (the event type is a filter, not a field). */
 	private presentDelivery(d: StoredDelivery) {
 		return {
 			id: d.id,
 			eventId: d.eventId,
-			eventType: d.eventType,
 			endpointId: d.endpointId,
 			status: d.status,
 			attemptCount: d.attemptCount,

@@ -301,6 +301,9 @@ export function buildMatcher(filters: readonly FilterSpec[] | undefined, query: 
 				preds.push((r) => (fieldMs(r, field) ?? Infinity) <= ms);
 				break;
 			}
+			case 'custom':
+				preds.push(f.predicate!(raw));
+				break;
 		}
 	}
 	const fingerprint = filterFingerprint(used);

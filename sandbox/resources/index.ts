@@ -10,9 +10,17 @@ import { bids } from './bids';
 import { changeOrders } from './changeOrders';
 import { payApps } from './payApps';
 import { invoices } from './invoices';
+import { products } from './products';
+import { siteLogs } from './siteLogs';
+import { timeEntries } from './timeEntries';
+import { projectTemplates } from './projectTemplates';
+import { calendarEvents } from './calendarEvents';
+import { comments } from './comments';
+import { notifications } from './notifications';
+import { signatureRequests } from './signatureRequests';
 import type { FamilyDef, ResourceOperation } from './types';
 
-export const FAMILIES: readonly FamilyDef[] = [leadStages, leads, projects, bids, changeOrders, payApps, invoices, users];
+export const FAMILIES: readonly FamilyDef[] = [leadStages, leads, projects, bids, changeOrders, payApps, invoices, products, users, siteLogs, timeEntries, projectTemplates, comments, calendarEvents, notifications, signatureRequests];
 
 export const RESOURCE_OPERATIONS: readonly ResourceOperation[] = FAMILIES.flatMap(operationsOf);
 

@@ -18,8 +18,10 @@ export interface ResourceContext {
 	id: number;
 	/** Every path parameter by name (id, itemId, lineId, paymentId). */
 	params: Record<string, number>;
+	/** Path parameters the operation takes as text (its `textParams`, e.g. a comment thread's entityType). */
+	texts?: Record<string, string>;
 	afterCommit: Array<() => void>;
-	key: { name: string };
+	key: { name: string; scopes?: readonly string[] };
 }
 
 export interface Row {
@@ -46,7 +48,9 @@ export type FilterKind =
 	| 'search'
 	/** Date bounds, inclusive, on `field` (createdAt by default). */
 	| 'from'
-	| 'to';
+	| 'to'
+	/** The family's own `predicate` (a boolean given as "true"/"false", a tag in an array, …). */
+	| 'custom';
 
 export interface FilterSpec {
 	param: string;
@@ -55,6 +59,8 @@ export interface FilterSpec {
 	field?: string;
 	/** Only positive integers are accepted (openapi `exclusiveMinimum: 0`). */
 	positive?: boolean;
+	/** For kind 'custom': the row test for the raw query value (may throw a 400 for a bad value). */
+	predicate?: (raw: string) => (row: Row) => boolean;
 }
 
 export type StandardOp = 'list' | 'create' | 'get' | 'patch' | 'delete' | 'count' | 'summary' | 'getMany';
@@ -66,6 +72,8 @@ export interface ResourceOperation {
 	/** All required (openapi lists them in one security requirement). */
 	scopes: string[];
 	cost: number;
+	/** Path parameters that are text, not positive integers (answered in `ctx.texts`). */
+	textParams?: string[];
 	run(store: ResourceStore, ctx: ResourceContext): Answer;
 }
 

@@ -1,5 +1,5 @@
 import type { Sandbox, SandboxOptions } from '../../sandbox';
-import { Client, withSandbox } from './helpers';
+import { Client, openapi, withSandbox } from './helpers';
 import { Receiver, verifySignature } from './receiver';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -336,6 +336,39 @@ describe('sandbox webhook deliveries', () => {
 		const gone = await client.checked('POST', `/webhook-deliveries/${failed.body.data[0].id}/replay`, '/webhook-deliveries/{id}/replay');
 		expect(gone.status).toBe(409);
 		expect((await client.checked('GET', '/webhook-deliveries/99999', '/webhook-deliveries/{id}')).status).toBe(404);
+	});
+
+	it("lists one endpoint's deliveries, newest first, and none of another endpoint's; 404 once the endpoint is gone", async () => {
+		const endpoint = await createEndpoint(client, { url: receiver.url, eventTypes: ['contact.created'] });
+		const other = await createEndpoint(client, { url: receiver.url, eventTypes: ['contact.deleted'] });
+		for (const name of ['A', 'B', 'C']) await client.call('POST', '/contacts', { body: { type: 'customer', firstName: name } });
+		await receiver.waitFor(3);
+
+		const listed = await client.checked('GET', `/webhook-endpoints/${endpoint.id}/deliveries`, '/webhook-endpoints/{id}/deliveries');
+		expect(listed.body.data).toHaveLength(3);
+		expect(listed.body.data.every((d: { endpointId: number }) => d.endpointId === endpoint.id)).toBe(true);
+		const ids = listed.body.data.map((d: { id: number }) => d.id);
+		expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+		expect(listed.body.meta.pagination).toBeUndefined();
+		expect((await client.checked('GET', `/webhook-endpoints/${other.id}/deliveries`, '/webhook-endpoints/{id}/deliveries')).body.data).toEqual([]);
+
+		await client.call('DELETE', `/webhook-endpoints/${endpoint.id}`);
+		expect((await client.checked('GET', `/webhook-endpoints/${endpoint.id}/deliveries`, '/webhook-endpoints/{id}/deliveries')).status).toBe(404);
+	});
+
+	(openapi ? it : it.skip)('answers endpoints and deliveries with exactly the fields openapi.json documents', async () => {
+		const endpoint = await createEndpoint(client, { url: receiver.url, eventTypes: ['contact.created'] });
+		await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' } });
+		await receiver.waitFor(1);
+		const schemas = openapi.components.schemas;
+		const fields = (schema: { properties: object }) => Object.keys(schema.properties).sort();
+
+		const got = await client.checked('GET', `/webhook-endpoints/${endpoint.id}`, '/webhook-endpoints/{id}');
+		expect(Object.keys(got.body.data).sort()).toEqual(fields(schemas.WebhookEndpoint));
+		const [delivery] = (await client.checked('GET', '/webhook-deliveries', '/webhook-deliveries')).body.data;
+		expect(Object.keys(delivery).sort()).toEqual(fields(schemas.WebhookDeliveryFull));
+		const [recent] = (await client.checked('GET', `/webhook-endpoints/${endpoint.id}/deliveries`, '/webhook-endpoints/{id}/deliveries')).body.data;
+		expect(Object.keys(recent).sort()).toEqual(fields(schemas.WebhookDelivery));
 	});
 
 	it('stops pending retries when the endpoint is deleted', async () => {

@@ -121,6 +121,52 @@ export async function followPageNumbers(
 	return records;
 }
 
+/** One page of a list paged by offset (`limit`, `offset`); `hasMore` when the answer says so. */
+export interface OffsetPage {
+	records: unknown[];
+	hasMore: boolean | undefined;
+}
+
+export type FetchOffsetPage = (offset: number, pageSize: number, pageNumber: number) => Promise<OffsetPage>;
+
+/**
+ * Walks `offset=0,n,2n,…` (the offset grows by what each page brought) until a page says there is
+ * no more, comes back shorter than asked or empty, or `limit` records are in hand; each page asks
+ * for no more than is still missing. Like numbered pages, an offset list is not a snapshot: a
+ * record added at the top while we page pushes the others down, so one can come twice; it is
+ * output once. Pages that bring nothing new several times in a row mean the server is not moving
+ * us forward: stop with `fail`.
+ */
+export async function followOffsets(fetchPage: FetchOffsetPage, limit: number | undefined, fail: PagingFailure): Promise<unknown[]> {
+	const records: unknown[] = [];
+	const seenIds = new Set<unknown>();
+	let offset = 0;
+	let pagesWithNothingNew = 0;
+	for (let pageNumber = 1; ; pageNumber++) {
+		const stillNeeded = limit === undefined ? MAX_PAGE_SIZE : limit - records.length;
+		if (stillNeeded <= 0) break;
+		const pageSize = Math.min(stillNeeded, MAX_PAGE_SIZE);
+		const page = await fetchPage(offset, pageSize, pageNumber);
+		let newRecords = 0;
+		for (const record of page.records) {
+			const id = recordId(record);
+			if (id !== undefined && seenIds.has(id)) continue;
+			if (id !== undefined) seenIds.add(id);
+			records.push(record);
+			newRecords += 1;
+		}
+		if (page.records.length === 0 || page.hasMore === false) break;
+		if (page.hasMore === undefined && page.records.length < pageSize) break;
+		pagesWithNothingNew = newRecords === 0 ? pagesWithNothingNew + 1 : 0;
+		if (pagesWithNothingNew >= 3) {
+			throw fail('BuildWorkPro sent pages of records it had already sent, so paging would never end', pageNumber);
+		}
+		offset += page.records.length;
+	}
+	if (limit !== undefined && records.length > limit) records.length = limit;
+	return records;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -214,6 +260,19 @@ export const fetchAllNumberedPages = listHook(async (requestPage, limit, fail) =
 			const body = (await requestPage({ page, pageSize }, page)) as { data: unknown[]; meta?: { pagination?: { total?: unknown } } };
 			const total = body.meta?.pagination?.total;
 			return { records: body.data, total: typeof total === 'number' ? total : undefined };
+		},
+		limit,
+		fail,
+	),
+);
+
+/** Declarative hook for "Get Many" of lists paged by offset (`limit`, `offset`: notifications). */
+export const fetchAllOffsetPages = listHook(async (requestPage, limit, fail) =>
+	followOffsets(
+		async (offset, pageSize, pageNumber) => {
+			const body = (await requestPage({ limit: pageSize, offset }, pageNumber)) as { data: unknown[]; meta?: { pagination?: { has_more?: unknown } } };
+			const hasMore = body.meta?.pagination?.has_more;
+			return { records: body.data, hasMore: typeof hasMore === 'boolean' ? hasMore : undefined };
 		},
 		limit,
 		fail,

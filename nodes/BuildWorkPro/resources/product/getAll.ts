@@ -1,0 +1,14 @@
+import { forOperations, listProperties } from '../../shared/fields';
+import { listRecords } from '../../shared/operations';
+import { product, productFilters } from './fields';
+
+/** GET /products, page after page (cursor). */
+export const getAllOperation = listRecords(product, {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many products',
+	description:
+		'List products of the catalogue, optionally filtered by type, category ID, manufacturer ID, kit or active flag, a search text or creation date (ISO 8601). Returns one item per product, up to Limit unless Return All is on.',
+});
+
+export const getAllFields = forOperations(product, ['getAll'], listProperties(productFilters));

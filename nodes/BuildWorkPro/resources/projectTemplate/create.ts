@@ -1,0 +1,14 @@
+import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
+import { createRecord } from '../../shared/operations';
+import { projectTemplate, projectTemplateFields, projectTemplateName } from './fields';
+
+/** POST /project-templates → 201 with the new template. */
+export const createOperation = createRecord(projectTemplate, {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a project template',
+	description:
+		'Create a project template. Needs a name; description, project type and creator are optional. Returns the new template with its ID, name and description.',
+});
+
+export const createFields = forOperations(projectTemplate, ['create'], [requiredBodyProperty(projectTemplateName), additionalFields(projectTemplateFields)]);

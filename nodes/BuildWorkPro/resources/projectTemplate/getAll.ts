@@ -1,0 +1,13 @@
+import { forOperations, listProperties } from '../../shared/fields';
+import { listRecords } from '../../shared/operations';
+import { projectTemplate } from './fields';
+
+/** GET /project-templates, page after page (cursor); the list has no filters. */
+export const getAllOperation = listRecords(projectTemplate, {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many project templates',
+	description: "List the tenant's project templates. Returns one item per template, up to Limit unless Return All is on.",
+});
+
+export const getAllFields = forOperations(projectTemplate, ['getAll'], listProperties([]));

@@ -1,0 +1,13 @@
+import type { ResourceSpec } from '../../shared/operations';
+
+/**
+ * The account's settings (/settings/…): read-only views of the tenant's configuration. There is
+ * one of each per account, so no operation takes an ID.
+ */
+export const settings: ResourceSpec = {
+	value: 'settings',
+	noun: 'settings',
+	path: '/settings',
+	idParameter: '',
+	idLabel: '',
+};

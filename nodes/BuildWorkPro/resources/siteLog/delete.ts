@@ -1,0 +1,10 @@
+import { deleteRecord } from '../../shared/operations';
+import { siteLog } from './fields';
+
+/** DELETE /site-logs/{id}. */
+export const deleteOperation = deleteRecord(siteLog, {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a site log',
+	description: 'Destructive: delete the site log with this site log ID. Returns its ID with deleted set to true.',
+});

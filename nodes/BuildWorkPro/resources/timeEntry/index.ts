@@ -1,0 +1,20 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { createFields, createOperation } from './create';
+import { deleteOperation } from './delete';
+import { timeEntry } from './fields';
+import { getAllFields, getAllOperation } from './getAll';
+import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { updateFields, updateOperation } from './update';
+
+/** The Time Entry resource (BuildWorkPro has no Get of one entry): its operation selector and every operation's fields. */
+export const timeEntryDescription: INodeProperties[] = [
+	operationSelector(timeEntry, [createOperation, deleteOperation, getAllOperation, getSummaryOperation, updateOperation]),
+	...forOperations(timeEntry, ['delete', 'update'], [recordIdProperty(timeEntry)]),
+	...createFields,
+	...getAllFields,
+	...getSummaryFields,
+	...updateFields,
+	...optionsProperties(timeEntry, ['create', 'delete', 'update'], ['getAll', 'getSummary']),
+];

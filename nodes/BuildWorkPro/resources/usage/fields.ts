@@ -1,0 +1,10 @@
+import type { ResourceSpec } from '../../shared/operations';
+
+/** The account's current rate-limit consumption (/usage): one view, no records, no ID. */
+export const usage: ResourceSpec = {
+	value: 'usage',
+	noun: 'usage',
+	path: '/usage',
+	idParameter: '',
+	idLabel: '',
+};
