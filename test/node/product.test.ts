@@ -192,7 +192,7 @@ describe('Product: Bulk Delete and Bulk Restore', () => {
 		expect(tooMany.error?.message).toBe('IDs has 501 IDs; BuildWorkPro takes at most 500 at once');
 
 		const empty = await runResource(env.sandbox, 'product', { operation: 'bulkDelete', ids: ' , ' });
-		expect(empty.error?.message).toBe('IDs is empty: there are no products to change');
+		expect(empty.error?.message).toBe('IDs is empty: there is nothing to change');
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 	});
 

@@ -73,6 +73,43 @@ function recordId(record: unknown): unknown {
 	return typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
 }
 
+/**
+ * Records of a list that is not a snapshot (paged by number or offset): a record added while we
+ * page shifts the later pages, so one can come twice; it is kept once. Pages that bring nothing
+ * new three times in a row mean the server is not moving us forward.
+ */
+class ShiftingListRecords {
+	readonly records: unknown[] = [];
+	private readonly seenIds = new Set<unknown>();
+	private pagesWithNothingNew = 0;
+
+	constructor(private readonly fail: PagingFailure) {}
+
+	add(page: unknown[]): void {
+		let newRecords = 0;
+		for (const record of page) {
+			const id = recordId(record);
+			if (id !== undefined && this.seenIds.has(id)) continue;
+			if (id !== undefined) this.seenIds.add(id);
+			this.records.push(record);
+			newRecords += 1;
+		}
+		this.pagesWithNothingNew = newRecords === 0 ? this.pagesWithNothingNew + 1 : 0;
+	}
+
+	/** Before asking for another page: refuses to go on when the last pages brought nothing new. */
+	checkProgress(pageNumber: number): void {
+		if (this.pagesWithNothingNew >= 3) {
+			throw this.fail('BuildWorkPro sent pages of records it had already sent, so paging would never end', pageNumber);
+		}
+	}
+
+	upTo(limit: number | undefined): unknown[] {
+		if (limit !== undefined && this.records.length > limit) this.records.length = limit;
+		return this.records;
+	}
+}
+
 /** One page of a list paged by number: `meta.pagination = { page, pageSize, total }`. */
 export interface NumberedPage {
 	records: unknown[];
@@ -83,42 +120,27 @@ export type FetchNumberedPage = (page: number, pageSize: number) => Promise<Numb
 
 /**
  * Walks `page=1,2,…` until the list's `total` is reached, a page comes back short, or `limit`
- * records are in hand. Such a list is not a snapshot: a record created while we page shifts
- * later pages by one, so a record can come twice; it is output once. Pages that bring nothing
- * new several times in a row mean the server is not moving us forward: stop with `fail`.
+ * records are in hand. Such a list is not a snapshot (ShiftingListRecords).
  */
 export async function followPageNumbers(
 	fetchPage: FetchNumberedPage,
 	limit: number | undefined,
 	fail: PagingFailure,
 ): Promise<unknown[]> {
-	const records: unknown[] = [];
-	const seenIds = new Set<unknown>();
+	const list = new ShiftingListRecords(fail);
 	// The page size stays the same for every page; with a Limit, the fewest pages that hold it,
 	// evenly filled (Limit 250: two pages of 125, not 200 + 200).
 	const pageSize =
 		limit === undefined ? MAX_NUMBERED_PAGE_SIZE : Math.ceil(limit / Math.ceil(limit / MAX_NUMBERED_PAGE_SIZE));
-	let pagesWithNothingNew = 0;
 	for (let pageNumber = 1; ; pageNumber++) {
-		if (limit !== undefined && records.length >= limit) break;
+		if (limit !== undefined && list.records.length >= limit) break;
 		const page = await fetchPage(pageNumber, pageSize);
-		let newRecords = 0;
-		for (const record of page.records) {
-			const id = recordId(record);
-			if (id !== undefined && seenIds.has(id)) continue;
-			if (id !== undefined) seenIds.add(id);
-			records.push(record);
-			newRecords += 1;
-		}
+		list.add(page.records);
 		if (page.records.length < pageSize) break;
 		if (page.total !== undefined && pageNumber * pageSize >= page.total) break;
-		pagesWithNothingNew = newRecords === 0 ? pagesWithNothingNew + 1 : 0;
-		if (pagesWithNothingNew >= 3) {
-			throw fail('BuildWorkPro sent pages of records it had already sent, so paging would never end', pageNumber);
-		}
+		list.checkProgress(pageNumber);
 	}
-	if (limit !== undefined && records.length > limit) records.length = limit;
-	return records;
+	return list.upTo(limit);
 }
 
 /** One page of a list paged by offset (`limit`, `offset`); `hasMore` when the answer says so. */
@@ -132,39 +154,24 @@ export type FetchOffsetPage = (offset: number, pageSize: number, pageNumber: num
 /**
  * Walks `offset=0,n,2n,…` (the offset grows by what each page brought) until a page says there is
  * no more, comes back shorter than asked or empty, or `limit` records are in hand; each page asks
- * for no more than is still missing. Like numbered pages, an offset list is not a snapshot: a
- * record added at the top while we page pushes the others down, so one can come twice; it is
- * output once. Pages that bring nothing new several times in a row mean the server is not moving
- * us forward: stop with `fail`.
+ * for no more than is still missing. Like numbered pages, an offset list is not a snapshot
+ * (ShiftingListRecords).
  */
 export async function followOffsets(fetchPage: FetchOffsetPage, limit: number | undefined, fail: PagingFailure): Promise<unknown[]> {
-	const records: unknown[] = [];
-	const seenIds = new Set<unknown>();
+	const list = new ShiftingListRecords(fail);
 	let offset = 0;
-	let pagesWithNothingNew = 0;
 	for (let pageNumber = 1; ; pageNumber++) {
-		const stillNeeded = limit === undefined ? MAX_PAGE_SIZE : limit - records.length;
+		const stillNeeded = limit === undefined ? MAX_PAGE_SIZE : limit - list.records.length;
 		if (stillNeeded <= 0) break;
 		const pageSize = Math.min(stillNeeded, MAX_PAGE_SIZE);
 		const page = await fetchPage(offset, pageSize, pageNumber);
-		let newRecords = 0;
-		for (const record of page.records) {
-			const id = recordId(record);
-			if (id !== undefined && seenIds.has(id)) continue;
-			if (id !== undefined) seenIds.add(id);
-			records.push(record);
-			newRecords += 1;
-		}
+		list.add(page.records);
 		if (page.records.length === 0 || page.hasMore === false) break;
 		if (page.hasMore === undefined && page.records.length < pageSize) break;
-		pagesWithNothingNew = newRecords === 0 ? pagesWithNothingNew + 1 : 0;
-		if (pagesWithNothingNew >= 3) {
-			throw fail('BuildWorkPro sent pages of records it had already sent, so paging would never end', pageNumber);
-		}
+		list.checkProgress(pageNumber);
 		offset += page.records.length;
 	}
-	if (limit !== undefined && records.length > limit) records.length = limit;
-	return records;
+	return list.upTo(limit);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,6 +2,8 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 
 import { errorBeforeSending } from './errors';
 
+type PreSend = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+
 /**
  * Checks run by n8n before the request is built into a call: input we can tell is wrong never
  * reaches BuildWorkPro, and the error names the field to fix and says that nothing was sent
@@ -94,25 +96,63 @@ export function splitIdList(raw: unknown): { parts: string[]; invalid: string[] 
 /** The most IDs one `POST /<family>/get-many` takes. */
 export const MAX_IDS_PER_LOOKUP = 50;
 
+interface IdListRules {
+	/** The most IDs one request takes. */
+	max: number;
+	/** What the IDs name, for the texts: 'product'. */
+	noun?: string;
+	/** What to do with a list that is too long. */
+	tooManyHint: string;
+	/** What the request does, for an empty list: 'look up', 'change'. */
+	verb: string;
+}
+
 /**
- * `ids` for the get-many lookups: a list ("12, 15, 19") or an array from an expression, sent as
- * the integers BuildWorkPro expects.
+ * `ids` of a request that takes a list of records (get-many lookups, bulk actions): a list
+ * ("12, 15, 19") or an array from an expression, sent once each as the integers BuildWorkPro expects.
  */
-export async function requireIdList(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const { parts, invalid } = splitIdList(this.getNodeParameter('ids', '') as unknown);
-	const fail = (message: string, description: string) =>
-		errorBeforeSending(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
-	if (invalid.length > 0) {
-		throw fail(`IDs must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`, 'Give IDs such as 12, 15, 19 (separated by commas).');
-	}
-	const ids = [...new Set(parts.map(Number))];
-	if (ids.length === 0) throw fail('IDs is empty: there is nothing to look up', 'Give at least one ID, such as 12, 15, 19.');
-	if (ids.length > MAX_IDS_PER_LOOKUP) {
-		throw fail(`IDs has ${ids.length} IDs; BuildWorkPro looks up at most ${MAX_IDS_PER_LOOKUP} at once`, 'Split the list, or use Get Many with filters.');
-	}
-	requestOptions.body = { ...((requestOptions.body as object | undefined) ?? {}), ids };
-	return requestOptions;
+export function sendIdList(rules: IdListRules): PreSend {
+	const ids = rules.noun ? `${rules.noun} IDs` : 'IDs';
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const { parts, invalid } = splitIdList(this.getNodeParameter('ids', '') as unknown);
+		const fail = (message: string, description: string) =>
+			errorBeforeSending(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
+		if (invalid.length > 0) {
+			throw fail(`IDs must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`, `Give ${ids} such as 12, 15, 19 (separated by commas).`);
+		}
+		const unique = [...new Set(parts.map(Number))];
+		if (unique.length === 0) throw fail(`IDs is empty: there is nothing to ${rules.verb}`, `Give at least one ${rules.noun ? `${rules.noun} ID` : 'ID'}, such as 12, 15, 19.`);
+		if (unique.length > rules.max) {
+			throw fail(`IDs has ${unique.length} IDs; BuildWorkPro takes at most ${rules.max} at once`, rules.tooManyHint);
+		}
+		requestOptions.body = { ...((requestOptions.body as object | undefined) ?? {}), ids: unique };
+		return requestOptions;
+	};
+}
+
+/** `ids` for the get-many lookups (at most 50). */
+export const requireIdList = sendIdList({ max: MAX_IDS_PER_LOOKUP, verb: 'look up', tooManyHint: 'Split the list, or use Get Many with filters.' });
+
+/**
+ * Reorder's `orderedIds`: a list ("12, 15, 19") or an array from an expression, sent in the given
+ * order as integers. Order is the point, so nothing is sorted or merged: a repeated ID is refused.
+ * `label` is the field's ('Ordered Line Item IDs'), `what` the items and their owner ('line item
+ * ID of the invoice').
+ */
+export function sendOrderedIds(label: string, what: string): PreSend {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const { parts, invalid } = splitIdList(this.getNodeParameter('orderedIds', '') as unknown);
+		const fail = (message: string) =>
+			errorBeforeSending(this.getNode(), message, {
+				itemIndex: this.getItemIndex(),
+				description: `List every ${what} once, in the new order, such as 31, 29, 30.`,
+			});
+		if (invalid.length) throw fail(`${label} must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`);
+		if (!parts.length) throw fail(`${label} is empty: there is nothing to reorder`);
+		const ids = parts.map(Number);
+		const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
+		if (repeated !== undefined) throw fail(`${label} lists ${repeated} twice`);
+		requestOptions.body = { orderedIds: ids };
+		return requestOptions;
+	};
 }

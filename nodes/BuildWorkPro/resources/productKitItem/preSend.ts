@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { errorBeforeSending, nodeSideError } from '../../shared/errors';
-import { splitIdList } from '../../shared/preSend';
+import { nodeSideError } from '../../shared/errors';
+import { sendOrderedIds } from '../../shared/preSend';
 import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport';
 
 /**
@@ -25,26 +25,5 @@ export async function addTenantId(
 	return requestOptions;
 }
 
-/**
- * Reorder's `orderedIds`: a list ("12, 15, 19") or an array from an expression, sent in the
- * given order as integers. Order is the point, so nothing is sorted or merged: a repeated ID is
- * refused here instead.
- */
-export async function requireOrderedKitItemIds(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const { parts, invalid } = splitIdList(this.getNodeParameter('orderedIds', '') as unknown);
-	const fail = (message: string) =>
-		errorBeforeSending(this.getNode(), message, {
-			itemIndex: this.getItemIndex(),
-			description: 'List every kit item ID of the product once, in the new order, such as 31, 29, 30.',
-		});
-	if (invalid.length) throw fail(`Ordered Kit Item IDs must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`);
-	if (!parts.length) throw fail('Ordered Kit Item IDs is empty: there is nothing to reorder');
-	const ids = parts.map(Number);
-	const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-	if (repeated !== undefined) throw fail(`Ordered Kit Item IDs lists ${repeated} twice`);
-	requestOptions.body = { orderedIds: ids };
-	return requestOptions;
-}
+/** Reorder's `orderedIds`: every kit item of the product once, in the new order. */
+export const requireOrderedKitItemIds = sendOrderedIds('Ordered Kit Item IDs', 'kit item ID of the product');
