@@ -8,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { EVENT_OPTIONS } from './events';
+import { EVENT_OPTIONS, eventsSubtitle } from './events';
 import { parseDelivery, shapeOutput, type OutputShape } from './delivery';
 import { checkEndpointExists, createEndpoint, deleteEndpoint, storedSigningSecrets } from './lifecycle';
 import { verifySignature } from './signature';
@@ -46,6 +46,15 @@ function respond(response: WebhookResponse, status: number, body: IDataObject): 
 	return { noWebhookResponse: true };
 }
 
+/** How to make an event happen: true for BuildWorkPro and for the project's local sandbox alike. */
+const MAKE_AN_EVENT =
+	'then make one of the selected events happen in BuildWorkPro: in its web app, or from another workflow with the BuildWorkPro node (Contact → Create, for example, sends Contact Created)';
+
+const EXECUTIONS_HELP = {
+	inactive: `<b>While building your workflow</b>, click "Execute step", ${MAKE_AN_EVENT}. The event shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, publish it: BuildWorkPro then sends it every selected event. Those executions show up in the <a data-key="executions">executions list</a>, not in the editor.`,
+	active: `<b>While building your workflow</b>, click "Execute step", ${MAKE_AN_EVENT}. The event shows up in this editor.<br /><br /><b>The workflow is published</b>, so BuildWorkPro also sends it every selected event. Those executions show up in the <a data-key="executions">executions list</a>, not in the editor.`,
+};
+
 export class BuildWorkProTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'BuildWorkPro Trigger',
@@ -53,10 +62,23 @@ export class BuildWorkProTrigger implements INodeType {
 		icon: { light: 'file:buildWorkPro.svg', dark: 'file:buildWorkPro.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: eventsSubtitle(),
 		description: 'Starts the workflow when BuildWorkPro sends a signed webhook (contacts, bids, projects and more)',
 		defaults: {
 			name: 'BuildWorkPro Trigger',
+		},
+		// n8n's own trigger panel says "go to BuildWorkPro and make an event happen"; these add how,
+		// in words that hold for BuildWorkPro and for a local sandbox alike.
+		triggerPanel: {
+			header: 'Pull in events from BuildWorkPro',
+			executionsHelp: {
+				inactive: EXECUTIONS_HELP.inactive,
+				active: EXECUTIONS_HELP.active,
+			},
+			activationHint: {
+				inactive: `Click "Execute step", ${MAKE_AN_EVENT}. Publish the workflow to have it listen continuously (you won't see those executions here).`,
+				active: `Click "Execute step", ${MAKE_AN_EVENT}. The published workflow also runs on every such event (those executions are in the executions list, not here).`,
+			},
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -92,8 +114,12 @@ export class BuildWorkProTrigger implements INodeType {
 				default: 'apiKey',
 			},
 			{
+				// True wherever the node runs. Where BuildWorkPro can deliver to depends on the server (the
+				// real one only to public https:// addresses, a local sandbox also to 127.0.0.1), which
+				// this panel cannot see: publishing says so, with what to set, when BuildWorkPro refuses
+				// the address (lifecycle.ts).
 				displayName:
-					'BuildWorkPro only delivers to public HTTPS addresses: set n8n\'s WEBHOOK_URL to this instance\'s public https:// address. The credential needs the "webhooks:manage" scope.',
+					'Publishing the workflow registers this node\'s webhook URL in BuildWorkPro; unpublishing removes it. The credential needs the "webhooks:manage" scope.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

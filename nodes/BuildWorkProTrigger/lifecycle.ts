@@ -259,9 +259,9 @@ function describeRegistrationError(url: string, answer: ApiAnswer, facts: { retr
 		return {
 			message: `BuildWorkPro refused the webhook address ${url}: it needs a public HTTPS address`,
 			description:
-				"BuildWorkPro only delivers to public https:// addresses. Set n8n's WEBHOOK_URL environment variable " +
-				'to the public HTTPS address of this n8n instance (for example https://n8n.example.com/), restart n8n ' +
-				'and publish the workflow again.',
+				"BuildWorkPro only delivers to public https:// addresses. Set n8n's N8N_WEBHOOK_URL environment variable " +
+				'(WEBHOOK_URL on n8n 1.x) to the public HTTPS address of this n8n instance (for example ' +
+				'https://n8n.example.com/), restart n8n and publish the workflow again.',
 		};
 	}
 	return ACTIVATION_POLICY.describeError?.(answer, facts);

@@ -327,14 +327,15 @@ describe('with OAuth2 authentication', () => {
 });
 
 describe('registration errors speak to the user', () => {
-	it('a URL BuildWorkPro refuses (422) says it needs a public HTTPS address and to set WEBHOOK_URL', async () => {
+	it("a URL BuildWorkPro refuses (422) says it needs a public HTTPS address and names n8n's variable for it", async () => {
 		const trigger = triggerFor(sandbox, { webhookUrl: 'localhost:5678/webhook/abc/webhook' });
 		const error = await trigger.activate().then(
 			() => undefined,
 			(thrown: Error & { description?: string }) => thrown,
 		);
 		expect(error?.message).toMatch(/public HTTPS address/);
-		expect(error?.description).toMatch(/WEBHOOK_URL/);
+		// n8n 2.x reads N8N_WEBHOOK_URL (WEBHOOK_URL is its deprecated 1.x name, production URLs only)
+		expect(error?.description).toMatch(/N8N_WEBHOOK_URL environment variable \(WEBHOOK_URL on n8n 1\.x\)/);
 		expect(liveEndpoints(sandbox)).toHaveLength(0);
 	});
 
