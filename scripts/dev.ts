@@ -2,41 +2,47 @@
 //
 // Starts the BuildWorkPro sandbox (seeded with demo contacts) and n8n on localhost with this
 // package installed from its freshly packed tarball, sets up the owner account, a credential
-// pointing at the sandbox and three example workflows, then prints where to log in.
-// Ctrl-C stops everything.
+// pointing at the sandbox and three example workflows, runs two of them once and prints where to
+// log in and a link to each run. Ctrl-C stops everything. `npm run dev -- --help` lists the options.
 //
-//   npm run dev -- [--port 5678] [--sandbox-port 4010] [--seed 50] [--fresh] [--version 1.123.x]
-//
-// n8n keeps its data (workflows, executions) in .tmp/dev/ between runs; --fresh starts over.
-//
-//   npm run dev -- --queue [--port 5678] [--webhook-port 5690] [--workers 2]
+// n8n keeps its data (workflows, executions, its log) in .tmp/dev/ between runs, and n8n 2.x saves
+// every edit as it happens. An example changed in the editor (or left pointing at a credential
+// that no longer exists) is put back at the next start; the changed version is kept next to it
+// as "<example> (your edit, <date>)". --fresh deletes everything in .tmp/dev/ first.
 //
 // --queue starts n8n scaled out instead, as the queue-mode suite does (e2e/queue/): Postgres and
 // Redis as throw-away processes, one main (the editor, on --port), one webhook process (production
 // webhooks, on --webhook-port) and workers, each with the package installed. Nothing is kept:
 // the database lives as long as the run.
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createServer } from 'node:net';
 
+import { NodeHelpers, type INodeParameters, type INodeTypeDescription } from 'n8n-workflow';
+
 import { repoRoot } from '../e2e/lib/install';
-import { LOCAL_OWNER, startStack } from '../e2e/lib/stack';
+import type { N8nClient } from '../e2e/lib/n8nClient';
+import type { N8nServer } from '../e2e/lib/n8nServer';
+import { LOCAL_OWNER, startStack, type Stack } from '../e2e/lib/stack';
 import { packageName } from '../e2e/lib/communityPackage';
 import {
+	chain,
 	createWorkflow,
-	findWorkflowByName,
+	listExecutions,
 	publish,
 	runManually,
 	unpublish,
+	type CredentialRef,
+	type ExecutionDetails,
 	type SavedWorkflow,
 	type WorkflowNode,
 } from '../e2e/lib/n8nWorkflows';
 import { prepare } from '../e2e/lib/prepared';
 import { waitFor } from '../e2e/lib/process';
-import type { CredentialRef } from '../e2e/lib/n8nWorkflows';
 import { startQueueStack } from '../e2e/queue/topology';
 
-interface DevOptions {
+export interface DevOptions {
 	port: number;
 	sandboxPort: number;
 	seed: number;
@@ -45,49 +51,115 @@ interface DevOptions {
 	queue: boolean;
 	webhookPort: number;
 	workers: number;
+	help: boolean;
 }
 
-function parseArgs(argv: string[]): DevOptions {
-	const options: DevOptions = { port: 5678, sandboxPort: 4010, seed: 50, fresh: false, version: process.env.N8N_E2E_VERSION, queue: false, webhookPort: 5690, workers: 2 };
+interface OptionSpec {
+	flags: string[];
+	value?: string;
+	help: string;
+	set(options: DevOptions, value: string): void;
+}
+
+/** Every option `npm run dev` takes; `--help` prints this list and parseArgs accepts nothing else. */
+export const OPTIONS: OptionSpec[] = [
+	{ flags: ['--port'], value: '<n>', help: "n8n's port, where the editor is (default 5678; with --queue: main's)", set: (o, v) => (o.port = port(v, '--port')) },
+	{ flags: ['--sandbox-port'], value: '<n>', help: "the BuildWorkPro sandbox's port (default 4010)", set: (o, v) => (o.sandboxPort = port(v, '--sandbox-port')) },
+	{ flags: ['--seed'], value: '<n>', help: 'how many demo contacts the sandbox starts with (default 50)', set: (o, v) => (o.seed = count(v, '--seed', 0)) },
+	{
+		flags: ['--fresh'],
+		help: "start over: delete n8n's data in .tmp/dev/ (workflows, executions, credentials, log) first",
+		set: (o) => (o.fresh = true),
+	},
+	{
+		flags: ['--version'],
+		value: '<v>',
+		help: 'the pinned n8n to run: 2.40.7 (default) or 1.123.x; N8N_E2E_VERSION sets it too',
+		set: (o, v) => (o.version = v),
+	},
+	{
+		flags: ['--queue'],
+		help: 'run n8n in queue mode: Postgres, Redis, main, a webhook process and workers (nothing is kept)',
+		set: (o) => (o.queue = true),
+	},
+	{ flags: ['--webhook-port'], value: '<n>', help: "with --queue: the webhook process's port (default 5690)", set: (o, v) => (o.webhookPort = port(v, '--webhook-port')) },
+	{ flags: ['--workers'], value: '<n>', help: 'with --queue: how many workers (default 2)', set: (o, v) => (o.workers = count(v, '--workers', 1)) },
+	{ flags: ['--help', '-h'], help: 'show this help and exit', set: (o) => (o.help = true) },
+];
+
+export function usage(): string {
+	const rows = OPTIONS.map((option) => [option.flags.join(', ') + (option.value ? ` ${option.value}` : ''), option.help]);
+	const width = Math.max(...rows.map(([left]) => left.length));
+	return `Usage: npm run dev -- [options]
+
+Starts the BuildWorkPro sandbox and a real n8n with this package installed, a credential for the
+sandbox and three example workflows; prints the editor's address and login. Ctrl-C stops everything.
+n8n's data stays in .tmp/dev/ between runs; an example changed in the editor is put back at the
+next start (your version is kept next to it as "<example> (your edit, <date>)").
+
+Options:
+${rows.map(([left, right]) => `  ${left.padEnd(width)}   ${right}`).join('\n')}
+`;
+}
+
+export class UsageError extends Error {}
+
+function port(value: string | undefined, flag: string): number {
+	const parsed = Number(value);
+	if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new UsageError(`${flag} needs a port number (1–65535), got ${value ?? 'nothing'}`);
+	return parsed;
+}
+
+function count(value: string | undefined, flag: string, min: number): number {
+	const parsed = Number(value);
+	if (!Number.isInteger(parsed) || parsed < min) throw new UsageError(`${flag} needs a whole number of at least ${min}, got ${value ?? 'nothing'}`);
+	return parsed;
+}
+
+export function parseArgs(argv: string[]): DevOptions {
+	const options: DevOptions = {
+		port: 5678,
+		sandboxPort: 4010,
+		seed: 50,
+		fresh: false,
+		version: process.env.N8N_E2E_VERSION,
+		queue: false,
+		webhookPort: 5690,
+		workers: 2,
+		help: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
-		const value = () => inline ?? argv[++i];
-		switch (flag) {
-			case '--port': options.port = Number(value()); break;
-			case '--sandbox-port': options.sandboxPort = Number(value()); break;
-			case '--seed': options.seed = Number(value()); break;
-			case '--fresh': options.fresh = true; break;
-			case '--version': options.version = value(); break;
-			case '--queue': options.queue = true; break;
-			case '--webhook-port': options.webhookPort = Number(value()); break;
-			case '--workers': options.workers = Number(value()); break;
-			default:
-				throw new Error(
-					`Unknown option ${argv[i]} (options: --port, --sandbox-port, --seed, --fresh, --version, --queue, --webhook-port, --workers)`,
-				);
-		}
+		const option = OPTIONS.find((candidate) => candidate.flags.includes(flag));
+		if (!option) throw new UsageError(`Unknown option ${argv[i]}. \`npm run dev -- --help\` lists the options.`);
+		option.set(options, option.value ? (inline ?? argv[++i]) : '');
 	}
 	return options;
 }
 
-async function assertPortFree(port: number, what: string): Promise<void> {
+async function assertPortFree(port: number, what: string, flag: string): Promise<void> {
 	await new Promise<void>((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', () =>
-			reject(new Error(`Port ${port} (${what}) is in use. Stop what uses it, or pick another port (see --help in scripts/dev.ts).`)),
+			reject(new Error(`Port ${port} (${what}) is in use. Stop what uses it, or pick another port with ${flag} <n>.`)),
 		);
 		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
 	});
 }
 
-const WORKFLOWS = {
+export const WORKFLOWS = {
 	list: 'BuildWorkPro example: list contacts',
 	create: 'BuildWorkPro example: create a contact',
 	trigger: 'BuildWorkPro example: react to contact changes',
 };
+export type ExampleKey = keyof typeof WORKFLOWS;
+const EXAMPLE_KEYS = Object.keys(WORKFLOWS) as ExampleKey[];
 
-function exampleWorkflows(stack: { credential: CredentialRef }): Record<keyof typeof WORKFLOWS, WorkflowNode[]> {
-	const credentials = { buildWorkProApi: { id: stack.credential.id, name: stack.credential.name } };
+/** The trigger example's webhook ID: fixed, so its production URL stays the same between runs. */
+const TRIGGER_WEBHOOK_ID = 'c0ffee00-b0b0-4a11-8bad-000000000001';
+
+export function exampleWorkflows(credential: CredentialRef): Record<ExampleKey, WorkflowNode[]> {
+	const credentials = { buildWorkProApi: { id: credential.id, name: credential.name } };
 	const manual: WorkflowNode = { name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 };
 	return {
 		list: [
@@ -125,7 +197,7 @@ function exampleWorkflows(stack: { credential: CredentialRef }): Record<keyof ty
 				name: 'BuildWorkPro Trigger',
 				type: `${packageName}.buildWorkProTrigger`,
 				typeVersion: 1,
-				webhookId: 'c0ffee00-b0b0-4a11-8bad-000000000001',
+				webhookId: TRIGGER_WEBHOOK_ID,
 				parameters: { events: ['contact.created', 'contact.updated', 'contact.deleted'], output: 'record' },
 				credentials,
 			},
@@ -134,81 +206,327 @@ function exampleWorkflows(stack: { credential: CredentialRef }): Record<keyof ty
 	};
 }
 
-async function main() {
-	const options = parseArgs(process.argv.slice(2));
-	if (options.queue) return await mainQueue(options);
-	await assertPortFree(options.port, 'n8n');
-	await assertPortFree(options.sandboxPort, 'sandbox');
+// ---------------------------------------------------------------------------------------------
+// Has an example been changed since dev created it?
 
-	console.log('Building and packing the package, preparing n8n (the first run installs n8n: a few minutes)...');
-	const prepared = await prepare({ version: options.version });
-	const userFolder = join(repoRoot, '.tmp', 'dev', `n8n-${prepared.install.version}`);
+let ourTypes: Record<string, INodeTypeDescription> | undefined;
+
+/** This package's node descriptions, by the type names n8n gives them (loaded when first needed). */
+function ourType(type: string): INodeTypeDescription | undefined {
+	if (!ourTypes) {
+		// By full file name: 'BuildWorkPro.node' alone would resolve to the codex JSON next to it.
+		/* eslint-disable @typescript-eslint/no-require-imports */
+		const { BuildWorkPro } = require(join(repoRoot, 'nodes/BuildWorkPro/BuildWorkPro.node.ts'));
+		const { BuildWorkProTrigger } = require(join(repoRoot, 'nodes/BuildWorkProTrigger/BuildWorkProTrigger.node.ts'));
+		/* eslint-enable @typescript-eslint/no-require-imports */
+		ourTypes = {
+			[`${packageName}.buildWorkPro`]: new BuildWorkPro().description,
+			[`${packageName}.buildWorkProTrigger`]: new BuildWorkProTrigger().description,
+		};
+	}
+	return ourTypes[type];
+}
+
+/** JSON with sorted keys, so equal values compare equal whatever order n8n saved them in. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object')
+		return `{${Object.keys(value)
+			.sort()
+			.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+			.join(',')}}`;
+	return JSON.stringify(value ?? null);
+}
+
+/**
+ * A node's parameters as the node sees them: the editor saves only values that differ from the
+ * defaults, dev writes some defaults out, so both are completed with the defaults before comparing.
+ */
+function effectiveParameters(node: WorkflowNode): INodeParameters {
+	const description = ourType(node.type);
+	const parameters = (node.parameters ?? {}) as INodeParameters;
+	if (!description) return parameters;
+	return NodeHelpers.getNodeParameters(description.properties, parameters, true, false, { typeVersion: node.typeVersion }, description) ?? {};
+}
+
+function parameterLabel(node: WorkflowNode, name: string): string {
+	return ourType(node.type)?.properties.find((property) => property.name === name)?.displayName ?? name;
+}
+
+/** What differs between a saved example and its definition, in the editor's words (empty: unchanged). */
+export function exampleChanges(saved: SavedWorkflow, expected: WorkflowNode[], credential: CredentialRef): string[] {
+	const changes: string[] = [];
+	const { connections } = chain(expected);
+	for (const node of expected) {
+		const current = saved.nodes.find((candidate) => candidate.name === node.name);
+		if (!current) {
+			changes.push(`node "${node.name}" was removed or renamed`);
+			continue;
+		}
+		if (current.type !== node.type || current.typeVersion !== node.typeVersion) {
+			changes.push(`"${node.name}" is now a different node`);
+			continue;
+		}
+		if (current.disabled) changes.push(`"${node.name}" is deactivated`);
+		const want = effectiveParameters(node);
+		const have = effectiveParameters(current);
+		const changed = [...new Set([...Object.keys(want), ...Object.keys(have)])].filter(
+			(key) => canonical(want[key]) !== canonical(have[key]),
+		);
+		if (changed.length > 0)
+			changes.push(`"${node.name}": ${changed.map((key) => parameterLabel(node, key)).join(', ')} changed`);
+		if (node.credentials) {
+			const used = (current.credentials as Record<string, { id?: string; name?: string }> | undefined)?.buildWorkProApi;
+			if (!used) changes.push(`"${node.name}" has no BuildWorkPro API credential`);
+			else if (used.id !== credential.id)
+				changes.push(
+					used.name === credential.name
+						? `"${node.name}" uses a "${used.name}" credential that no longer exists`
+						: `"${node.name}" uses the credential "${used.name}" instead of "${credential.name}"`,
+				);
+		}
+		if (node.webhookId && current.webhookId !== node.webhookId) changes.push(`"${node.name}" has a different webhook URL`);
+	}
+	for (const node of saved.nodes)
+		if (!expected.some((candidate) => candidate.name === node.name)) changes.push(`node "${node.name}" was added`);
+	if (canonical(connections) !== canonical(saved.connections ?? {})) changes.push('its connections changed');
+	const pinned = Object.keys((saved.pinData as Record<string, unknown> | undefined) ?? {});
+	if (pinned.length > 0) changes.push(`${pinned.map((name) => `"${name}"`).join(', ')} has pinned data (the run would not call the sandbox)`);
+	return changes;
+}
+
+export interface Example {
+	workflow: SavedWorkflow;
+	/** Set when dev put the example back: what had changed and where the changed version is kept. */
+	restored?: { changes: string[]; keptAs: { id: string; name: string } };
+}
+
+async function activeWorkflows(client: N8nClient): Promise<Array<{ id: string; name: string }>> {
+	const all = await client.get<Array<{ id: string; name: string; isArchived?: boolean }>>('/workflows');
+	return all.filter((workflow) => !workflow.isArchived);
+}
+
+function stamp(date = new Date()): string {
+	return date.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Finds each example by name and creates what is missing. One that differs from its definition
+ * is copied to "<name> (your edit, <date>)" (inactive, with fresh webhook IDs so it never competes
+ * with the example for its URL), then overwritten with the definition in place: same ID, same URL.
+ */
+export async function ensureExamples(client: N8nClient, credential: CredentialRef): Promise<Record<ExampleKey, Example>> {
+	const definitions = exampleWorkflows(credential);
+	const existing = await activeWorkflows(client);
+	const examples = {} as Record<ExampleKey, Example>;
+	for (const key of EXAMPLE_KEYS) {
+		const name = WORKFLOWS[key];
+		const match = existing.find((workflow) => workflow.name === name);
+		if (!match) {
+			examples[key] = { workflow: await createWorkflow(client, name, definitions[key]) };
+			continue;
+		}
+		const saved = await client.get<SavedWorkflow>(`/workflows/${match.id}`);
+		const changes = exampleChanges(saved, definitions[key], credential);
+		if (changes.length === 0) {
+			examples[key] = { workflow: saved };
+			continue;
+		}
+		const copy = await client.post<SavedWorkflow>('/workflows', {
+			name: `${name} (your edit, ${stamp()})`,
+			active: false,
+			settings: saved.settings ?? { executionOrder: 'v1' },
+			nodes: saved.nodes.map((node) => (node.webhookId ? { ...node, webhookId: randomUUID() } : node)),
+			connections: saved.connections,
+			pinData: saved.pinData ?? {},
+		});
+		if (saved.active) await unpublish(client, saved);
+		const current = await client.get<SavedWorkflow>(`/workflows/${saved.id}`);
+		const restored = await client.patch<SavedWorkflow>(`/workflows/${saved.id}`, {
+			name,
+			versionId: current.versionId,
+			...chain(definitions[key]),
+			pinData: {},
+		});
+		examples[key] = { workflow: restored, restored: { changes, keptAs: { id: copy.id, name: copy.name } } };
+	}
+	return examples;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs and what dev prints about them
+
+export interface ExampleRuns {
+	list: ExecutionDetails;
+	create: ExecutionDetails;
+	/** The trigger's execution started by the contact the create example made, when it came in time. */
+	trigger?: { id: string; status: string };
+}
+
+/** Publishes the trigger example, runs the other two once and waits for the delivery they cause. */
+async function runExamples(server: N8nServer, client: N8nClient, examples: Record<ExampleKey, Example>, webhookBase: string, sandbox: Stack['sandbox']): Promise<ExampleRuns> {
+	const trigger = examples.trigger.workflow;
+	// The sandbox starts empty of webhook endpoints every time: publish afresh so it holds one.
+	if ((await client.get<SavedWorkflow>(`/workflows/${trigger.id}`)).active) await unpublish(client, trigger);
+	await publish(client, trigger);
+	// n8n 2.x registers the webhook in the background after publishing returns.
+	await waitFor('the published trigger to register its webhook endpoint in the sandbox', () =>
+		sandbox.webhookEndpoints().some((endpoint) => !endpoint.deleted && endpoint.url.startsWith(webhookBase)),
+	);
+	const before = new Set((await listExecutions(client, trigger.id)).map((execution) => execution.id));
+	const list = await runManually(server, client, examples.list.workflow);
+	const create = await runManually(server, client, examples.create.workflow);
+	const triggered = await waitFor(
+		'the trigger example to run on the created contact',
+		async () => (await listExecutions(client, trigger.id)).find((execution) => !before.has(execution.id) && execution.status !== 'running'),
+		{ timeoutMs: 20_000, intervalMs: 500 },
+	).catch(() => undefined);
+	return { list, create, trigger: triggered && { id: triggered.id, status: triggered.status } };
+}
+
+/** "success, 50 contacts" or "error in "Get many contacts": <n8n's message>". */
+export function describeRun(run: ExecutionDetails, node: string, what?: (count: number) => string): string {
+	if (run.status !== 'success') {
+		const where = run.error?.node ? ` in "${typeof run.error.node === 'string' ? run.error.node : (run.error.node as { name?: string }).name}"` : '';
+		return `${run.status}${where}: ${run.error?.message ?? 'n8n gave no reason (open the run)'}`;
+	}
+	const items = run.output[node]?.length ?? 0;
+	return what ? `success, ${what(items)}` : 'success';
+}
+
+function examplesReport(editor: string, examples: Record<ExampleKey, Example>, runs: ExampleRuns, triggerNote: string): string {
+	const link = (workflow: SavedWorkflow, execution?: string) =>
+		`${editor}/workflow/${workflow.id}${execution ? `/executions/${execution}` : ''}`;
+	const contacts = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
+	const rows: Array<[string, string, string]> = [
+		[WORKFLOWS.list, link(examples.list.workflow), `run just now: ${describeRun(runs.list, 'Get many contacts', contacts)}\n      ${link(examples.list.workflow, runs.list.id)}`],
+		[WORKFLOWS.create, link(examples.create.workflow), `run just now: ${describeRun(runs.create, 'Create a contact')}\n      ${link(examples.create.workflow, runs.create.id)}`],
+		[
+			WORKFLOWS.trigger,
+			link(examples.trigger.workflow),
+			runs.trigger
+				? `published; the new contact started it: ${runs.trigger.status}\n      ${link(examples.trigger.workflow, runs.trigger.id)}`
+				: `published ${triggerNote}; see its Executions tab`,
+		],
+	];
+	return rows.map(([name, editorLink, run]) => `    ${name}\n      ${editorLink}\n      ${run}`).join('\n');
+}
+
+function restoredReport(editor: string, examples: Record<ExampleKey, Example>): string {
+	const lines: string[] = [];
+	for (const key of EXAMPLE_KEYS) {
+		const restored = examples[key].restored;
+		if (!restored) continue;
+		lines.push(
+			`Put back "${WORKFLOWS[key]}": it had been changed in the editor (${restored.changes.join('; ')}).`,
+			`  Your version is kept as "${restored.keptAs.name}": ${editor}/workflow/${restored.keptAs.id}`,
+		);
+	}
+	return lines.join('\n');
+}
+
+/** What to do when a run failed although its example is as dev made it. */
+function failureHint(runs: ExampleRuns, userFolder: string): string {
+	if (runs.list.status === 'success' && runs.create.status === 'success') return '';
+	return `
+  A run failed although the examples are as npm run dev made them: open the run's link for the
+  details, or start over with \`npm run dev -- --fresh\` (deletes ${userFolder}:
+  every workflow, execution and credential of this local n8n).`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface DevSession {
+	editor: string;
+	stack: Stack;
+	examples: Record<ExampleKey, Example>;
+	runs: ExampleRuns;
+	stop(): Promise<string>;
+}
+
+/**
+ * The whole local set-up: sandbox, n8n, credential, examples and their first runs. Also what
+ * `npm run docs:screenshots` photographs (with its own user folder).
+ */
+export async function startDev(
+	options: Pick<DevOptions, 'port' | 'sandboxPort' | 'seed' | 'fresh' | 'version'> & { userFolder?: string },
+	log: (line: string) => void = (line) => console.log(line),
+): Promise<DevSession> {
+	await assertPortFree(options.port, 'n8n', '--port');
+	await assertPortFree(options.sandboxPort, 'sandbox', '--sandbox-port');
+
+	log('Building and packing the package, preparing n8n (the first run installs n8n: a few minutes)...');
+	const prepared = await prepare({ version: options.version }, log);
+	const userFolder = options.userFolder ?? join(repoRoot, '.tmp', 'dev', `n8n-${prepared.install.version}`);
 	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
 
-	console.log(`Starting the sandbox and n8n ${prepared.install.version}...`);
+	log(`Starting the sandbox and n8n ${prepared.install.version}...`);
 	const stack = await startStack({
 		version: prepared.install.version,
 		userFolder,
 		n8nPort: options.port,
 		sandbox: { port: options.sandboxPort, seed: options.seed },
+		log,
 	});
+	try {
+		const examples = await ensureExamples(stack.client, stack.credential);
+		const runs = await runExamples(stack.n8n, stack.client, examples, stack.n8n.url, stack.sandbox);
+		return { editor: stack.n8n.url, stack, examples, runs, stop: () => stack.stop() };
+	} catch (error) {
+		const message = `Setting up the examples failed: ${(error as Error).message}\n--- n8n log (${stack.n8n.logFile}) ---\n${stack.n8n.logTail(40)}`;
+		await stack.stop();
+		throw new Error(message);
+	}
+}
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	if (options.help) {
+		process.stdout.write(usage());
+		return;
+	}
+	if (options.queue) return await mainQueue(options);
+
+	const session = await startDev(options);
+	const { stack, editor, examples, runs } = session;
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
 		stopping = true;
 		console.log('\nStopping n8n and the sandbox...');
-		await stack.stop();
+		const log = await session.stop();
+		console.log(`n8n's log: ${relative(process.cwd(), log) || log}`);
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
 
-	try {
-		const { client, n8n } = stack;
-		const nodes = exampleWorkflows(stack);
-		const saved = {} as Record<keyof typeof WORKFLOWS, SavedWorkflow>;
-		for (const key of Object.keys(WORKFLOWS) as Array<keyof typeof WORKFLOWS>)
-			saved[key] = (await findWorkflowByName(client, WORKFLOWS[key])) ?? (await createWorkflow(client, WORKFLOWS[key], nodes[key]));
-
-		// The sandbox starts empty of webhook endpoints every time: publish afresh so it holds one.
-		if (saved.trigger.active) await unpublish(client, saved.trigger);
-		await publish(client, saved.trigger);
-		// n8n 2.x registers the webhook in the background after publishing returns.
-		await waitFor('the published trigger to register its webhook endpoint in the sandbox', () =>
-			stack.sandbox.webhookEndpoints().some((endpoint) => !endpoint.deleted && endpoint.url.startsWith(n8n.url)),
-		);
-
-		// One run of each, so the editor opens on real results (the create also fires the trigger).
-		const listed = await runManually(n8n, client, saved.list);
-		const created = await runManually(n8n, client, saved.create);
-
-		const editor = n8n.url;
-		console.log(`
-BuildWorkPro + n8n ${prepared.install.version} are running.
+	const restored = restoredReport(editor, examples);
+	const version = stack.prepared.install.version;
+	console.log(`${restored ? `\n${restored}\n` : ''}
+BuildWorkPro + n8n ${version} are running.
 
   Editor:    ${editor}
   Login:     ${LOCAL_OWNER.email} / ${LOCAL_OWNER.password}   (local demo account)
   Sandbox:   ${stack.sandbox.baseUrl}   API key ${stack.sandbox.keys.full}
              (credential "${stack.credential.name}" in n8n points here; ${options.seed} demo contacts)
 
-  Example workflows:
-    ${WORKFLOWS.list}: ${editor}/workflow/${saved.list.id}   (last run: ${listed.status}, ${listed.output['Get many contacts']?.length ?? 0} contacts)
-    ${WORKFLOWS.create}: ${editor}/workflow/${saved.create.id}   (last run: ${created.status})
-    ${WORKFLOWS.trigger}: ${editor}/workflow/${saved.trigger.id}   (published; see its Executions tab)
+  Example workflows (each run link opens that execution, with every node's output):
+${examplesReport(editor, examples, runs, '')}
+${failureHint(runs, relative(process.cwd(), stack.n8n.userFolder))}
+  Make the trigger fire: run "${WORKFLOWS.create}" again, or
+    curl -X POST ${stack.sandbox.baseUrl}/contacts -H 'Authorization: Bearer ${stack.sandbox.keys.full}' \\
+      -H 'Content-Type: application/json' -d '{"type":"customer","firstName":"Ada"}'
 
-  n8n's log: ${n8n.logFile}
+  n8n's data and log: ${relative(process.cwd(), stack.n8n.userFolder)}/ (log: n8n.log; \`npm run dev -- --fresh\` starts over)
   Press Ctrl-C to stop.`);
-	} catch (error) {
-		console.error(`Setting up the examples failed: ${(error as Error).message}\n--- n8n log ---\n${stack.n8n.logTail(40)}`);
-		await stop(1);
-	}
 }
 
 /** `--queue`: the same examples on a scaled-out n8n (main, webhook process, workers). */
 async function mainQueue(options: DevOptions) {
-	await assertPortFree(options.port, 'n8n main');
-	await assertPortFree(options.webhookPort, 'n8n webhook process');
-	await assertPortFree(options.sandboxPort, 'sandbox');
+	await assertPortFree(options.port, 'n8n main', '--port');
+	await assertPortFree(options.webhookPort, 'n8n webhook process', '--webhook-port');
+	await assertPortFree(options.sandboxPort, 'sandbox', '--sandbox-port');
 	console.log('Building and packing the package, preparing n8n (the first run installs n8n: a few minutes)...');
 	const prepared = await prepare({ version: options.version });
 	console.log(`Starting Postgres, Redis, the sandbox and n8n ${prepared.install.version} in queue mode (about a minute)...`);
@@ -226,7 +544,7 @@ async function mainQueue(options: DevOptions) {
 		stopping = true;
 		console.log('\nStopping the workers, the webhook process, main, Redis, Postgres and the sandbox...');
 		const logs = await stack.stop();
-		console.log(`n8n logs kept in ${logs}`);
+		console.log(`n8n's logs are kept in ${logs}`);
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop(0));
@@ -234,16 +552,9 @@ async function mainQueue(options: DevOptions) {
 
 	try {
 		const { client } = stack;
-		const nodes = exampleWorkflows(stack);
-		const saved = {} as Record<keyof typeof WORKFLOWS, SavedWorkflow>;
-		for (const key of Object.keys(WORKFLOWS) as Array<keyof typeof WORKFLOWS>)
-			saved[key] = await createWorkflow(client, WORKFLOWS[key], nodes[key]);
-		await publish(client, saved.trigger);
-		await waitFor('the published trigger to register its webhook endpoint (at the webhook process) in the sandbox', () =>
-			stack.sandbox.webhookEndpoints().some((endpoint) => !endpoint.deleted && endpoint.url.startsWith(stack.webhookUrl)),
-		);
-		const listed = await runManually(stack.main.server, client, saved.list);
-		const created = await runManually(stack.main.server, client, saved.create);
+		// Nothing is kept between queue-mode runs, so the examples are always new.
+		const examples = await ensureExamples(client, stack.credential);
+		const runs = await runExamples(stack.main.server, client, examples, stack.webhookUrl, stack.sandbox);
 		const where = (id: string) => stack.workerThatRan(id)?.name ?? 'a worker';
 		const editor = stack.main.server.url;
 		console.log(`
@@ -257,12 +568,12 @@ BuildWorkPro + n8n ${prepared.install.version} are running in queue mode.
   Redis:             127.0.0.1:${stack.redis.port}
   Sandbox:           ${stack.sandbox.baseUrl}   API key ${stack.sandbox.keys.full}
 
-  Example workflows:
-    ${WORKFLOWS.list}: ${editor}/workflow/${saved.list.id}   (last run: ${listed.status} on ${where(listed.id)})
-    ${WORKFLOWS.create}: ${editor}/workflow/${saved.create.id}   (last run: ${created.status} on ${where(created.id)})
-    ${WORKFLOWS.trigger}: ${editor}/workflow/${saved.trigger.id}   (published; deliveries go to the webhook process)
+  Example workflows (each run link opens that execution, with every node's output):
+${examplesReport(editor, examples, runs, '(deliveries go to the webhook process)')}
+    (list ran on ${where(runs.list.id)}, create on ${where(runs.create.id)})
 
-  Logs: ${stack.processes().map((proc) => proc.server.logFile).join('\n        ')}
+  Logs while running: ${stack.processes().map((proc) => proc.server.logFile).join('\n                      ')}
+  (copied to ${join('<tmp>', 'bwp-n8n-logs', 'queue-<date>')} when stopped; the path is printed then)
   Press Ctrl-C to stop everything (nothing is kept: the database lives as long as this run).`);
 	} catch (error) {
 		console.error(`Setting up the examples failed: ${(error as Error).message}\n--- main log ---\n${stack.main.server.logTail(40)}`);
@@ -270,7 +581,9 @@ BuildWorkPro + n8n ${prepared.install.version} are running in queue mode.
 	}
 }
 
-main().catch((error) => {
-	console.error(error instanceof Error ? error.message : error);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(error instanceof UsageError ? 2 : 1);
+	});
+}

@@ -28,7 +28,7 @@ export interface Stack {
 	client: N8nClient;
 	credential: CredentialRef;
 	prepared: Prepared;
-	/** Stops n8n and the sandbox; keeps n8n's log (path returned) and removes a temporary user folder. */
+	/** Stops n8n and the sandbox; returns where n8n's log is (a temporary user folder's log is first copied to <tmp>/bwp-n8n-logs/, then the folder removed). */
 	stop(): Promise<string>;
 	/** Stops n8n and starts it again on the same port and user folder (a server restart); logs in again. */
 	restartN8n(): Promise<void>;
@@ -56,15 +56,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	let sandbox: Sandbox | undefined;
 	let n8n: N8nServer | undefined;
 	const stop = async (): Promise<string> => {
-		const keptLog = join(tmpdir(), 'bwp-n8n-logs', `n8n-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
 		await n8n?.stop();
 		await sandbox?.close();
 		const logFile = join(userFolder, 'n8n.log');
+		// A user folder that stays (npm run dev's .tmp/dev/) keeps its log; a temporary one's log is
+		// copied out before the folder goes.
+		if (!temporaryFolder) return logFile;
+		const keptLog = join(tmpdir(), 'bwp-n8n-logs', `n8n-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
 		if (existsSync(logFile)) {
 			mkdirSync(join(tmpdir(), 'bwp-n8n-logs'), { recursive: true });
 			copyFileSync(logFile, keptLog);
 		}
-		if (temporaryFolder) rmSync(userFolder, { recursive: true, force: true });
+		rmSync(userFolder, { recursive: true, force: true });
 		return keptLog;
 	};
 
