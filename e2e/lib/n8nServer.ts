@@ -17,6 +17,8 @@ export interface N8nServer {
 	install: N8nInstall;
 	major: number;
 	process: Server;
+	/** From spawning n8n until it served its API (loading community packages included). */
+	startupMs: number;
 	/** A REST client; call `setupOwnerOrLogin` on it before anything else. */
 	client(): N8nClient;
 	/** The last lines of n8n's log, for failure messages. */
@@ -100,6 +102,7 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 	};
 
 	// Through the watchdog, so n8n stops even if this process dies without calling stop().
+	const spawnedAt = Date.now();
 	const watchdog = join(__dirname, 'watchdog.cjs');
 	const server = startServer(install.nodeBin, [watchdog, String(process.pid), install.nodeBin, install.n8nBin, ...(options.command ?? ['start'])], {
 		env,
@@ -117,6 +120,7 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 		install,
 		major,
 		process: server,
+		startupMs: 0,
 		client: () => new N8nClient(url),
 		logTail(lines = 80) {
 			try {
@@ -156,5 +160,6 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 		await server.stop();
 		throw new Error(`${(error as Error).message}\n--- n8n log (last lines) ---\n${handle.logTail()}`);
 	}
+	handle.startupMs = Date.now() - spawnedAt;
 	return handle;
 }

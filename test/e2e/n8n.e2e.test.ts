@@ -24,6 +24,13 @@ import {
 } from '../../e2e/lib/n8nWorkflows';
 import { groupAlive, waitFor } from '../../e2e/lib/process';
 import { packageName } from '../../e2e/lib/communityPackage';
+import { resourceOptions } from '../../nodes/BuildWorkPro/resources';
+
+interface NodeTypeDescription {
+	name: string;
+	displayName: string;
+	properties: Array<{ name: string; options?: Array<{ value: unknown }> }>;
+}
 
 const NODE_TYPE = `${packageName}.buildWorkPro`;
 const TRIGGER_TYPE = `${packageName}.buildWorkProTrigger`;
@@ -120,11 +127,26 @@ describe('the package installed into a real n8n', () => {
 		expect(lstatSync(installed).isSymbolicLink()).toBe(false);
 		expect(lstatSync(installed).isDirectory()).toBe(true);
 
-		const nodeTypes = (await stack.client.send('GET', '/types/nodes.json')) as Array<{ name: string; displayName: string }>;
+		// What the editor loads when it opens: every node type's description.
+		const fetchStarted = Date.now();
+		const nodeTypes = (await stack.client.send('GET', '/types/nodes.json')) as NodeTypeDescription[];
+		const fetchMs = Date.now() - fetchStarted;
 		const ours = nodeTypes.filter((type) => type.name.startsWith(`${packageName}.`));
 		// n8n derives an AI-agent tool variant from every node marked usableAsTool (not the trigger).
 		expect([...new Set(ours.map((type) => type.name))].sort()).toEqual([NODE_TYPE, `${NODE_TYPE}Tool`, TRIGGER_TYPE].sort());
-		expect(ours.find((type) => type.name === NODE_TYPE)?.displayName).toBe('BuildWorkPro');
+		const node = ours.find((type) => type.name === NODE_TYPE);
+		expect(node?.displayName).toBe('BuildWorkPro');
+		// Every resource the package offers made it into the editor (n8n adds its "Custom API Call").
+		const resources = node?.properties
+			.find((property) => property.name === 'resource')
+			?.options?.map((option) => option.value)
+			.filter((value) => value !== '__CUSTOM_API_CALL__');
+		expect(resources).toEqual(resourceOptions.map((option) => option.value));
+		const kb = (value: unknown) => Math.round(JSON.stringify(value).length / 1024);
+		console.log(
+			`n8n started with the package in ${(stack.n8n.startupMs / 1000).toFixed(1)} s; the editor's /types/nodes.json: ${kb(nodeTypes)} KB in ${fetchMs} ms, ` +
+				`of which the BuildWorkPro node ${kb(node)} KB (${node?.properties.length} parameters, ${resources?.length} resources), its Tool variant ${kb(ours.find((type) => type.name === `${NODE_TYPE}Tool`))} KB, the trigger ${kb(ours.find((type) => type.name === TRIGGER_TYPE))} KB`,
+		);
 
 		const credentialTypes = (await stack.client.send('GET', '/types/credentials.json')) as Array<{ name: string }>;
 		const names = credentialTypes.map((type) => type.name);
