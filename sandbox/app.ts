@@ -8,6 +8,7 @@ import { OPERATIONS, costOf } from './catalog';
 import { RateLimiter, DEFAULT_RATE_LIMIT, type RateLimitConfig } from './rateLimiter';
 import { CursorCodec, filterFingerprint } from './cursor';
 import { IdempotencyCache, UUID_PATTERN, requestHash } from './idempotency';
+import { OAuthServer, toOAuthUser } from './oauth';
 import {
 	CONTACT_TYPES,
 	ContactTable,
@@ -20,12 +21,19 @@ import {
 	type ContactFilters,
 	type StoredContact,
 } from './contacts';
-import { pageOf } from './keyset';
+import { firstIndexAfter, pageOf } from './keyset';
 import { WebhookService } from './webhooks';
 import { ACCOUNT_OPERATIONS, AuditLog, brandingOf, dataRetentionOf } from './account';
 import { generateContacts } from './seed';
 import { isJsonContentType, parseQuery, readBody, sendJson } from './http';
 import { FAMILIES, RESOURCE_OPERATIONS, ResourceStore } from './resources';
+import { buildMatcher } from './resources/engine';
+import type { FamilyDef, ResourceContext, Row } from './resources/types';
+import { attachFile } from './resources/documents';
+import { WRITABLE_FIELDS } from './contacts';
+import { JOB_ROUTES, JobService, type ExportSnapshot, type ImportField, type JobConfig, type JobData, type JobOwner } from './jobs';
+import { FileBody, StorageService, contentDisposition } from './storage';
+import type { PdfContent } from './pdf';
 
 export const API_PREFIX = '/api/v1';
 export const CONTROL_PREFIX = '/__sandbox';
@@ -78,6 +86,36 @@ interface Route {
 }
 
 const isoNow = () => new Date().toISOString();
+
+/** Export columns of contacts, in the order a spreadsheet shows them. */
+const CONTACT_COLUMNS = ['id', 'type', 'firstName', 'lastName', 'companyName', 'email', 'phone', 'mobile', 'website', 'notes', 'position', 'parentContactId', 'createdAt', 'updatedAt'];
+/** The number field that names a record in its PDF and file name. */
+const PDF_NUMBER_FIELDS: Record<string, string> = { bids: 'bidNumber', 'pay-apps': 'payAppNumber', 'change-orders': 'changeOrderNumber', invoices: 'invoiceNumber' };
+const PDF_AMOUNT_FIELDS: Array<[string, string]> = [
+	['total', 'Total'],
+	['totalAmount', 'Total amount'],
+	['contractSum', 'Contract sum'],
+	['currentPaymentDue', 'Current payment due'],
+	['amountDue', 'Amount due'],
+	['balanceDue', 'Balance due'],
+];
+
+/** Who started a job (its work runs as them). */
+interface JobCaller {
+	key: SandboxKey;
+	keyId: number;
+}
+
+/** A document to add with given bytes (sandbox.addDocument, POST /__sandbox/documents). */
+export interface DocumentInput {
+	entityType: string;
+	entityId: number;
+	originalFilename: string;
+	mimeType: string;
+	bytes: Buffer;
+	category?: string | null;
+	description?: string | null;
+}
 const newRequestId = () => `req_${randomBytes(12).toString('hex')}`;
 const POSITIVE_ID = /^[1-9]\d{0,14}$/;
 
@@ -100,8 +138,14 @@ export class SandboxApp {
 	readonly cursors: CursorCodec;
 	readonly idempotency: IdempotencyCache;
 	readonly webhooks: WebhookService;
+	/** The object storage listener (another origin) behind signed upload and download URLs. */
+	readonly storage: StorageService;
+	/** Exports, imports, bulk actions and PDFs. */
+	readonly jobs: JobService;
 	/** Every authenticated API request, per tenant, for GET /api-audit-logs. */
 	readonly auditLog = new AuditLog();
+	/** The OAuth 2.1 authorization server (/oauth/*) and the `bwp_at_` callers it vouches for. */
+	readonly oauth: OAuthServer;
 	private log: LoggedRequest[] = [];
 	private logSeq = 0;
 	private faults: Array<FaultSpec & { remaining: number }> = [];
@@ -120,7 +164,11 @@ export class SandboxApp {
 		this.webhooks = new WebhookService(options.webhooks);
 		this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 		this.testControls = options.testControls ?? false;
+		this.oauth = new OAuthServer({ usersOf: (t) => [...this.resources.table('users', t).live()].map(toOAuthUser), apiKey: (token) => this.keysByToken.get(token), rateLimiter: this.rateLimiter }, options.oauth);
 		this.resources = new ResourceStore(FAMILIES, this.cursors, (tenantId, type, data, previous) => this.webhooks.emit(tenantId, type, data, previous));
+		this.storage = new StorageService({ host: options.host, port: options.storagePort, credentials: keys.map((k) => k.token) });
+		this.jobs = new JobService(this.storage, this.cursors, this.jobData());
+		if (options.jobs) this.jobs.configure(options.jobs);
 		this.routes = this.buildRoutes();
 	}
 
@@ -159,8 +207,11 @@ export class SandboxApp {
 		this.resources.reset();
 		this.webhooks.reset();
 		this.auditLog.reset();
+		this.jobs.reset();
+		this.storage.reset();
 		this.idempotency.clear();
 		this.rateLimiter.reset();
+		this.oauth.reset();
 		this.log = [];
 		this.faults = [];
 	}
@@ -196,7 +247,9 @@ export class SandboxApp {
 			s.resolve();
 		}
 		this.sleeps.clear();
+		this.jobs.close();
 		await this.webhooks.close();
+		await this.storage.close();
 	}
 
 	private sleep(ms: number): Promise<void> {
@@ -300,14 +353,20 @@ export class SandboxApp {
 			};
 		}
 		entry.status = answer.status;
+		const file = answer.body instanceof FileBody ? answer.body : null;
 		const text =
-			answer.rawBody !== undefined ? answer.rawBody ?? undefined : answer.body === undefined ? undefined : JSON.stringify(answer.body);
+			file || answer.rawBody === undefined ? (file || answer.body === undefined ? undefined : JSON.stringify(answer.body)) : answer.rawBody ?? undefined;
 		// Time spent serving the request (routing, store access, serialization), body reading excluded.
 		const cpu = process.cpuUsage(cpuStarted);
 		headers['Server-Timing'] = `app;dur=${(performance.now() - started).toFixed(3)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(3)}`;
 		if (fault?.kind === 'commit-then-drop') {
 			entry.dropped = true;
 			req.socket.destroy();
+		} else if (file) {
+			const fileHeaders: Record<string, string | number> = { ...headers, ...answer.headers, 'Content-Type': file.contentType, 'Content-Length': file.bytes.length };
+			if (file.fileName) fileHeaders['Content-Disposition'] = contentDisposition(file.fileName);
+			res.writeHead(answer.status, fileHeaders);
+			res.end(file.bytes);
 		} else {
 			sendJson(res, answer.status, text, { ...headers, ...answer.headers }, answer.contentType ?? 'application/json; charset=utf-8');
 		}
@@ -358,6 +417,10 @@ export class SandboxApp {
 		entry: LoggedRequest,
 		caller: Caller,
 	): Answer {
+		// The OAuth 2.1 endpoints authenticate (or not) on their own (sandbox/oauth.ts).
+		if (relPath === '/oauth' || relPath.startsWith('/oauth/')) {
+			return this.oauth.handle({ method, relPath, query, headers: req.headers, body: raw.bytes, ip: req.socket.remoteAddress ?? null, requestId, caller });
+		}
 		// 1. Authentication.
 		const authorization = req.headers.authorization ?? '';
 		const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -365,15 +428,17 @@ export class SandboxApp {
 		if (!match) {
 			throw new ApiError(401, 'unauthorized', 'Send an API key as "Authorization: Bearer <key>".', undefined, wwwAuthenticate);
 		}
-		const binding = this.keysByToken.get(match[1]);
+		// OAuth access tokens (bwp_at_…) carry the scopes granted to the app (sandbox/oauth.ts).
+		const oauth = match[1].startsWith('bwp_at_') ? this.oauth.authenticate(match[1]) : undefined;
+		const binding = oauth ?? this.keysByToken.get(match[1]);
 		if (!binding) throw new ApiError(401, 'unauthorized', 'The API key is not valid.', undefined, wwwAuthenticate);
 		const { key, keyId } = binding;
 		entry.keyName = key.name;
 		caller.tenantId = key.tenantId;
-		caller.keyId = keyId;
+		caller.keyId = oauth ? undefined : keyId;
 
-		// 2. Rate limits (both buckets; a refused request is not counted).
-		const verdict = this.rateLimiter.consume(key.token, key.tenantId, costOf(method, relPath));
+		// 2. Rate limits (both buckets; a refused request is not counted; OAuth callers have no key bucket).
+		const verdict = this.rateLimiter.consume(key.token, key.tenantId, costOf(method, relPath), undefined, { keyBucket: !oauth });
 		Object.assign(responseHeaders, verdict.headers);
 		if (!verdict.allowed) {
 			throw new ApiError(
@@ -394,7 +459,7 @@ export class SandboxApp {
 		const sameShape = candidates.filter((r) => literalCount(r.segments) === bestLiteralCount);
 		const route = sameShape.find((r) => r.method === method);
 		if (!route) {
-			// POST /contacts/exports looks like /contacts/{id}, but it is an operation the sandbox does not serve.
+			// POST /contacts/123 looks like a route (/contacts/{id}) but has no such method: 405; a non-id there is 404.
 			const idIndexes = sameShape[0].segments.flatMap((seg, i) => (isParam(seg) ? [i] : []));
 			if (idIndexes.some((i) => !POSITIVE_ID.test(segments[i]))) throw notFound(`The sandbox does not serve ${method} ${path}.`);
 			const allow = sameShape.map((r) => r.method).join(', ');
@@ -522,12 +587,157 @@ export class SandboxApp {
 			},
 		};
 		for (const op of RESOURCE_OPERATIONS) handlers[`${op.method} ${op.path}`] = (ctx) => op.run(this.resources, ctx);
-		const textParams = new Map(RESOURCE_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op.textParams]));
+		for (const op of JOB_ROUTES) {
+			handlers[`${op.method} ${op.path}`] = (ctx) =>
+				this.jobs.handle(op.method, op.path, { requestId: ctx.requestId, tenantId: ctx.tenantId, caller: { key: ctx.key, keyId: ctx.keyId } satisfies JobCaller, body: ctx.body, query: ctx.query, id: ctx.id, texts: ctx.texts });
+		}
+		const textParams = new Map<string, readonly string[] | undefined>([
+			...RESOURCE_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op.textParams] as const),
+			...JOB_ROUTES.map((op) => [`${op.method} ${op.path}`, op.textParams] as const),
+		]);
 		return [...OPERATIONS, ...ACCOUNT_OPERATIONS].map((op) => {
 			const handler = handlers[`${op.method} ${op.path}`];
 			if (!handler) throw new Error(`No handler for ${op.method} ${op.path}`);
 			return { method: op.method, template: op.path, segments: op.path.split('/').slice(1), scopes: op.scopes, textParams: textParams.get(`${op.method} ${op.path}`), handler };
 		});
+	}
+
+	// ---- what jobs need: records to export, import and bulk-change, PDFs ------------------------
+
+	private jobData(): JobData {
+		return {
+			exportRecords: (tenantId, family, filters) => this.exportRecords(tenantId, family, filters),
+			importFields: (family) => this.importFields(family),
+			importRecord: (job, family, values, id) => {
+				const answer = id === undefined ? this.internalCall(job, 'POST', `/${family}`, undefined, values) : this.internalCall(job, 'PATCH', `/${family}/{id}`, id, values);
+				return answer.status === 201 ? 'created' : 'updated';
+			},
+			bulk: (job, family, operation, id) => {
+				if (operation === 'delete') this.internalCall(job, 'DELETE', `/${family}/{id}`, id, undefined);
+				else this.restoreRecord(job, family, id);
+			},
+			pdfSource: (tenantId, family, id) => this.pdfSource(tenantId, family, id),
+		};
+	}
+
+	private exportRecords(tenantId: number, family: string, filters: Record<string, string>): ExportSnapshot {
+		if (family === 'contacts') {
+			const matches = contactMatcher({
+				type: filters.type || undefined,
+				search: filters.search || undefined,
+				dateFromMs: parseDateParam('dateFrom', filters.dateFrom),
+				dateToMs: parseDateParam('dateTo', filters.dateTo),
+			});
+			const table = this.table(tenantId);
+			const contacts: StoredContact[] = [];
+			for (const id of table.ids) {
+				const c = table.byId.get(id)!;
+				if (matches(c)) contacts.push(c);
+			}
+			// A stored contact holds every export column under its answered name: no copy is needed.
+			return { columns: CONTACT_COLUMNS, count: contacts.length, records: () => contacts as unknown as Array<Record<string, unknown>> };
+		}
+		const def = this.resources.def(family);
+		const { match } = buildMatcher(def.filters, filters);
+		const rows: Row[] = [];
+		for (const row of this.resources.table(family, tenantId).live()) if (!match || match(row)) rows.push(row);
+		const columns = ['id', ...def.fields.filter((f) => !f.hidden).map((f) => f.name), 'createdAt', 'updatedAt'];
+		const resources = this.resources;
+		return {
+			columns,
+			count: rows.length,
+			*records() {
+				for (const row of rows) yield resources.present(def, row, false, false);
+			},
+		};
+	}
+
+	private importFields(family: string): ImportField[] {
+		if (family === 'contacts') return WRITABLE_FIELDS.map((name) => ({ name, type: name === 'parentContactId' ? 'integer' : 'string' }));
+		const def = this.resources.def(family);
+		const fields = new Map<string, ImportField>();
+		for (const f of [...def.fields, ...(def.updateFields ?? [])]) {
+			if (!f.hidden && (f.input ?? 'both') !== 'none' && !fields.has(f.name)) fields.set(f.name, { name: f.name, type: f.type });
+		}
+		return [...fields.values()];
+	}
+
+	/** Runs an API route's handler for a job, as the job's key, and its side effects (webhooks) at once. */
+	private internalCall(job: JobOwner, method: string, template: string, id: number | undefined, body: unknown): Answer {
+		const route = this.routes.find((r) => r.method === method && r.template === template);
+		if (!route) throw notFound(`The sandbox does not serve ${method} ${template}.`);
+		const binding = job.caller as JobCaller;
+		const path = API_PREFIX + template.replace('{id}', String(id ?? ''));
+		const ctx: Context = { requestId: newRequestId(), method, path, query: {}, key: binding.key, keyId: binding.keyId, tenantId: job.tenantId, body, id: id ?? 0, params: id === undefined ? {} : { id }, texts: {}, afterCommit: [] };
+		const answer = route.handler(ctx);
+		for (const effect of ctx.afterCommit) effect();
+		return answer;
+	}
+
+	/** Puts a soft-deleted record back among the live ones; a live one is left as it is. */
+	private restoreRecord(job: JobOwner, family: string, id: number): void {
+		if (family === 'contacts') {
+			const table = this.table(job.tenantId);
+			const contact = table.byId.get(id);
+			if (!contact) throw notFound(`Contact ${id} not found.`);
+			if (contact.deletedAt === null) return;
+			contact.deletedAt = null;
+			table.liveCount++;
+			contact.updatedAt = new Date(Math.max(Date.now(), Date.parse(contact.updatedAt) + 1)).toISOString();
+			this.webhooks.emit(job.tenantId, 'contact.updated', presentContact(contact), { deletedAt: null });
+			return;
+		}
+		const def: FamilyDef = this.resources.def(family);
+		const table = this.resources.table(family, job.tenantId);
+		const row = table.byId.get(id);
+		if (!row) throw notFound(`${def.nouns.singular} ${id} not found.`);
+		if (row.deletedAt === null) return;
+		row.deletedAt = null;
+		table.ids.splice(firstIndexAfter(table.ids, row.id), 0, row.id);
+		this.resources.touch(def, row);
+		const { key } = job.caller as JobCaller;
+		const ctx: ResourceContext = { requestId: newRequestId(), tenantId: job.tenantId, body: undefined, query: {}, id, params: { id }, afterCommit: [], key: { name: key.name, scopes: key.scopes } };
+		this.resources.emit(ctx, def, 'updated', this.resources.present(def, row));
+		for (const effect of ctx.afterCommit) effect();
+	}
+
+	private pdfSource(tenantId: number, family: string, id: number): PdfContent & { fileName: string } {
+		const def = this.resources.def(family);
+		const record = this.resources.present(def, this.resources.find(def, tenantId, id));
+		const number = String(record[PDF_NUMBER_FIELDS[family]] ?? id);
+		const noun = def.nouns.singular;
+		const lines: string[] = [];
+		const name = record.name ?? record.title;
+		if (typeof name === 'string' && name) lines.push(name);
+		if (typeof record.status === 'string') lines.push(`Status: ${record.status}`);
+		for (const [field, label] of PDF_AMOUNT_FIELDS) if (typeof record[field] === 'string') lines.push(`${label}: ${record[field]}`);
+		lines.push(`Created: ${String(record.createdAt).slice(0, 10)}`, 'Generated by the BuildWorkPro sandbox');
+		return { title: `${noun} ${number}`, lines, fileName: `${noun.toLowerCase().replace(/\s+/g, '-')}-${number}.pdf` };
+	}
+
+	/** Adds a document with the given bytes (there is no upload route in v1). */
+	addDocument(input: DocumentInput, tenantId = 1): Record<string, unknown> {
+		const def = this.resources.def('documents');
+		if (!Buffer.isBuffer(input.bytes)) throw new Error('bytes must be a Buffer.');
+		for (const name of ['entityType', 'originalFilename', 'mimeType'] as const) {
+			if (typeof input[name] !== 'string' || !input[name]) throw new Error(`${name} must be a non-empty string.`);
+		}
+		if (!Number.isInteger(input.entityId)) throw new Error('entityId must be an integer.');
+		const row = this.resources.insertNew(null, def, tenantId, {
+			entityType: input.entityType,
+			entityId: input.entityId,
+			originalFilename: input.originalFilename,
+			mimeType: input.mimeType,
+			category: input.category ?? null,
+			description: input.description ?? null,
+		});
+		attachFile(row, input.bytes);
+		this.resources.touch(def, row);
+		return this.resources.present(def, row);
+	}
+
+	setJobs(config: Partial<JobConfig>): JobConfig {
+		return this.jobs.configure(config);
 	}
 
 	private contactFilters(ctx: Context): { filters: ContactFilters; fingerprint: string } {
@@ -672,6 +882,7 @@ export class SandboxApp {
 		}
 		const tenantParam = query.tenantId ? Number(query.tenantId) : undefined;
 		try {
+			if (sub === '/oauth' || sub.startsWith('/oauth/')) return sendJson(res, ...this.oauth.control(method, sub.slice('/oauth'.length), body));
 			switch (`${method} ${sub}`) {
 				case 'POST /seed': {
 					// {count, tenantId?} seeds contacts (as always); {family, count, tenantId?} any seedable family.
@@ -710,6 +921,23 @@ export class SandboxApp {
 					return sendJson(res, 200, { data: this.webhooks.rawEndpoints(tenantParam) });
 				case 'GET /webhook-deliveries':
 					return sendJson(res, 200, { data: this.webhooks.rawDeliveries() });
+				case 'PUT /jobs':
+					return sendJson(res, 200, { data: this.jobs.configure(body as Partial<JobConfig>) });
+				case 'GET /jobs':
+					return sendJson(res, 200, { data: this.jobs.rawJobs(tenantParam) });
+				case 'GET /storage':
+					return sendJson(res, 200, { url: this.storage.origin });
+				case 'GET /storage/requests':
+					return sendJson(res, 200, { data: this.storage.requestLog() });
+				case 'DELETE /storage/requests':
+					this.storage.clearLog();
+					return sendJson(res, 200, { ok: true });
+				case 'POST /documents': {
+					const { content, contentBase64, tenantId, ...rest } = body as Record<string, unknown>;
+					const bytes = typeof contentBase64 === 'string' ? Buffer.from(contentBase64, 'base64') : Buffer.from(typeof content === 'string' ? content : '', 'utf8');
+					const data = this.addDocument({ ...(rest as unknown as Omit<DocumentInput, 'bytes'>), bytes }, tenantId === undefined ? 1 : Number(tenantId));
+					return sendJson(res, 201, { data });
+				}
 				case 'POST /deliver': {
 					if (typeof body.url !== 'string') return sendJson(res, 400, { error: 'url is required.' });
 					return sendJson(res, 200, await this.webhooks.sendDelivery(body as never));

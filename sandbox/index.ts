@@ -9,11 +9,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ALL_SCOPES } from './catalog';
 import { SandboxApp } from './app';
+import type { DocumentInput } from './app';
+import type { JobConfig, RowError } from './jobs';
+import type { StorageRequest } from './storage';
+import { N8N_LOCAL_REDIRECT_URIS, SANDBOX_CONFIDENTIAL_CLIENT, SANDBOX_PUBLIC_CLIENT, SANDBOX_USER_PASSWORD } from './oauth';
 import type {
 	Contact,
 	DeliveryRecord,
 	FaultSpec,
 	LoggedRequest,
+	OAuthClientInput,
+	OAuthConfig,
+	OAuthFamilyView,
 	SandboxKey,
 	SandboxOptions,
 	SendDeliveryOptions,
@@ -24,6 +31,9 @@ export type * from './types';
 export { signV1, SIGNATURE_HEADER, EVENT_TYPES } from './webhooks';
 export { ERROR_TYPE_BASE } from './problems';
 export { ALL_SCOPES, OPERATIONS, costOf } from './catalog';
+export { DEFAULT_JOB_CONFIG, JOB_STATUSES, EXPORT_FAMILIES, IMPORT_FAMILIES, BULK_FAMILIES, PDF_FAMILIES, MAX_BULK_IDS } from './jobs';
+export { parseCsv, toCsv } from './csv';
+export { ROLE_SCOPES, SANDBOX_USER_PASSWORD, SANDBOX_CONFIDENTIAL_CLIENT, SANDBOX_PUBLIC_CLIENT, N8N_LOCAL_REDIRECT_URIS, DEFAULT_OAUTH_CONFIG } from './oauth';
 
 export const DEFAULT_KEYS: SandboxKey[] = [
 	{ token: 'bwp_test_full_sandbox', name: 'Sandbox full access', scopes: [...ALL_SCOPES], tenantId: 1 },
@@ -37,7 +47,7 @@ export interface Sandbox {
 	keys: { full: string; readOnly: string; otherTenant: string };
 	close(): Promise<void>;
 	seed(count: number, tenantId?: number): number;
-	/** Seeds generated records of a family ('contacts', 'leads', 'projects', 'bids', 'change-orders', 'pay-apps', 'invoices'); returns its live total. */
+	/** Seeds generated records of a family ('contacts', 'leads', 'projects', 'bids', 'change-orders', 'pay-apps', 'invoices', 'documents', …); returns its live total. */
 	seedFamily(family: string, count: number, tenantId?: number): number;
 	reset(): void;
 	requestLog(): LoggedRequest[];
@@ -49,12 +59,50 @@ export interface Sandbox {
 	webhookEndpoints(tenantId?: number): Array<WebhookEndpoint & { deleted: boolean }>;
 	deliveries(): DeliveryRecord[];
 	sendDelivery(opts: SendDeliveryOptions): Promise<{ status: number; body: string }>;
+	/** Origin of the storage listener (another port, so another origin than `url`). */
+	storageUrl: string;
+	/** Every request the storage listener saw (method, path, authorization/credential flags, status). */
+	storageLog(): StorageRequest[];
+	clearStorageLog(): void;
+	/** Changes how new jobs behave (duration, outcome, Retry-After, signed URL lifetime); returns the config. */
+	setJobs(config: Partial<JobConfig>): JobConfig;
+	/** Every job of a tenant (or all), deleted ones flagged, with their row errors. */
+	jobs(tenantId?: number): Array<Record<string, unknown> & { tenantId: number; deleted: boolean; rowErrors: RowError[] }>;
+	/** Adds a document with the given bytes; returns it as GET /documents/{id} answers it. */
+	addDocument(input: DocumentInput, tenantId?: number): Record<string, unknown>;
+	/** Bytes stored on the storage listener under a key (an upload: `tenants/<t>/<sourcePath>`), if any. */
+	storageObject(key: string): { bytes: Buffer; contentType: string; fileName?: string } | undefined;
+	/** The OAuth 2.1 authorization server (sandbox/oauth.ts; README "Sandbox control"). */
+	oauth: SandboxOAuth;
+}
+
+export interface SandboxOAuth {
+	/** Registers (or replaces, by clientId) a client; answers it as POST /oauth/register does (client_id, client_secret, …). */
+	registerClient(input: OAuthClientInput): Record<string, unknown>;
+	/** Changes token lifetimes, auto-approval (an email, a user id, true = Dana Whitaker of tenant 1, false) …; returns the config. */
+	configure(config: Partial<OAuthConfig>): OAuthConfig;
+	/** Expires every access token now (or only `token`); answers how many. */
+	expireAccessTokens(token?: string): number;
+	/** Revokes one token family (or all), as a user removing the app would; answers how many were live. */
+	revokeFamilies(familyId?: number): number;
+	/** Every token family (one per authorization) with its refresh and access tokens and their states. */
+	families(): OAuthFamilyView[];
+	/** Every registered client, secrets included. */
+	clients(): Array<Record<string, unknown>>;
+	/** The seeded clients and the consent page's shared password. */
+	readonly seeded: {
+		confidential: { clientId: string; clientSecret: string };
+		public: { clientId: string };
+		redirectUris: string[];
+		password: string;
+	};
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const keys = options.keys ?? DEFAULT_KEYS;
 	const app = new SandboxApp(keys, options);
 	if (options.seed) app.seed(options.seed, 1);
+	const storageUrl = await app.storage.start();
 
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((req, res) => {
@@ -76,9 +124,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		else socket.destroy();
 	});
 	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
+		const onError = (err: Error) => {
+			void app.storage.close();
+			reject(err);
+		};
+		server.once('error', onError);
 		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-			server.off('error', reject);
+			server.off('error', onError);
 			resolve();
 		});
 	});
@@ -128,5 +180,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		webhookEndpoints: (tenantId) => app.webhooks.rawEndpoints(tenantId),
 		deliveries: () => app.webhooks.rawDeliveries(),
 		sendDelivery: (opts) => app.webhooks.sendDelivery(opts),
+		storageUrl,
+		storageLog: () => app.storage.requestLog(),
+		clearStorageLog: () => app.storage.clearLog(),
+		setJobs: (config) => app.setJobs(config),
+		jobs: (tenantId) => app.jobs.rawJobs(tenantId),
+		addDocument: (input, tenantId = 1) => app.addDocument(input, tenantId),
+		oauth: {
+			registerClient: (input) => app.oauth.registerClient(input),
+			configure: (config) => app.oauth.configure(config),
+			expireAccessTokens: (token) => app.oauth.expireAccessTokens(token),
+			revokeFamilies: (familyId) => app.oauth.revokeFamilies(familyId),
+			families: () => app.oauth.families(),
+			clients: () => app.oauth.listClients(),
+			seeded: {
+				confidential: { ...SANDBOX_CONFIDENTIAL_CLIENT },
+				public: { ...SANDBOX_PUBLIC_CLIENT },
+				redirectUris: [...N8N_LOCAL_REDIRECT_URIS],
+				password: SANDBOX_USER_PASSWORD,
+			},
+		},
+		storageObject: (key) => {
+			const object = app.storage.get(key);
+			return object && { bytes: object.bytes, contentType: object.contentType, fileName: object.fileName };
+		},
 	};
 }

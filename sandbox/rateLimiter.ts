@@ -85,6 +85,11 @@ export interface RateLimitVerdict {
 	retryAfterSeconds?: number;
 }
 
+export interface ConsumeOptions {
+	/** false: count only the tenant budget (OAuth access tokens have no per-key bucket). */
+	keyBucket?: boolean;
+}
+
 /** Whole seconds, rounded up, so a client that waits this long is never early. */
 const toSeconds = (ms: number) => (ms <= 0 ? 0 : Math.ceil(ms / 1000));
 
@@ -126,29 +131,35 @@ export class RateLimiter {
 	 * Counts the request if both buckets have room. A refused (429) request is not counted, so a
 	 * client that waits Retry-After and retries gets through.
 	 */
-	consume(token: string, tenantId: number, cost: number, now = Date.now()): RateLimitVerdict {
-		const keyBucket = this.keyBucket(token);
+	consume(token: string, tenantId: number, cost: number, now = Date.now(), options: ConsumeOptions = {}): RateLimitVerdict {
+		// OAuth callers have no per-key bucket, only the tenant budget (API.md "Rate limits").
+		const keyBucket = options.keyBucket === false ? null : this.keyBucket(token);
 		const tenantBucket = this.tenantBucket(tenantId);
 		let allowed = true;
 		let retryAfterSeconds: number | undefined;
 		if (this.config.enabled) {
-			const waitMs = Math.max(keyBucket.waitMsFor(1, now), tenantBucket.waitMsFor(cost, now));
+			const waitMs = Math.max(keyBucket?.waitMsFor(1, now) ?? 0, tenantBucket.waitMsFor(cost, now));
 			if (waitMs > 0) {
 				allowed = false;
 				retryAfterSeconds = Math.max(1, toSeconds(waitMs));
 			} else {
-				keyBucket.record(1, now);
+				keyBucket?.record(1, now);
 				tenantBucket.record(cost, now);
 			}
 		}
 		return { allowed, retryAfterSeconds, headers: this.headers(keyBucket, tenantBucket, now) };
 	}
 
-	private headers(keyBucket: SlidingBucket, tenantBucket: SlidingBucket, now: number): Record<string, string> {
+	private headers(keyBucket: SlidingBucket | null, tenantBucket: SlidingBucket, now: number): Record<string, string> {
+		const keyHeaders: Record<string, string> = keyBucket
+			? {
+					'RateLimit-Key-Limit': String(keyBucket.limit),
+					'RateLimit-Key-Remaining': String(keyBucket.remaining(now)),
+					'RateLimit-Key-Reset': String(toSeconds(keyBucket.resetMs(now))),
+				}
+			: {};
 		return {
-			'RateLimit-Key-Limit': String(keyBucket.limit),
-			'RateLimit-Key-Remaining': String(keyBucket.remaining(now)),
-			'RateLimit-Key-Reset': String(toSeconds(keyBucket.resetMs(now))),
+			...keyHeaders,
 			'RateLimit-Tenant-Limit': String(tenantBucket.limit),
 			'RateLimit-Tenant-Remaining': String(tenantBucket.remaining(now)),
 			'RateLimit-Tenant-Reset': String(toSeconds(tenantBucket.resetMs(now))),

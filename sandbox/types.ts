@@ -1,4 +1,11 @@
 /** Public types of the sandbox (see sandbox/index.ts for the entry point). */
+import type { JobConfig } from './jobs';
+import type { OAuthOptions } from './oauth';
+
+export type { JobConfig, RowError, JobStatus, JobType } from './jobs';
+export type { StorageRequest } from './storage';
+export type { DocumentInput } from './app';
+export type { OAuthClientInput, OAuthConfig, OAuthFamilyView, OAuthOptions } from './oauth';
 
 export interface SandboxKey {
 	token: string;
@@ -38,6 +45,12 @@ export interface SandboxOptions {
 	maxBodyBytes?: number;
 	/** Secret for cursor signatures; random per start unless given. */
 	cursorSecret?: string;
+	/** Port of the storage listener (signed upload/download URLs); default any free port. */
+	storagePort?: number;
+	/** Initial job behaviour (duration, outcome, Retry-After, signed URL lifetime). */
+	jobs?: Partial<JobConfig>;
+	/** OAuth 2.1 server: token lifetimes, auto-approval, extra pre-registered clients (sandbox/oauth.ts). */
+	oauth?: OAuthOptions;
 }
 
 /** Contact as the API returns it. */
