@@ -6,11 +6,20 @@
  */
 import type { ICredentialTestRequest, INodeType } from 'n8n-workflow';
 
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { BuildWorkProApi } from '../../credentials/BuildWorkProApi.credentials';
 import { BuildWorkProOAuth2Api } from '../../credentials/BuildWorkProOAuth2Api.credentials';
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
 import { registerNodeType, runNode } from '../harness';
 import { apiKeyCredentials, apiRequests, runContactNode, serializedError, useSandbox } from './support';
+import { API_COVERAGE } from '../api-coverage/manifest';
+import { sharedDir } from '../sandbox/helpers';
+
+const OPENAPI_PATH = join(sharedDir, 'openapi.json');
+/** Checks that read the vendor's openapi.json run where it is (BWP_SHARED_DIR), as the contract tests do. */
+const itWithSpec = existsSync(OPENAPI_PATH) ? it : it.skip;
 
 const env = useSandbox();
 
@@ -99,6 +108,32 @@ describe('BuildWorkPro OAuth2 API credential', () => {
 		expect(fields.grantType.default).toBe('pkce');
 		expect(fields.authUrl.default).toBe('https://app.buildworkpro.com/api/v1/oauth/authorize');
 		expect(fields.accessTokenUrl.default).toBe('https://app.buildworkpro.com/api/v1/oauth/token');
+	});
+
+	itWithSpec('asks by default for every scope an operation of the node or the trigger\'s publish/unpublish needs, offline_access, and nothing the API does not define', () => {
+		const openapi = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as {
+			paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>>;
+		};
+		const scopesOf = (key: string) => {
+			const [method, path] = key.split(' ');
+			return (openapi.paths[path]?.[method.toLowerCase()]?.security ?? []).flatMap((requirement) => Object.values(requirement).flat());
+		};
+		const needed = new Set<string>(['offline_access', ...scopesOf('POST /webhook-endpoints'), ...scopesOf('DELETE /webhook-endpoints/{id}')]);
+		for (const [key, coverage] of Object.entries(API_COVERAGE)) if (typeof coverage === 'string') for (const scope of scopesOf(key)) needed.add(scope);
+		const defined = new Set<string>(['offline_access']);
+		for (const methods of Object.values(openapi.paths))
+			for (const operation of Object.values(methods)) for (const requirement of operation.security ?? []) for (const scope of Object.values(requirement).flat()) defined.add(scope);
+
+		const scopes = String(fields.scope.default).split(' ');
+		expect(scopes.filter((scope) => !needed.has(scope) && !defined.has(scope))).toEqual([]);
+		expect([...needed].filter((scope) => !scopes.includes(scope))).toEqual([]);
+		expect(new Set(scopes).size).toBe(scopes.length);
+	});
+
+	it('lets a public client leave the Client Secret empty, and sends a confidential client\'s secret in the form body', () => {
+		expect(fields.clientSecret.required).toBe(false);
+		expect(fields.clientSecret.typeOptions?.password).toBe(true);
+		expect(fields.authentication).toMatchObject({ type: 'hidden', default: 'body' });
 	});
 
 	it('asks by default for every scope the nodes use, plus offline_access, space-separated', () => {

@@ -10,6 +10,7 @@ import { contactDescription } from './contact';
 import { invoiceDescription } from './invoice';
 import { invoiceLineItemDescription } from './invoiceLineItem';
 import { invoicePaymentDescription } from './invoicePayment';
+import { jobDescription } from './job';
 import { leadDescription } from './lead';
 import { leadStageDescription } from './leadStage';
 import { notificationDescription } from './notification';
@@ -39,6 +40,7 @@ const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperti
 	{ option: { name: 'Invoice', value: 'invoice' }, properties: invoiceDescription },
 	{ option: { name: 'Invoice Line Item', value: 'invoiceLineItem' }, properties: invoiceLineItemDescription },
 	{ option: { name: 'Invoice Payment', value: 'invoicePayment' }, properties: invoicePaymentDescription },
+	{ option: { name: 'Job', value: 'job' }, properties: jobDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },
 	{ option: { name: 'Notification', value: 'notification' }, properties: notificationDescription },

@@ -338,3 +338,57 @@ export function apiErrorFromNetworkFailure(
 		},
 	);
 }
+
+/** Why n8n could not refresh an OAuth2 access token: the token endpoint's RFC 6749 error code, when it gave one. */
+export interface OAuthRefreshRefusal {
+	/** `invalid_grant`, `invalid_client`, … or `no_refresh_token` when the credential holds none. */
+	error: string;
+	detail?: string;
+}
+
+/**
+ * A refresh of the OAuth2 access token that failed: n8n refreshes when BuildWorkPro answers 401,
+ * and once that refresh is refused the credential is unusable until a person reconnects it. The
+ * message says so; the description says why it happens and where to click.
+ */
+export function oauthRefreshError(
+	node: INode,
+	refusal: OAuthRefreshRefusal,
+	context: { itemIndex: number; credentialName?: string; note?: string },
+): NodeApiError {
+	const credential = context.credentialName ? `"${context.credentialName}"` : 'BuildWorkPro OAuth2';
+	const reconnect = `Open the credential ${credential} and reconnect it (sign in to BuildWorkPro and approve again); the workflow works again from the next run.`;
+	let message: string;
+	let why: string;
+	if (refusal.error === 'invalid_grant') {
+		message = 'BuildWorkPro refused to refresh the OAuth2 token: reconnect the credential';
+		why =
+			'BuildWorkPro no longer accepts the refresh token this credential holds: access was revoked, the connection expired, or the refresh token had already been used once (BuildWorkPro then revokes every token of the connection).';
+	} else if (refusal.error === 'no_refresh_token') {
+		message = 'The OAuth2 access token expired and the credential holds no refresh token: reconnect the credential';
+		why = 'BuildWorkPro issues a refresh token only when the offline_access scope is granted: keep it in the Scope field.';
+	} else {
+		message = `BuildWorkPro refused to refresh the OAuth2 token (${refusal.error}): check the credential, then reconnect it`;
+		why =
+			refusal.error === 'invalid_client'
+				? 'BuildWorkPro did not accept the Client ID or Client Secret: the OAuth client may have been deleted, its secret changed, or a secret entered for a public client.'
+				: 'The token endpoint refused the refresh request.';
+	}
+	const lines = [
+		why,
+		reconnect,
+		refusal.detail ? `BuildWorkPro said: ${refusal.detail}` : undefined,
+		context.note,
+		'The request itself was refused (HTTP 401) before the refresh, so nothing was changed in BuildWorkPro.',
+	].filter((line): line is string => !!line);
+	const error = new NodeApiError(
+		node,
+		{ error: refusal.error, error_description: refusal.detail ?? null },
+		{ message, description: lines.join('\n'), itemIndex: context.itemIndex, httpCode: '401' },
+	);
+	// n8n swaps a message it considers generic for its own; keep ours.
+	error.message = message;
+	// n8n 2.x marks such errors as a credential to reconnect (same field its own refresh error carries).
+	(error as unknown as { failure?: unknown }).failure = { cause: 'credential-invalid' };
+	return error;
+}

@@ -1,5 +1,6 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
@@ -8,9 +9,11 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { fileNameFor, startJobAndDownload, streamDownload } from './files';
+import type { FileContext, FileOutput } from './files';
 import { fetchAllPages } from './pagination';
 import { normalizeListFilters, requireIdList, requirePositiveId, requireUpdateFields } from './preSend';
-import { sendSingleRequest } from './transport';
+import { requestBuildWorkPro, sendSingleRequest, unwrapEnvelope } from './transport';
 
 /**
  * Builders for the operations of a resource. An operation file says what it is (name, action,
@@ -177,4 +180,91 @@ export function collectionAction(
 /** POST /<family>/get-many with up to 50 IDs → one item per record found (missing IDs are skipped). */
 export function getRecordsByIds(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
 	return collectionAction(resource, text, 'get-many', [requireIdList]);
+}
+
+/** The record's id as the user typed it, as a number. */
+function recordIdOf(context: FileContext, resource: ResourceSpec): number {
+	return Number(String(context.getNodeParameter(resource.idParameter, '')).trim());
+}
+
+/**
+ * What a record's PDF is called when the server sends no name: "<resource>-<number>.pdf", the
+ * number looked up on the record (its id when the lookup fails: a name is not worth failing for).
+ */
+function pdfOutput(resource: ResourceSpec): FileOutput {
+	return {
+		json: (context) => ({ id: recordIdOf(context, resource) }),
+		fallbackFileName: async (context, session, passthrough) => {
+			const id = recordIdOf(context, resource);
+			let number: unknown;
+			try {
+				const answer = await requestBuildWorkPro(context, { method: 'GET', url: `${resource.path}/${id}`, passthrough }, session);
+				const record = unwrapEnvelope(answer.body) as IDataObject | undefined;
+				number = record?.[`${resource.value}Number`];
+			} catch {
+				number = undefined;
+			}
+			return fileNameFor(resource.value, number || id, 'pdf');
+		},
+		fallbackMimeType: 'application/pdf',
+		accept: 'application/pdf, application/problem+json;q=0.9, */*;q=0.8',
+		what: (context) => `the PDF of ${resource.noun} ${recordIdOf(context, resource)}`,
+	};
+}
+
+/**
+ * The record's PDF as binary data. `job`: POST …/pdf starts a job, which is waited for and whose
+ * file is downloaded (bids, pay apps, change orders); `stream`: GET …/pdf answers the PDF itself
+ * (invoices).
+ */
+export function downloadRecordPdf(resource: ResourceSpec, text: OperationText, via: 'job' | 'stream'): INodePropertyOptions {
+	const output = pdfOutput(resource);
+	return operation(text, {
+		method: via === 'job' ? 'POST' : 'GET',
+		url: `=${recordPath(resource)}/pdf`,
+		preSend: idChecks(resource, true),
+		pager: via === 'job' ? startJobAndDownload(output) : streamDownload(output),
+	});
+}
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An export's filters, sent as `filters.<name>` in its body: cleaned up as Get Many's query
+ * parameters are (empty ones left out, dates made UTC timestamps), and `{}` when there are none.
+ */
+async function cleanExportFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body: IDataObject = isPlainObject(requestOptions.body) ? requestOptions.body : {};
+	const query = requestOptions.qs;
+	requestOptions.qs = isPlainObject(body.filters) ? { ...body.filters } : {};
+	await normalizeListFilters.call(this, requestOptions);
+	body.filters = requestOptions.qs;
+	requestOptions.qs = query;
+	requestOptions.body = body;
+	return requestOptions;
+}
+
+/**
+ * POST /<family>/exports {filters} → a job whose file is the CSV of every matching record, as
+ * binary data; far fewer requests than paging through Get Many for large lists.
+ */
+export function exportRecords(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
+	const family = resource.path.replace(/^\//, '');
+	return operation(text, {
+		method: 'POST',
+		url: expression(`${collectionPath(resource)}/exports`),
+		preSend: [...idChecks(resource.parent, true), cleanExportFilters],
+		pager: startJobAndDownload({
+			json: () => ({}),
+			fallbackFileName: async () => `${family}-export.csv`,
+			fallbackMimeType: 'text/csv',
+			what: () => `the export of ${resource.noun.endsWith('y') ? `${resource.noun.slice(0, -1)}ies` : `${resource.noun}s`}`,
+			fromJob: (job) => {
+				const progress = isPlainObject(job.progress) ? job.progress : {};
+				return typeof progress.total === 'number' ? { rowCount: progress.total } : {};
+			},
+		}),
+	});
 }

@@ -16,8 +16,8 @@ import type {
 	IWorkflowDataProxyData,
 } from 'n8n-workflow';
 
-import { apiErrorFromAnswer, apiErrorFromNetworkFailure, errorBeforeSending, nodeSideError, redact } from './errors';
-import type { ApiAnswer, ErrorWording } from './errors';
+import { apiErrorFromAnswer, apiErrorFromNetworkFailure, errorBeforeSending, nodeSideError, oauthRefreshError, redact } from './errors';
+import type { ApiAnswer, ErrorWording, OAuthRefreshRefusal } from './errors';
 import { customIdempotencyKey, defaultIdempotencyKey } from './idempotency';
 import { gateFor } from './rateLimit';
 import type { RateLimitGate, Ticket } from './rateLimit';
@@ -112,6 +112,11 @@ export interface BuildWorkProRequest {
 	/** n8n's own request settings (proxy, SSL, allowed domains) passed through untouched. */
 	passthrough?: Partial<IHttpRequestOptions>;
 	policy?: CallPolicy;
+	/**
+	 * The answer is a file (a PDF, a document): its body comes back as a Buffer, untouched. An
+	 * error answer's problem details are still read as JSON.
+	 */
+	binary?: boolean;
 }
 
 /** The credential type the node's Authentication parameter selects. */
@@ -127,7 +132,7 @@ function operationName(context: TransportContext): string {
 	return `${resource}.${operation}`;
 }
 
-function itemIndexOf(context: TransportContext): number {
+function itemIndexOf(context: Pick<TransportContext, 'getItemIndex'>): number {
 	return context.getItemIndex?.() ?? 0;
 }
 
@@ -167,7 +172,7 @@ function maxWaitMs(context: TransportContext): number {
 }
 
 /** `Retry-After` in seconds or as an HTTP date. */
-function retryAfterMs(headers: Record<string, unknown>): number | undefined {
+export function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 	const raw = headers['retry-after'] ?? headers['Retry-After'];
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	const value = String(Array.isArray(raw) ? raw[0] : raw).trim();
@@ -177,7 +182,7 @@ function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 }
 
 /** Waits, but wakes up early when the execution is cancelled (and then stops with an error). */
-async function sleepUnlessCancelled(context: TransportContext, ms: number): Promise<void> {
+export async function sleepUnlessCancelled(context: Pick<TransportContext, 'getNode' | 'getItemIndex' | 'getExecutionCancelSignal'>, ms: number): Promise<void> {
 	const signal = context.getExecutionCancelSignal?.();
 	let onAbort: (() => void) | undefined;
 	const cancelled = new Promise<void>((resolve) => {
@@ -200,6 +205,18 @@ function fullJitterBackoffMs(retryNumber: number): number {
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null;
+}
+
+/** A file request's error answer arrives as bytes: its problem details are JSON all the same. */
+function decodedErrorBody(body: unknown): unknown {
+	const bytes = Buffer.isBuffer(body) ? body : body instanceof ArrayBuffer ? Buffer.from(body) : undefined;
+	if (!bytes) return body;
+	const text = bytes.toString('utf8');
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
 }
 
 /**
@@ -226,6 +243,58 @@ function answerFromError(error: unknown): ApiAnswer | undefined {
 		return { statusCode: Number(error.httpCode), headers: {}, body: context.data };
 	}
 	return undefined;
+}
+
+/**
+ * n8n refreshes an OAuth2 token inside the request helper (on a 401) and throws when the token
+ * endpoint refuses: n8n 2.x as its "needs to be reconnected" error (marked `credential-invalid`),
+ * n8n 1.x as the OAuth client's error carrying the RFC 6749 body. Either may come wrapped.
+ */
+function oauthRefreshRefusalFrom(error: unknown): OAuthRefreshRefusal | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && isObject(current); depth++) {
+		const body = current.body;
+		if (isObject(body) && typeof body.error === 'string' && !isObject(current.response)) {
+			return { error: body.error, detail: typeof body.error_description === 'string' ? body.error_description : undefined };
+		}
+		if (isObject(current.failure) && current.failure.cause === 'credential-invalid') return { error: 'invalid_grant' };
+		if (typeof current.message === 'string' && /no refresh token is available/i.test(current.message)) {
+			return { error: 'no_refresh_token' };
+		}
+		current = current.cause;
+	}
+	return undefined;
+}
+
+/**
+ * OAuth2 refreshes, one at a time per credential in this process. BuildWorkPro rotates the
+ * refresh token on every use and revokes the whole connection when an old one comes back, so
+ * two requests that meet an expired access token together must not both refresh. n8n 2.x
+ * coordinates its own refreshes; n8n 1.x refreshes once per failing request. So only one request
+ * per credential at a time (the lead) lets a 401 reach n8n's refresh; the others take a 401 as an
+ * answer, wait for the lead and go again with whatever token n8n holds by then.
+ */
+const oauthLeads = new Map<string, Promise<void>>();
+/** A follower's 401s retried before it gives up. */
+const OAUTH_FOLLOWER_RETRIES = 3;
+/**
+ * n8n 1.x knows no `ignoreHttpStatusErrors.except`: it ignores every status, so a 401 never
+ * reaches its refresh. Learnt from the first 401 the lead gets back as an answer; from then on the
+ * lead asks for error statuses to be thrown (1.x keeps the status and body on the error).
+ */
+let statusExceptionsUnsupported = false;
+
+function takeOAuthLead(key: string): (() => void) | undefined {
+	if (oauthLeads.has(key)) return undefined;
+	let release!: () => void;
+	oauthLeads.set(key, new Promise<void>((resolve) => (release = resolve)));
+	let released = false;
+	return () => {
+		if (released) return;
+		released = true;
+		oauthLeads.delete(key);
+		release();
+	};
 }
 
 function networkFailureFromError(error: unknown): { code?: string; detail: string } {
@@ -320,6 +389,9 @@ export async function requestBuildWorkPro(
 
 	let waitedMs = 0;
 	let internalErrorRetried = false;
+	const oauth = credentialType === 'buildWorkProOAuth2Api';
+	const oauthKey = `${node.credentials?.[credentialType]?.id ?? ''}\n${baseUrl}`;
+	let oauthFollowerRetries = 0;
 	const spendWait = async (ms: number) => {
 		await sleepUnlessCancelled(context, ms);
 		waitedMs += ms;
@@ -372,13 +444,18 @@ export async function requestBuildWorkPro(
 			qs: request.qs,
 			body: request.body,
 			headers: { ...headers },
-			json: true,
+			json: !request.binary,
+			...(request.binary ? { encoding: 'arraybuffer' as const } : {}),
 			returnFullResponse: true,
 			// Error answers come back as answers, with their headers (Retry-After, RateLimit-*),
 			// on every n8n version. OAuth2 keeps 401 thrown: that is what makes n8n refresh the token.
 			ignoreHttpStatusErrors: credentialType === 'buildWorkProOAuth2Api' ? { ignore: true, except: [401] } : true,
 		};
 		if (request.timeout) options.timeout = request.timeout;
+		// OAuth2: only the lead may have n8n refresh the token (see oauthLeads).
+		const releaseLead = oauth ? takeOAuthLead(oauthKey) : undefined;
+		if (oauth && !releaseLead) options.ignoreHttpStatusErrors = true;
+		else if (releaseLead && statusExceptionsUnsupported) options.ignoreHttpStatusErrors = false;
 
 		let answer: ApiAnswer | undefined;
 		let failure: unknown;
@@ -396,9 +473,21 @@ export async function requestBuildWorkPro(
 				body: response.body,
 			};
 		} catch (error) {
+			const refusal = oauth ? oauthRefreshRefusalFrom(error) : undefined;
+			if (refusal) {
+				throw oauthRefreshError(node, refusal, {
+					itemIndex,
+					credentialName: node.credentials?.[credentialType]?.name,
+					note: request.note,
+				});
+			}
 			failure = error;
 			answer = answerFromError(error);
+		} finally {
+			releaseLead?.();
 		}
+
+		if (request.binary && answer && answer.statusCode >= 400) answer.body = decodedErrorBody(answer.body);
 
 		const now = Date.now();
 		const refusedForRate = answer?.statusCode === 429;
@@ -407,6 +496,19 @@ export async function requestBuildWorkPro(
 
 		if (answer && ((answer.statusCode < 400 && failure === undefined) || policy.acceptStatuses?.includes(answer.statusCode))) {
 			return answer;
+		}
+
+		// An OAuth2 401 that n8n did not get to refresh for: go again, now as (or after) the lead.
+		if (oauth && answer?.statusCode === 401 && failure === undefined && attempt < maxAttempts) {
+			if (releaseLead && !statusExceptionsUnsupported) {
+				statusExceptionsUnsupported = true;
+				continue;
+			}
+			if (!releaseLead && oauthFollowerRetries < OAUTH_FOLLOWER_RETRIES) {
+				oauthFollowerRetries += 1;
+				await oauthLeads.get(oauthKey);
+				continue;
+			}
 		}
 
 		// Decide whether and how long to wait before trying again.

@@ -6,6 +6,8 @@ import { convertToProjectFields, convertToProjectOperation } from './convertToPr
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
+import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
+import { exportFields, exportOperation } from './export';
 import { duplicateOperation } from './duplicate';
 import { bid } from './fields';
 import { getOperation } from './get';
@@ -21,8 +23,8 @@ const ACTIONS = ['accept', 'convertToProject', 'duplicate', 'reject', 'revertAcc
 
 /** The Bid resource: its operation selector and every operation's fields. */
 export const bidDescription: INodeProperties[] = [
-	operationSelector(bid, [acceptOperation, convertToProjectOperation, countOperation, createOperation, deleteOperation, duplicateOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, rejectOperation, revertAcceptanceOperation, sendOperation, updateOperation]),
-	...forOperations(bid, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(bid)]),
+	operationSelector(bid, [acceptOperation, convertToProjectOperation, countOperation, createOperation, deleteOperation, exportOperation, downloadPdfOperation, duplicateOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, rejectOperation, revertAcceptanceOperation, sendOperation, updateOperation]),
+	...forOperations(bid, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(bid)]),
 	...acceptFields,
 	...revertAcceptanceFields,
 	...convertToProjectFields,
@@ -32,5 +34,7 @@ export const bidDescription: INodeProperties[] = [
 	...countFields,
 	...getSummaryFields,
 	...updateFields,
-	...optionsProperties(bid, [...ACTIONS, 'create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...downloadPdfFields,
+	...exportFields,
+	...optionsProperties(bid, [...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];

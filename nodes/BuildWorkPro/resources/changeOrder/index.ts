@@ -5,6 +5,8 @@ import { approveFields, approveOperation } from './approve';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
+import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
+import { exportFields, exportOperation } from './export';
 import { changeOrder } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
@@ -18,8 +20,8 @@ const ACTIONS = ['approve', 'reject', 'submit'];
 
 /** The Change Order resource: its operation selector and every operation's fields. */
 export const changeOrderDescription: INodeProperties[] = [
-	operationSelector(changeOrder, [approveOperation, countOperation, createOperation, deleteOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, rejectOperation, submitOperation, updateOperation]),
-	...forOperations(changeOrder, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(changeOrder)]),
+	operationSelector(changeOrder, [approveOperation, countOperation, createOperation, deleteOperation, exportOperation, downloadPdfOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, rejectOperation, submitOperation, updateOperation]),
+	...forOperations(changeOrder, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(changeOrder)]),
 	...approveFields,
 	...rejectFields,
 	...createFields,
@@ -28,5 +30,7 @@ export const changeOrderDescription: INodeProperties[] = [
 	...countFields,
 	...getSummaryFields,
 	...updateFields,
-	...optionsProperties(changeOrder, [...ACTIONS, 'create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...downloadPdfFields,
+	...exportFields,
+	...optionsProperties(changeOrder, [...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];

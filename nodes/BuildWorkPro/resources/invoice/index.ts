@@ -5,6 +5,7 @@ import { createFields, createOperation } from './create';
 import { createFromBidFields, createFromBidOperation } from './createFromBid';
 import { createFromPayAppFields, createFromPayAppOperation } from './createFromPayApp';
 import { deleteOperation } from './delete';
+import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
 import { invoice } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
@@ -20,8 +21,8 @@ const ACTIONS = ['markPaid', 'markSent', 'send', 'syncToQuickBooks', 'void'];
 
 /** The Invoice resource: its operation selector and every operation's fields. */
 export const invoiceDescription: INodeProperties[] = [
-	operationSelector(invoice, [createOperation, createFromBidOperation, createFromPayAppOperation, deleteOperation, getOperation, getAllOperation, getSummaryOperation, markPaidOperation, markSentOperation, sendOperation, syncToQuickBooksOperation, updateOperation, voidOperation]),
-	...forOperations(invoice, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(invoice)]),
+	operationSelector(invoice, [createOperation, createFromBidOperation, createFromPayAppOperation, deleteOperation, downloadPdfOperation, getOperation, getAllOperation, getSummaryOperation, markPaidOperation, markSentOperation, sendOperation, syncToQuickBooksOperation, updateOperation, voidOperation]),
+	...forOperations(invoice, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(invoice)]),
 	...createFields,
 	...createFromBidFields,
 	...createFromPayAppFields,
@@ -30,5 +31,6 @@ export const invoiceDescription: INodeProperties[] = [
 	...sendFieldsProperties,
 	...updateFields,
 	...voidFields,
-	...optionsProperties(invoice, [...ACTIONS, 'create', 'createFromBid', 'createFromPayApp', 'delete', 'update'], ['get', 'getAll', 'getSummary']),
+	...downloadPdfFields,
+	...optionsProperties(invoice, [...ACTIONS, 'create', 'createFromBid', 'createFromPayApp', 'delete', 'update'], ['downloadPdf', 'get', 'getAll', 'getSummary']),
 ];

@@ -5,6 +5,7 @@ import { convertOperation } from './convert';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
+import { exportFields, exportOperation } from './export';
 import { lead } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
@@ -12,12 +13,13 @@ import { getSummaryFields, getSummaryOperation } from './getSummary';
 import { updateFields, updateOperation } from './update';
 
 export const leadDescription: INodeProperties[] = [
-	operationSelector(lead, [convertOperation, countOperation, createOperation, deleteOperation, getOperation, getAllOperation, getSummaryOperation, updateOperation]),
+	operationSelector(lead, [convertOperation, countOperation, createOperation, deleteOperation, exportOperation, getOperation, getAllOperation, getSummaryOperation, updateOperation]),
 	...forOperations(lead, ['convert', 'delete', 'get', 'update'], [recordIdProperty(lead)]),
 	...createFields,
 	...getAllFields,
 	...countFields,
 	...getSummaryFields,
 	...updateFields,
-	...optionsProperties(lead, ['convert', 'create', 'delete', 'update'], ['count', 'get', 'getAll', 'getSummary']),
+	...exportFields,
+	...optionsProperties(lead, ['convert', 'create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getSummary']),
 ];

@@ -5,6 +5,8 @@ import { approveOperation } from './approve';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
+import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
+import { exportFields, exportOperation } from './export';
 import { payApp } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
@@ -19,8 +21,8 @@ const ACTIONS = ['approve', 'markPaid', 'reject', 'submit'];
 
 /** The Pay App resource (pay applications): its operation selector and every operation's fields. */
 export const payAppDescription: INodeProperties[] = [
-	operationSelector(payApp, [approveOperation, countOperation, createOperation, deleteOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, markPaidOperation, rejectOperation, submitOperation, updateOperation]),
-	...forOperations(payApp, [...ACTIONS, 'delete', 'get', 'update'], [recordIdProperty(payApp)]),
+	operationSelector(payApp, [approveOperation, countOperation, createOperation, deleteOperation, exportOperation, downloadPdfOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, markPaidOperation, rejectOperation, submitOperation, updateOperation]),
+	...forOperations(payApp, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(payApp)]),
 	...rejectFields,
 	...createFields,
 	...getAllFields,
@@ -28,5 +30,7 @@ export const payAppDescription: INodeProperties[] = [
 	...countFields,
 	...getSummaryFields,
 	...updateFields,
-	...optionsProperties(payApp, [...ACTIONS, 'create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...downloadPdfFields,
+	...exportFields,
+	...optionsProperties(payApp, [...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];

@@ -6,6 +6,7 @@ import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
+import { exportFields, exportOperation } from './export';
 import { duplicateOperation } from './duplicate';
 import { product } from './fields';
 import { getOperation } from './get';
@@ -23,6 +24,7 @@ export const productDescription: INodeProperties[] = [
 		countOperation,
 		createOperation,
 		deleteOperation,
+		exportOperation,
 		duplicateOperation,
 		getOperation,
 		getAllOperation,
@@ -39,9 +41,10 @@ export const productDescription: INodeProperties[] = [
 	...bulkDeleteFields,
 	...bulkRestoreFields,
 	...updateFields,
+	...exportFields,
 	...optionsProperties(
 		product,
-		['bulkDelete', 'bulkRestore', 'create', 'delete', 'duplicate', 'restore', 'update'],
+		['bulkDelete', 'bulkRestore', 'create', 'delete', 'duplicate', 'restore', 'export', 'update'],
 		['count', 'get', 'getAll', 'getByIds', 'getUsage'],
 	),
 ];

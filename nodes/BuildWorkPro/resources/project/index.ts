@@ -4,6 +4,7 @@ import { forOperations, operationSelector, optionsProperties, recordIdProperty }
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
+import { exportFields, exportOperation } from './export';
 import { project } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
@@ -13,7 +14,7 @@ import { updateFields, updateOperation } from './update';
 
 /** The Project resource: its operation selector and every operation's fields. */
 export const projectDescription: INodeProperties[] = [
-	operationSelector(project, [countOperation, createOperation, deleteOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, updateOperation]),
+	operationSelector(project, [countOperation, createOperation, deleteOperation, exportOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, updateOperation]),
 	...forOperations(project, ['delete', 'get', 'update'], [recordIdProperty(project)]),
 	...createFields,
 	...getAllFields,
@@ -21,5 +22,6 @@ export const projectDescription: INodeProperties[] = [
 	...countFields,
 	...getSummaryFields,
 	...updateFields,
-	...optionsProperties(project, ['create', 'delete', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...exportFields,
+	...optionsProperties(project, ['create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];

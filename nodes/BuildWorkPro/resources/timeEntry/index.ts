@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
+import { exportFields, exportOperation } from './export';
 import { timeEntry } from './fields';
 import { getAllFields, getAllOperation } from './getAll';
 import { getSummaryFields, getSummaryOperation } from './getSummary';
@@ -10,11 +11,12 @@ import { updateFields, updateOperation } from './update';
 
 /** The Time Entry resource (BuildWorkPro has no Get of one entry): its operation selector and every operation's fields. */
 export const timeEntryDescription: INodeProperties[] = [
-	operationSelector(timeEntry, [createOperation, deleteOperation, getAllOperation, getSummaryOperation, updateOperation]),
+	operationSelector(timeEntry, [createOperation, deleteOperation, exportOperation, getAllOperation, getSummaryOperation, updateOperation]),
 	...forOperations(timeEntry, ['delete', 'update'], [recordIdProperty(timeEntry)]),
 	...createFields,
 	...getAllFields,
 	...getSummaryFields,
 	...updateFields,
-	...optionsProperties(timeEntry, ['create', 'delete', 'update'], ['getAll', 'getSummary']),
+	...exportFields,
+	...optionsProperties(timeEntry, ['create', 'delete', 'export', 'update'], ['getAll', 'getSummary']),
 ];

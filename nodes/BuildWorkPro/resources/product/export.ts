@@ -1,0 +1,16 @@
+import { forOperations } from '../../shared/fields';
+import { binaryOutputProperty, exportFiltersProperty } from '../../shared/files';
+import { waitForCompletionProperty } from '../../shared/jobs';
+import { exportRecords } from '../../shared/operations';
+import { product, productFilters } from './fields';
+
+/** POST /products/exports {filters} → a job; its CSV comes from GET /jobs/{id}/download. */
+export const exportOperation = exportRecords(product, {
+	value: 'export',
+	name: 'Export',
+	action: 'Export products to CSV',
+	description:
+		'Export every one of the products matching the filters (the same as Get Many) to one CSV file in a background job; far fewer requests than Get Many for large lists. Returns the CSV as binary data with its row count (without waiting: the job ID).',
+});
+
+export const exportFields = forOperations(product, ['export'], [exportFiltersProperty(productFilters), binaryOutputProperty(), waitForCompletionProperty('the export')]);
