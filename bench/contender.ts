@@ -28,6 +28,15 @@ export type ContenderTask =
 			warmupApiKey?: string;
 	  }
 	| {
+			/** Contact → Export: one CSV file (binary) instead of pages; `records` are its rows. */
+			kind: 'export-ours';
+			baseUrl: string;
+			controlUrl: string;
+			apiKey: string;
+			expected: number;
+			warmupApiKey?: string;
+	  }
+	| {
 			kind: 'create-ours';
 			baseUrl: string;
 			controlUrl: string;
@@ -95,6 +104,16 @@ async function listRawByPage(baseUrl: string, apiKey: string, list: ListSpec): P
 	}
 }
 
+/** The rows of an exported CSV as `{ id }` records (ids are the first column), for the same checks as a list. */
+function csvRows(csv: Buffer): Array<{ id: string }> {
+	const lines = csv.toString('utf8').split('\n').filter((line) => line !== '');
+	const idColumn = lines[0]?.split(',').indexOf('id') ?? -1;
+	return lines.slice(1).map((line) => ({ id: line.split(',')[idColumn] }));
+}
+
+/** The file an export contender received (n8n's binary data: base64 in memory mode). */
+let exportedFile: string | undefined;
+
 async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
 	const session = new Session();
 	session.connect();
@@ -118,7 +137,7 @@ async function main(): Promise<void> {
 	const task = JSON.parse(process.env.BENCH_TASK ?? '') as ContenderTask;
 	let run: () => Promise<{ json: unknown[]; error?: string }>;
 
-	const list = task.kind === 'create-ours' ? CONTACT_LIST : (task.list ?? CONTACT_LIST);
+	const list = task.kind === 'create-ours' || task.kind === 'export-ours' ? CONTACT_LIST : (task.list ?? CONTACT_LIST);
 	if (task.kind === 'list-raw') {
 		const warm = await request(`${task.baseUrl}${list.path}?${list.pagination === 'page' ? 'pageSize' : 'limit'}=1`, {
 			headers: { authorization: `Bearer ${task.apiKey}` },
@@ -129,11 +148,18 @@ async function main(): Promise<void> {
 		// Loaded only here: the raw contender must not pay for n8n-core.
 		const { runNode } = await import('../test/harness');
 		const credentials = { buildWorkProApi: { apiKey: task.apiKey, baseUrl: task.baseUrl } };
-		const warmupKey = task.kind === 'list-ours' ? (task.warmupApiKey ?? task.apiKey) : task.apiKey;
+		const warmupKey = task.kind === 'list-ours' || task.kind === 'export-ours' ? (task.warmupApiKey ?? task.apiKey) : task.apiKey;
 		// Warm-up: loads node types and compiles the node, as in a running n8n.
 		const warm = await runNode({ credentials: { buildWorkProApi: { apiKey: warmupKey, baseUrl: task.baseUrl } }, parameters: { resource: list.resource, operation: 'getAll', returnAll: false, limit: 1 } });
 		if (warm.error) throw new Error(`warm-up failed: ${warm.error.message}`);
-		if (task.kind === 'list-ours') {
+		if (task.kind === 'export-ours') {
+			run = async () => {
+				const result = await runNode({ credentials, parameters: { resource: 'contact', operation: 'export' } });
+				// The file is read back after the measured window: what the node holds is n8n's binary data.
+				exportedFile = result.items[0]?.binary?.data?.data;
+				return { json: [], error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
+			};
+		} else if (task.kind === 'list-ours') {
 			run = async () => {
 				const result = await runNode({ credentials, parameters: { resource: list.resource, operation: 'getAll', returnAll: true } });
 				return { json: result.json, error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
@@ -173,13 +199,15 @@ async function main(): Promise<void> {
 	const gc = (globalThis as { gc?: () => void }).gc;
 	gc?.();
 	const heapRetained = process.memoryUsage().heapUsed - memory.heapBefore;
+	const csv = exportedFile === undefined ? undefined : Buffer.from(exportedFile, 'base64');
+	if (csv) value.json = csvRows(csv);
 	const ids = new Set(value.json.map((record) => (record as { id?: unknown }).id));
 	const result: ContenderResult = {
 		kind: task.kind,
 		wallMs,
 		records: value.json.length,
 		uniqueIds: ids.size,
-		outputJsonBytes: Buffer.byteLength(JSON.stringify(value.json)),
+		outputJsonBytes: csv ? csv.length : Buffer.byteLength(JSON.stringify(value.json)),
 		...memory,
 		heapRetained,
 		...(value.error && { error: value.error }),

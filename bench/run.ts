@@ -10,12 +10,14 @@
  *   2. Return All under a scaled-down rate limit (60 requests per 2 s per key).
  *   3. Exactly-once creation of 1,000 contacts under 10 % commit-then-drop and 5 % 503 faults.
  *   4. Webhook signature verification, µs per 2 KB delivery.
+ *   5. 100,000 contacts under the documented limits scaled 30× down: Return All page by page vs
+ *      Export (one CSV as binary data): time, requests, and the peak memory of the ~20 MB download.
  * Prints a table, writes bench/results/{results.json,table.md,chart.svg}, and exits non-zero when a
  * result is WRONG (missing or duplicate records, a failed execution of our node), not when slow.
  *
  * Knobs (env): BENCH_REPS (3), BENCH_SIZES ("10000,100000"), BENCH_N8N=off (skip the HTTP Request node),
  * BENCH_PROFILE=0 (skip the CPU profiles of one extra raw and our-node run), BENCH_RESULTS_DIR (bench/results),
- * BENCH_PARTS (e.g. "list,profile"; default all: list,invoices,profile,rate,exactly-once,signature) while working on one part.
+ * BENCH_PARTS (e.g. "list,profile"; default all: list,invoices,profile,rate,exactly-once,signature,export) while working on one part.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +42,7 @@ import {
 	type BenchN8n,
 	type N8nRunResult,
 } from './lib/n8n';
-import { renderChart, renderTable, type BenchResults, type ListRow, type RateRow, type ExactlyOnceRow } from './lib/report';
+import { renderChart, renderTable, type BenchResults, type ExportRow, type ListRow, type RateRow, type ExactlyOnceRow } from './lib/report';
 import { packFloorNode } from './lib/floor';
 import { summariseCpuProfile, type ProfileSummary } from './lib/cpuProfile';
 import { benchSignature } from './lib/signature';
@@ -48,11 +50,13 @@ import { readPrepared } from '../e2e/lib/prepared';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'list,invoices,profile,rate,exactly-once,signature').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'list,invoices,profile,rate,exactly-once,signature,export').split(','));
 const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? join(__dirname, 'results');
 const RATE = { keyLimit: 60, keyWindowMs: 2_000, contacts: 60_000 };
 const EXACTLY_ONCE = { count: 1_000, dropEvery: 10, unavailableEvery: 20 };
 const INVOICES = { count: 10_000 };
+/** The documented limits (60 requests/min per key, 10,000 units/h per tenant) scaled down 30×, the same for both contenders. */
+const EXPORT = { contacts: 100_000, keyLimit: 60, keyWindowMs: 2_000, tenantBudget: 10_000, tenantWindowMs: 120_000 };
 
 /** Tenants: one per data set, so nothing is re-seeded between parts. */
 const KEYS = {
@@ -364,6 +368,37 @@ function pacingOf(sandbox: Sandbox): Pacing {
 	return { counted: times.length, steadyShareOfBound, pauses };
 }
 
+/** 100,000 contacts under the scaled limits: Get Many with Return All page by page, against Export's one CSV. */
+async function exportPart(sandbox: Sandbox): Promise<ExportRow[]> {
+	const rows: ExportRow[] = [];
+	for (const contender of ['paged', 'export'] as const) {
+		const samples: Array<{ ms: number; requests: number; growth: number; fileBytes: number; r429: number }> = [];
+		for (let rep = 1; rep <= REPS; rep++) {
+			sandbox.setRateLimit({ enabled: true, keyLimit: EXPORT.keyLimit, keyWindowMs: EXPORT.keyWindowMs, tenantBudget: EXPORT.tenantBudget, tenantWindowMs: EXPORT.tenantWindowMs });
+			const result = await runContender(
+				{ kind: contender === 'paged' ? 'list-ours' : 'export-ours', baseUrl: sandbox.baseUrl, controlUrl: sandbox.url, apiKey: KEYS.list100k, expected: EXPORT.contacts, warmupApiKey: KEYS.list10k },
+				600_000,
+			);
+			checkList(`our node, ${contender} #${rep}`, EXPORT.contacts, result);
+			const log429 = sandbox.requestLog().filter((entry) => entry.status === 429).length;
+			samples.push({ ms: result.wallMs, requests: sandbox.requestLog().length, growth: result.rssPeak - result.rssBefore, fileBytes: result.outputJsonBytes, r429: log429 });
+			log(`our node, ${contender} #${rep}: ${result.records} contacts in ${result.wallMs.toFixed(0)} ms, ${samples.at(-1)!.requests} requests, peak RSS growth ${(samples.at(-1)!.growth / 1e6).toFixed(1)} MB (${contender === 'export' ? 'file' : 'output JSON'} ${(result.outputJsonBytes / 1e6).toFixed(1)} MB)`);
+		}
+		rows.push({
+			contender,
+			contacts: EXPORT.contacts,
+			ms: median(samples.map((sample) => sample.ms)),
+			requests: median(samples.map((sample) => sample.requests)),
+			responses429: median(samples.map((sample) => sample.r429)),
+			rssGrowth: median(samples.map((sample) => sample.growth)),
+			outputBytes: median(samples.map((sample) => sample.fileBytes)),
+			runs: samples.length,
+		});
+	}
+	sandbox.setRateLimit({ enabled: false });
+	return rows;
+}
+
 async function ratePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<RateRow[]> {
 	const rateLimit = { enabled: true, keyLimit: RATE.keyLimit, keyWindowMs: RATE.keyWindowMs, tenantBudget: 1_000_000 };
 	const boundPerSecond = (RATE.keyLimit * 100) / (RATE.keyWindowMs / 1000);
@@ -587,6 +622,9 @@ async function main(): Promise<void> {
 		const rate = PARTS.has('rate') ? await ratePart(sandbox, n8n) : [];
 		log(`part 3: exactly-once, ${EXACTLY_ONCE.count} creates, commit-then-drop every ${EXACTLY_ONCE.dropEvery}th POST, 503 every ${EXACTLY_ONCE.unavailableEvery}th`);
 		const exactlyOnce = PARTS.has('exactly-once') ? await exactlyOncePart(sandbox, n8n) : [];
+		log(`part 5: ${EXPORT.contacts} contacts, Return All vs Export, at ${EXPORT.keyLimit} requests per ${EXPORT.keyWindowMs / 1000} s per key and ${EXPORT.tenantBudget} units per ${EXPORT.tenantWindowMs / 1000} s per tenant`);
+		if (PARTS.has('export') && !SIZES.includes(100_000)) sandbox.seed(EXPORT.contacts, TENANT.list100k);
+		const exports = PARTS.has('export') ? await exportPart(sandbox) : [];
 		log('part 4: webhook signature verification');
 		const signature = PARTS.has('signature') ? benchSignature() : { bodyBytes: 0, iterations: 0, microsPerDelivery: NaN, batchesMicros: [] };
 
@@ -600,11 +638,12 @@ async function main(): Promise<void> {
 						...(n8nOurs?.floor && { floorTarball: n8nOurs.floor.tarball }),
 					}
 				: { gap: n8nGap ?? 'unknown' },
-			config: { reps: REPS, sizes: SIZES, rate: RATE, exactlyOnce: EXACTLY_ONCE, invoices: { ...INVOICES, pageSize: INVOICE_LIST.pageSize } },
+			config: { reps: REPS, sizes: SIZES, rate: RATE, exactlyOnce: EXACTLY_ONCE, invoices: { ...INVOICES, pageSize: INVOICE_LIST.pageSize }, export: EXPORT },
 			list,
 			invoices,
 			rate,
 			exactlyOnce,
+			exports,
 			signature,
 			...(profile && { profile }),
 			problems,

@@ -41,6 +41,19 @@ export interface RateRow {
 	error?: string;
 }
 
+export interface ExportRow {
+	contender: 'paged' | 'export';
+	contacts: number;
+	ms: number;
+	requests: number;
+	responses429: number;
+	/** Peak RSS growth of the contender's process during the run (bytes). */
+	rssGrowth: number;
+	/** Output JSON (paged) or the CSV file (export), bytes. */
+	outputBytes: number;
+	runs: number;
+}
+
 export interface ExactlyOnceRow {
 	contender: 'ours' | 'httpRequest';
 	items: number;
@@ -64,12 +77,14 @@ export interface BenchResults {
 		rate: { keyLimit: number; keyWindowMs: number; contacts: number };
 		exactlyOnce: { count: number; dropEvery: number; unavailableEvery: number };
 		invoices?: { count: number; pageSize: number };
+		export?: { contacts: number; keyLimit: number; keyWindowMs: number; tenantBudget: number; tenantWindowMs: number };
 	};
 	list: ListRow[];
 	/** Return All over invoices (page/pageSize); `skipped` says why our node's rows are missing. */
 	invoices?: { rows: ListRow[]; skipped?: string; skippedInN8n?: string };
 	rate: RateRow[];
 	exactlyOnce: ExactlyOnceRow[];
+	exports?: ExportRow[];
 	signature: { bodyBytes: number; iterations: number; microsPerDelivery: number; batchesMicros: number[] };
 	/** CPU profile summaries of one extra Return All per contender (raw, ours). */
 	profile?: Record<string, { totalMs: number; categories: Array<{ category: string; ms: number; share: number }>; areas: Array<{ area: string; ms: number; share: number }>; functions: Array<{ name: string; area: string; ms: number; share: number }> }>;
@@ -200,6 +215,23 @@ export function renderTable(results: BenchResults): string {
 	}
 	lines.push('');
 	lines.push(`**4. Webhook signature verification**: ${fmt(results.signature.microsPerDelivery, 1)} µs per ${fmt(results.signature.bodyBytes)}-byte delivery (median of ${results.signature.batchesMicros.length} batches of ${fmt(results.signature.iterations)}).`);
+	const exportConfig = results.config.export;
+	if (exportConfig && results.exports?.length) {
+		lines.push('');
+		lines.push(
+			`**5. Return All vs Export** (${fmt(exportConfig.contacts)} contacts, the documented limits scaled 30× down: ${exportConfig.keyLimit} requests per ${exportConfig.keyWindowMs / 1000} s per key, ${fmt(exportConfig.tenantBudget)} units per ${exportConfig.tenantWindowMs / 1000} s per tenant; target for the download: peak RSS growth ≤ 2.5× the file)`,
+		);
+		lines.push('');
+		lines.push('| operation | contacts | time | requests | 429s | peak RSS growth | output | ÷ output |');
+		lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+		for (const row of results.exports) {
+			const ratio = row.rssGrowth / row.outputBytes;
+			const exported = row.contender === 'export';
+			lines.push(
+				`| ${exported ? 'Contact → Export (CSV, binary)' : 'Contact → Get Many, Return All'} | ${fmt(row.contacts)} | ${fmt(row.ms / 1000, 1)} s | ${fmt(row.requests)} | ${fmt(row.responses429)} | ${fmt(row.rssGrowth / 1e6, 1)} MB | ${fmt(row.outputBytes / 1e6, 1)} MB ${exported ? 'file' : 'JSON'} | ${fmt(ratio, 2)}×${exported ? ' ' + mark(ratio <= 2.5) : ''} |`,
+			);
+		}
+	}
 	if (results.problems.length) {
 		lines.push('');
 		lines.push(`**WRONG results:** ${results.problems.join('; ')}`);
