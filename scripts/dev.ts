@@ -24,7 +24,8 @@ import { NodeHelpers, type INodeParameters, type INodeTypeDescription } from 'n8
 import { repoRoot } from '../e2e/lib/install';
 import type { N8nClient } from '../e2e/lib/n8nClient';
 import type { N8nServer } from '../e2e/lib/n8nServer';
-import { LOCAL_OWNER, startStack, type Stack } from '../e2e/lib/stack';
+import { LOCAL_OWNER, setUpOAuthCredential, startStack, type OAuthCredentialSetup, type Stack } from '../e2e/lib/stack';
+import { SANDBOX_USER_PASSWORD } from '../sandbox';
 import { packageName } from '../e2e/lib/communityPackage';
 import {
 	chain,
@@ -435,10 +436,33 @@ function failureHint(runs: ExampleRuns, userFolder: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// OAuth2: a client registered for this n8n's redirect URL and a credential ready to Connect
+
+/** The sandbox user to sign in as on the consent page (owner of tenant 1: every scope). */
+export const DEV_OAUTH_USER = 'dana.whitaker@tenant1.example.com';
+const DEV_OAUTH_CLIENT = { clientId: 'n8n-dev', clientSecret: 'n8n-dev-secret' };
+
+/**
+ * Registers the dev n8n's OAuth client in the sandbox (the sandbox forgets clients and tokens when
+ * it stops, so every start) and creates or updates the OAuth2 credential. The client's ID and
+ * secret stay the same between runs, so the credential in .tmp/dev/ keeps matching; its token
+ * does not survive a restart of the sandbox, so it is connected again after each start.
+ */
+async function setUpDevOAuth(sandbox: Stack['sandbox'], client: N8nClient, n8nUrl: string): Promise<OAuthCredentialSetup> {
+	return await setUpOAuthCredential(sandbox, client, n8nUrl, DEV_OAUTH_CLIENT);
+}
+
+function oauthReport(editor: string, oauth: OAuthCredentialSetup): string {
+	return `  OAuth2:    credential "${oauth.credential.name}" (client ${oauth.clientId}, redirect URL ${oauth.redirectUrl})
+             to connect it: ${editor}/home/credentials/${oauth.credential.id} → Connect (again after each start),
+             then sign in on the sandbox's consent page as ${DEV_OAUTH_USER} / ${SANDBOX_USER_PASSWORD} and Approve`;
+}
 
 export interface DevSession {
 	editor: string;
 	stack: Stack;
+	/** The OAuth2 credential, ready to Connect (the consent click is the user's). */
+	oauth: OAuthCredentialSetup;
 	examples: Record<ExampleKey, Example>;
 	runs: ExampleRuns;
 	stop(): Promise<string>;
@@ -471,7 +495,8 @@ export async function startDev(
 	try {
 		const examples = await ensureExamples(stack.client, stack.credential);
 		const runs = await runExamples(stack.n8n, stack.client, examples, stack.n8n.url, stack.sandbox);
-		return { editor: stack.n8n.url, stack, examples, runs, stop: () => stack.stop() };
+		const oauth = await setUpDevOAuth(stack.sandbox, stack.client, stack.n8n.url);
+		return { editor: stack.n8n.url, stack, oauth, examples, runs, stop: () => stack.stop() };
 	} catch (error) {
 		const message = `Setting up the examples failed: ${(error as Error).message}\n--- n8n log (${stack.n8n.logFile}) ---\n${stack.n8n.logTail(40)}`;
 		await stack.stop();
@@ -488,7 +513,7 @@ async function main() {
 	if (options.queue) return await mainQueue(options);
 
 	const session = await startDev(options);
-	const { stack, editor, examples, runs } = session;
+	const { stack, editor, examples, runs, oauth } = session;
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
@@ -510,6 +535,7 @@ BuildWorkPro + n8n ${version} are running.
   Login:     ${LOCAL_OWNER.email} / ${LOCAL_OWNER.password}   (local demo account)
   Sandbox:   ${stack.sandbox.baseUrl}   API key ${stack.sandbox.keys.full}
              (credential "${stack.credential.name}" in n8n points here; ${options.seed} demo contacts)
+${oauthReport(editor, oauth)}
 
   Example workflows (each run link opens that execution, with every node's output):
 ${examplesReport(editor, examples, runs, '')}
@@ -555,6 +581,7 @@ async function mainQueue(options: DevOptions) {
 		// Nothing is kept between queue-mode runs, so the examples are always new.
 		const examples = await ensureExamples(client, stack.credential);
 		const runs = await runExamples(stack.main.server, client, examples, stack.webhookUrl, stack.sandbox);
+		const oauth = await setUpDevOAuth(stack.sandbox, client, stack.main.server.url);
 		const where = (id: string) => stack.workerThatRan(id)?.name ?? 'a worker';
 		const editor = stack.main.server.url;
 		console.log(`
@@ -567,6 +594,7 @@ BuildWorkPro + n8n ${prepared.install.version} are running in queue mode.
   Postgres:          127.0.0.1:${stack.postgres.port} (user ${stack.postgres.user}, database ${stack.postgres.database})
   Redis:             127.0.0.1:${stack.redis.port}
   Sandbox:           ${stack.sandbox.baseUrl}   API key ${stack.sandbox.keys.full}
+${oauthReport(editor, oauth)}
 
   Example workflows (each run link opens that execution, with every node's output):
 ${examplesReport(editor, examples, runs, '(deliveries go to the webhook process)')}

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { DEFAULT_OAUTH_SCOPES } from '../../credentials/BuildWorkProOAuth2Api.credentials';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 import { installIntoUserFolder } from './communityPackage';
 import type { N8nClient } from './n8nClient';
@@ -103,4 +104,59 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const keptLog = await stop();
 		throw new Error(`${(error as Error).message}${tail}\n(n8n's whole log: ${keptLog})`);
 	}
+}
+
+export const OAUTH_CREDENTIAL_TYPE = 'buildWorkProOAuth2Api';
+export const OAUTH_CREDENTIAL_NAME = 'BuildWorkPro sandbox (OAuth2)';
+
+/** n8n's OAuth Redirect URL (what its credential dialog shows and what the client must register). */
+export function oauthRedirectUrl(n8nUrl: string): string {
+	return `${n8nUrl.replace(/\/+$/, '')}/rest/oauth2-credential/callback`;
+}
+
+export interface OAuthCredentialSetup {
+	credential: CredentialRef;
+	clientId: string;
+	/** null for a public client. */
+	clientSecret: string | null;
+	redirectUrl: string;
+}
+
+/**
+ * Registers an OAuth client in the sandbox for this n8n's redirect URL, as a BuildWorkPro admin
+ * registers one for their n8n, and creates (or updates) a `buildWorkProOAuth2Api` credential for
+ * it: ready to Connect, not connected. `confidential` (the default) uses client_secret_post; a
+ * public client has no secret (PKCE alone). The scope is the credential's default.
+ */
+export async function setUpOAuthCredential(
+	sandbox: Sandbox,
+	client: N8nClient,
+	n8nUrl: string,
+	{
+		name = OAUTH_CREDENTIAL_NAME,
+		confidential = true,
+		clientId,
+		clientSecret = '',
+	}: { name?: string; confidential?: boolean; clientId?: string; /** '' generates one. */ clientSecret?: string } = {},
+): Promise<OAuthCredentialSetup> {
+	const redirectUrl = oauthRedirectUrl(n8nUrl);
+	const registered = sandbox.oauth.registerClient({
+		clientId,
+		name: confidential ? 'n8n (confidential)' : 'n8n (public)',
+		redirectUris: [redirectUrl],
+		...(confidential ? { clientSecret, tokenEndpointAuthMethod: 'client_secret_post' as const } : { clientSecret: null, tokenEndpointAuthMethod: 'none' as const }),
+	}) as { client_id: string; client_secret?: string };
+	const credential = await upsertCredential(client, {
+		name,
+		type: OAUTH_CREDENTIAL_TYPE,
+		data: {
+			baseUrl: sandbox.baseUrl,
+			authUrl: `${sandbox.baseUrl}/oauth/authorize`,
+			accessTokenUrl: `${sandbox.baseUrl}/oauth/token`,
+			clientId: registered.client_id,
+			clientSecret: registered.client_secret ?? '',
+			scope: DEFAULT_OAUTH_SCOPES,
+		},
+	});
+	return { credential, clientId: registered.client_id, clientSecret: registered.client_secret ?? null, redirectUrl };
 }

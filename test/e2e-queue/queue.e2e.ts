@@ -24,6 +24,9 @@ import {
 	type WorkflowNode,
 } from '../../e2e/lib/n8nWorkflows';
 import { groupAlive, waitFor } from '../../e2e/lib/process';
+import { connectOAuthCredential, ensureChromium, openBrowser } from '../../e2e/lib/browser';
+import { setUpOAuthCredential, type OAuthCredentialSetup } from '../../e2e/lib/stack';
+import { SANDBOX_USER_PASSWORD } from '../../sandbox';
 
 const NODE_TYPE = `${packageName}.buildWorkPro`;
 const TRIGGER_TYPE = `${packageName}.buildWorkProTrigger`;
@@ -480,4 +483,61 @@ describe('a worker killed mid-execution (SIGKILL)', () => {
 			stack.sandbox.clearFaults();
 		}
 	}));
+});
+
+describe('OAuth2: two workers meet an expired access token at the same moment', () => {
+	it('both executions run; the token family is measured (rotations, revoked or not)', step(async () => {
+		// Connected the way a person does it (e2e/lib/browser.ts), on main's editor.
+		const browser = await openBrowser(ensureChromium());
+		let setup: OAuthCredentialSetup;
+		try {
+			setup = await setUpOAuthCredential(stack.sandbox, stack.client, stack.main.server.url, { name: 'BuildWorkPro OAuth2 (queue)' });
+			await connectOAuthCredential(browser.page, {
+				n8nUrl: stack.main.server.url,
+				credentialId: setup.credential.id,
+				redirectUrl: setup.redirectUrl,
+				email: 'dana.whitaker@tenant1.example.com',
+				password: SANDBOX_USER_PASSWORD,
+			});
+		} finally {
+			await browser.close();
+		}
+		const family = () => stack.sandbox.oauth.families().find((candidate) => candidate.clientId === setup.clientId)!;
+		expect(family()).toMatchObject({ revokedReason: null, rotations: 0 });
+		const workflow = await createWorkflow(stack.client, 'Queue: get contacts over OAuth2', [
+			manualTrigger(),
+			{
+				name: 'BuildWorkPro',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				parameters: { authentication: 'oAuth2', resource: 'contact', operation: 'getAll', returnAll: false, limit: 5 },
+				credentials: { buildWorkProOAuth2Api: { id: setup.credential.id, name: setup.credential.name } },
+			},
+		]);
+		// Warm both workers up with a valid token (each has then decrypted the credential once).
+		const warm = await Promise.all([startRun(workflow), startRun(workflow)]);
+		for (const execution of await Promise.all(warm.map((id) => finished(id)))) succeeded(execution);
+
+		const rounds = 3;
+		const outcomes: string[] = [];
+		const failures: ExecutionDetails[] = [];
+		for (let round = 1; round <= rounds && family().revokedReason === null; round++) {
+			stack.sandbox.oauth.expireAccessTokens();
+			const since = lastSeq();
+			const ids = await Promise.all([startRun(workflow), startRun(workflow)]);
+			const executions = await Promise.all(ids.map((id) => finished(id)));
+			failures.push(...executions.filter((execution) => execution.status !== 'success'));
+			const workers = await Promise.all(executions.map(async (execution) => (await ranOn(execution.id)).name));
+			const refreshes = apiRequests('POST', '/api/v1/oauth/token', since).filter((entry) => String(entry.body).includes('grant_type=refresh_token'));
+			const now = family();
+			outcomes.push(
+				`round ${round}: ${executions.map((execution, index) => `${execution.status} on ${workers[index]}`).join(', ')}; ` +
+					`refreshes ${refreshes.map((entry) => entry.status).join('/') || 'none'}; family rotations ${now.rotations}, revoked: ${now.revokedReason ?? 'no'}`,
+			);
+		}
+		const last = family();
+		figure(`OAuth2 refresh race across two workers (n8n ${stack.prepared.install.version}): ${outcomes.join(' | ')} → family ${last.revokedReason ? `REVOKED (${last.revokedReason})` : 'survived'}`);
+		// The outcome of the race is measured, not asserted; a run that loses it must tell the user what to do.
+		for (const failure of failures) expect(failure.error?.message).toMatch(/reconnect the credential/);
+	}), 300_000);
 });
