@@ -243,10 +243,7 @@ describe('an OAuth2 credential with a confidential client, connected in the brow
 		expect(family.revokedReason).toBeNull();
 	}));
 
-	// n8n 1.123 hands the node the refresh refusal in a shape the node does not recognise yet, so the
-	// run fails with the RFC 6749 wording instead of the reconnect advice (README, "Connecting with OAuth2").
-	const onN8n1 = /^1\./.test(process.env.N8N_E2E_VERSION ?? '');
-	(onN8n1 ? it.skip : it)(`a revoked family fails the next run with the reconnect message, and n8n does not loop on refreshes${onN8n1 ? ' (skipped on n8n 1.x: the node does not yet recognise its refresh refusal)' : ''}`, step(async () => {
+	it('a revoked family fails the next run with the reconnect message, and n8n does not loop on refreshes', step(async () => {
 		const [family] = familiesOf(setup.clientId);
 		stack.sandbox.oauth.revokeFamilies(family.id);
 		const since = lastSeq();

@@ -245,6 +245,12 @@ function answerFromError(error: unknown): ApiAnswer | undefined {
 	return undefined;
 }
 
+/** How n8n 1.x's OAuth client words the token endpoint's refusals (its ERROR_RESPONSES). */
+const OAUTH_CLIENT_MESSAGES: Array<[RegExp, string]> = [
+	[/^The provided authorization grant \(e\.g\., authorization code, resource owner credentials\) or refresh token is invalid, expired, revoked/, 'invalid_grant'],
+	[/^Client authentication failed \(e\.g\., unknown client/, 'invalid_client'],
+];
+
 /**
  * n8n refreshes an OAuth2 token inside the request helper (on a 401) and throws when the token
  * endpoint refuses: n8n 2.x as its "needs to be reconnected" error (marked `credential-invalid`),
@@ -253,6 +259,13 @@ function answerFromError(error: unknown): ApiAnswer | undefined {
 function oauthRefreshRefusalFrom(error: unknown): OAuthRefreshRefusal | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 6 && isObject(current); depth++) {
+		// n8n 1.x's NodeApiError drops the OAuth client's error (and its body) and keeps only its
+		// message: the client library's fixed RFC 6749 wording of the error code.
+		const message = current.message;
+		if (typeof message === 'string') {
+			const code = OAUTH_CLIENT_MESSAGES.find(([wording]) => wording.test(message))?.[1];
+			if (code) return { error: code };
+		}
 		const body = current.body;
 		if (isObject(body) && typeof body.error === 'string' && !isObject(current.response)) {
 			return { error: body.error, detail: typeof body.error_description === 'string' ? body.error_description : undefined };
