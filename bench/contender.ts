@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import type { IBinaryData } from 'n8n-workflow';
 import { request } from 'undici';
 
 import { contactInputs } from './lib/inputs';
@@ -111,8 +112,9 @@ function csvRows(csv: Buffer): Array<{ id: string }> {
 	return lines.slice(1).map((line) => ({ id: line.split(',')[idColumn] }));
 }
 
-/** The file an export contender received (n8n's binary data: base64 in memory mode). */
-let exportedFile: string | undefined;
+/** The file an export contender received, as n8n's binary data (base64 in memory mode, else a file id). */
+let exportedFile: IBinaryData | undefined;
+let binaryData: { init(): Promise<void>; getAsBuffer(binary: IBinaryData): Promise<Buffer> } | undefined;
 
 async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
 	const session = new Session();
@@ -153,10 +155,17 @@ async function main(): Promise<void> {
 		const warm = await runNode({ credentials: { buildWorkProApi: { apiKey: warmupKey, baseUrl: task.baseUrl } }, parameters: { resource: list.resource, operation: 'getAll', returnAll: false, limit: 1 } });
 		if (warm.error) throw new Error(`warm-up failed: ${warm.error.message}`);
 		if (task.kind === 'export-ours') {
+			// n8n 2.x's default: binary data goes to files under the user folder, not into the items.
+			if (process.env.BENCH_BINARY_MODE !== 'memory') {
+				const { Container } = await import('@n8n/di');
+				const { BinaryDataService } = await import('n8n-core');
+				binaryData = Container.get(BinaryDataService);
+				await binaryData.init();
+			}
 			run = async () => {
 				const result = await runNode({ credentials, parameters: { resource: 'contact', operation: 'export' } });
 				// The file is read back after the measured window: what the node holds is n8n's binary data.
-				exportedFile = result.items[0]?.binary?.data?.data;
+				exportedFile = result.items[0]?.binary?.data;
 				return { json: [], error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
 			};
 		} else if (task.kind === 'list-ours') {
@@ -199,7 +208,7 @@ async function main(): Promise<void> {
 	const gc = (globalThis as { gc?: () => void }).gc;
 	gc?.();
 	const heapRetained = process.memoryUsage().heapUsed - memory.heapBefore;
-	const csv = exportedFile === undefined ? undefined : Buffer.from(exportedFile, 'base64');
+	const csv = exportedFile === undefined ? undefined : exportedFile.id && binaryData ? await binaryData.getAsBuffer(exportedFile) : Buffer.from(exportedFile.data, 'base64');
 	if (csv) value.json = csvRows(csv);
 	const ids = new Set(value.json.map((record) => (record as { id?: unknown }).id));
 	const result: ContenderResult = {

@@ -56,7 +56,15 @@ const RATE = { keyLimit: 60, keyWindowMs: 2_000, contacts: 60_000 };
 const EXACTLY_ONCE = { count: 1_000, dropEvery: 10, unavailableEvery: 20 };
 const INVOICES = { count: 10_000 };
 /** The documented limits (60 requests/min per key, 10,000 units/h per tenant) scaled down 30×, the same for both contenders. */
-const EXPORT = { contacts: 100_000, keyLimit: 60, keyWindowMs: 2_000, tenantBudget: 10_000, tenantWindowMs: 120_000 };
+const EXPORT = {
+	contacts: 100_000,
+	keyLimit: 60,
+	keyWindowMs: 2_000,
+	tenantBudget: 10_000,
+	tenantWindowMs: 120_000,
+	/** Where n8n keeps the downloaded file: 'filesystem' (n8n 2.x's default) or BENCH_BINARY_MODE=memory (1.x's). */
+	binaryMode: process.env.BENCH_BINARY_MODE === 'memory' ? 'memory' : 'filesystem',
+};
 
 /** Tenants: one per data set, so nothing is re-seeded between parts. */
 const KEYS = {

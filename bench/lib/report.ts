@@ -77,7 +77,7 @@ export interface BenchResults {
 		rate: { keyLimit: number; keyWindowMs: number; contacts: number };
 		exactlyOnce: { count: number; dropEvery: number; unavailableEvery: number };
 		invoices?: { count: number; pageSize: number };
-		export?: { contacts: number; keyLimit: number; keyWindowMs: number; tenantBudget: number; tenantWindowMs: number };
+		export?: { contacts: number; keyLimit: number; keyWindowMs: number; tenantBudget: number; tenantWindowMs: number; binaryMode?: string };
 	};
 	list: ListRow[];
 	/** Return All over invoices (page/pageSize); `skipped` says why our node's rows are missing. */
@@ -219,7 +219,7 @@ export function renderTable(results: BenchResults): string {
 	if (exportConfig && results.exports?.length) {
 		lines.push('');
 		lines.push(
-			`**5. Return All vs Export** (${fmt(exportConfig.contacts)} contacts, the documented limits scaled 30× down: ${exportConfig.keyLimit} requests per ${exportConfig.keyWindowMs / 1000} s per key, ${fmt(exportConfig.tenantBudget)} units per ${exportConfig.tenantWindowMs / 1000} s per tenant; target for the download: peak RSS growth ≤ 2.5× the file)`,
+			`**5. Return All vs Export** (${fmt(exportConfig.contacts)} contacts, the documented limits scaled 30× down: ${exportConfig.keyLimit} requests per ${exportConfig.keyWindowMs / 1000} s per key, ${fmt(exportConfig.tenantBudget)} units per ${exportConfig.tenantWindowMs / 1000} s per tenant; n8n's binary data in ${exportConfig.binaryMode ?? 'memory'} mode; target for the download: peak RSS growth ≤ 2.5× the file)`,
 		);
 		lines.push('');
 		lines.push('| operation | contacts | time | requests | 429s | peak RSS growth | output | ÷ output |');
