@@ -657,7 +657,7 @@ export class SandboxApp {
 		const def = this.resources.def(family);
 		const fields = new Map<string, ImportField>();
 		for (const f of [...def.fields, ...(def.updateFields ?? [])]) {
-			if (!f.hidden && (f.input ?? 'both') !== 'none' && !fields.has(f.name)) fields.set(f.name, { name: f.name, type: f.type });
+			if ((f.input ?? 'both') !== 'none' && !fields.has(f.name)) fields.set(f.name, { name: f.name, type: f.type });
 		}
 		return [...fields.values()];
 	}

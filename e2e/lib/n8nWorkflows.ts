@@ -261,3 +261,57 @@ export async function importWorkflow(
 		connections: file.connections,
 	});
 }
+
+/**
+ * A binary entry of an output item as n8n keeps it in the execution: in filesystem, database or
+ * S3 mode (n8n 2.x's default is filesystem) `id` names the stored file and `data` holds only the
+ * mode; in 1.x's default (in-memory) mode `data` is the file, base64.
+ */
+export interface ExecutionBinary {
+	id?: string;
+	data?: string;
+	fileName?: string;
+	mimeType?: string;
+	fileExtension?: string;
+	fileSize?: string;
+	[key: string]: unknown;
+}
+
+/** The binary fields of each output item of a node's first run (main output 0). */
+export function binaryOutput(execution: ExecutionDetails, nodeName: string): Array<Record<string, ExecutionBinary>> {
+	const data = execution.raw as {
+		resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ binary?: Record<string, ExecutionBinary> }> | null> } }>> };
+	};
+	return (data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.binary ?? {});
+}
+
+/**
+ * The bytes of a binary entry, fetched as the editor's download button does
+ * (`GET /rest/binary-data?id=…&action=download`, logged in as `user`) when n8n stored them
+ * outside the execution; decoded from the execution itself otherwise. A session of its own, so
+ * the bytes are read raw (N8nClient parses text).
+ */
+export async function readExecutionBinary(
+	server: N8nServer,
+	user: { email: string; password: string },
+	binary: ExecutionBinary,
+): Promise<{ bytes: Buffer; contentType: string | null; disposition: string | null }> {
+	if (!binary.id) return { bytes: Buffer.from(binary.data ?? '', 'base64'), contentType: binary.mimeType ?? null, disposition: null };
+	const browserId = randomUUID();
+	const login = await fetch(`${server.url}/rest/login`, {
+		method: 'POST',
+		headers: { 'browser-id': browserId, 'content-type': 'application/json' },
+		body: JSON.stringify({ email: user.email, emailOrLdapLoginId: user.email, password: user.password }),
+	});
+	if (!login.ok) throw new Error(`n8n refused the login to read binary data: ${login.status}`);
+	const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).find((pair) => pair.startsWith('n8n-auth='));
+	const response = await fetch(`${server.url}/rest/binary-data?id=${encodeURIComponent(binary.id)}&action=download`, {
+		headers: { 'browser-id': browserId, ...(cookie ? { cookie } : {}) },
+	});
+	if (!response.ok) throw new Error(`n8n GET /rest/binary-data answered ${response.status} for ${binary.id}`);
+	return {
+		bytes: Buffer.from(await response.arrayBuffer()),
+		contentType: response.headers.get('content-type'),
+		disposition: response.headers.get('content-disposition'),
+	};
+}

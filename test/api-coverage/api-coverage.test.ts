@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
-import { API_COVERAGE } from './manifest';
+import { API_COVERAGE, SHARED_REQUESTS } from './manifest';
 import { operationsTable, tableInReadme } from './operations-table';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -53,6 +53,7 @@ describe('the node', () => {
 
 	it('sends each operation to a documented request: every resource.operation is in the manifest', () => {
 		const coveredKeys = new Set<string>(Object.values(API_COVERAGE).filter((entry): entry is `${string}.${string}` => typeof entry === 'string'));
+		for (const [operation, request] of Object.entries(SHARED_REQUESTS)) if (typeof API_COVERAGE[request] === 'string') coveredKeys.add(operation);
 		const undocumented = operations.map((operation) => operation.key).filter((key) => !coveredKeys.has(key));
 		expect(undocumented).toEqual([]);
 	});
@@ -78,7 +79,8 @@ describe("against BuildWorkPro's OpenAPI document", () => {
 
 	it('sends each covered operation with the documented method and path', () => {
 		const mismatches: string[] = [];
-		for (const [key, coverage] of Object.entries(API_COVERAGE)) {
+		const sent = [...Object.entries(API_COVERAGE), ...Object.entries(SHARED_REQUESTS).map(([operation, request]) => [request, operation] as const)];
+		for (const [key, coverage] of sent) {
 			if (typeof coverage !== 'string') continue;
 			const operation = operations.find((candidate) => candidate.key === coverage);
 			const [method, path] = key.split(' ');

@@ -86,11 +86,21 @@ export const BODY_MOVES: Record<string, (property: string) => string> = {
 	'invoice.create': (property) => (property === 'lines' || property.startsWith('lines[]') ? property : `invoice.${property}`),
 };
 
-/** Body fields a preSend adds on its own, by operation: the user has no parameter for them. */
-export const BODY_ADDED_BY_PRESEND: Record<string, string[]> = {
+/** Body fields a request hook adds on its own, by operation: the user has no parameter for them. */
+export function bodyAddedByHook(key: string, url: string): string[] {
 	// addTenantId (resources/productKitItem/preSend.ts): the credential's tenant, read from GET /me.
-	'productKitItem.create': ['tenantId'],
-};
+	if (key === 'productKitItem.create') return ['tenantId'];
+	// importPager (shared/imports.ts): the upload's sourcePath, the mapping (Column Mapping, or the CSV's columns named like fields), updateInPlace.
+	if (key.endsWith('.import')) return ['sourcePath', 'mapping', 'updateInPlace'];
+	// bulkPager (shared/imports.ts): the operation and up to 500 of the IDs of all input items.
+	if (url.endsWith('/bulk')) return ['operation', 'ids'];
+	return [];
+}
+
+/** Parameters a request hook reads and turns into the body fields above itself (not sent as they are). */
+export function readByHook(key: string): string[] {
+	return key.endsWith('.import') ? ['mapping'] : [];
+}
 
 /** The list pagers of shared/pagination.ts, by the paging parameters each sends. */
 const PAGER_STYLES: Record<string, string> = {
@@ -308,7 +318,7 @@ export function operationShape(properties: INodeProperties[], key: string): Node
 	const selector = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
 	const option = ((selector?.options ?? []) as INodePropertyOptions[]).find((candidate) => candidate.value === operation);
 	if (!option) return undefined;
-	const parameters = parametersOf(properties, resource, operation);
+	const parameters = parametersOf(properties, resource, operation).filter((parameter) => !readByHook(key).includes(parameter.name));
 	const move = BODY_MOVES[key] ?? ((property: string) => property);
 	// Values the operation itself fixes in its request (`routing.request.qs` / `.body`).
 	const fixed = (location: 'body' | 'query', values: unknown): SentValue[] =>
@@ -324,7 +334,7 @@ export function operationShape(properties: INodeProperties[], key: string): Node
 		sent: [
 			...fixed('query', option.routing?.request?.qs),
 			...fixed('body', option.routing?.request?.body),
-			...(BODY_ADDED_BY_PRESEND[key] ?? []).map((property) => ({ location: 'body' as const, property, parameter: '(added by a preSend)', type: 'fixed', required: true })),
+			...bodyAddedByHook(key, String(option.routing?.request?.url ?? '')).map((property) => ({ location: 'body' as const, property, parameter: '(added by a request hook)', type: 'fixed', required: true })),
 			...parameters.flatMap((parameter) => sentBy(parameter, parameter.name, true)),
 		]
 			.map((value) => (value.location === 'body' ? { ...value, property: move(value.property) } : value)),

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
-import { API_COVERAGE } from './manifest';
+import { API_COVERAGE, SHARED_REQUESTS } from './manifest';
 
 export const TABLE_START = '<!-- operations table: npm run docs:operations -->';
 export const TABLE_END = '<!-- end of operations table -->';
@@ -28,6 +28,7 @@ export function operationsTable(description: INodeTypeDescription, openapi?: Ope
 	const resourceList = properties.find((property) => property.name === 'resource') as INodeProperties;
 	const requestOf = new Map<string, string>();
 	for (const [key, coverage] of Object.entries(API_COVERAGE)) if (typeof coverage === 'string') requestOf.set(coverage, key);
+	for (const [operation, key] of Object.entries(SHARED_REQUESTS)) requestOf.set(operation, key);
 
 	const rows = ['| Resource | Operation | Request | Scope |', '| --- | --- | --- | --- |'];
 	for (const resource of resourceList.options as INodePropertyOptions[]) {

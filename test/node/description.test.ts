@@ -55,11 +55,11 @@ describe('names workflows depend on', () => {
 		]);
 	});
 
-	it('offers the Contact resource with create, get, getAll, update, delete, count, getSummary, getByIds and export', () => {
+	it('offers the Contact resource with create, get, getAll, update, delete, count, getSummary, getByIds, export, import, bulkDelete and bulkRestore', () => {
 		const resource = description.properties.find((p) => p.name === 'resource')!;
 		expect(optionValues(resource)).toContain('contact');
 		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('contact'))!;
-		expect(optionValues(operation).sort()).toEqual(['count', 'create', 'delete', 'export', 'get', 'getAll', 'getByIds', 'getSummary', 'update']);
+		expect(optionValues(operation).sort()).toEqual(['bulkDelete', 'bulkRestore', 'count', 'create', 'delete', 'export', 'get', 'getAll', 'getByIds', 'getSummary', 'import', 'update']);
 		const getAll = (operation.options as INodePropertyOptions[]).find((o) => o.value === 'getAll')!;
 		expect(getAll.name).toBe('Get Many');
 	});

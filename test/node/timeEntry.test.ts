@@ -31,9 +31,9 @@ async function timeEntry(body: Record<string, unknown> = {}): Promise<{ id: numb
 }
 
 describe('Time Entry: the operations BuildWorkPro offers', () => {
-	it('has Create, Update, Delete, Get Many, Get Summary and Export, and no Get: the API cannot read one entry by ID', () => {
+	it('has Create, Update, Delete, Get Many, Get Summary, Export, Import, Bulk Delete and Bulk Restore, and no Get: the API cannot read one entry by ID', () => {
 		const selector = new BuildWorkPro().description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('timeEntry'))!;
-		expect((selector.options as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual(['create', 'delete', 'export', 'getAll', 'getSummary', 'update']);
+		expect((selector.options as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual(['bulkDelete', 'bulkRestore', 'create', 'delete', 'export', 'getAll', 'getSummary', 'import', 'update']);
 	});
 });
 

@@ -7,6 +7,7 @@ import { calendarEventDescription } from './calendarEvent';
 import { changeOrderDescription } from './changeOrder';
 import { commentDescription } from './comment';
 import { contactDescription } from './contact';
+import { documentDescription } from './document';
 import { invoiceDescription } from './invoice';
 import { invoiceLineItemDescription } from './invoiceLineItem';
 import { invoicePaymentDescription } from './invoicePayment';
@@ -37,6 +38,7 @@ const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperti
 	{ option: { name: 'Change Order', value: 'changeOrder' }, properties: changeOrderDescription },
 	{ option: { name: 'Comment', value: 'comment' }, properties: commentDescription },
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
+	{ option: { name: 'Document', value: 'document' }, properties: documentDescription },
 	{ option: { name: 'Invoice', value: 'invoice' }, properties: invoiceDescription },
 	{ option: { name: 'Invoice Line Item', value: 'invoiceLineItem' }, properties: invoiceLineItemDescription },
 	{ option: { name: 'Invoice Payment', value: 'invoicePayment' }, properties: invoicePaymentDescription },

@@ -62,6 +62,8 @@ export interface WaitOptions {
 	passthrough?: Partial<IHttpRequestOptions>;
 	/** What the job does, for messages: "the PDF of bid 12". */
 	what?: string;
+	/** Return a job that ended without succeeding instead of throwing (the caller reads its row errors first). */
+	returnUnsuccessful?: boolean;
 }
 
 function progressText(job: IDataObject): string | undefined {
@@ -131,7 +133,7 @@ export async function waitForJob(
 		}
 		const status = String(job.status ?? '').toLowerCase();
 		if (FINAL_STATUSES.has(status)) {
-			if (UNSUCCESSFUL_STATUSES.has(status)) throw unsuccessfulJobError(context, job as IDataObject, options.what);
+			if (UNSUCCESSFUL_STATUSES.has(status) && !options.returnUnsuccessful) throw unsuccessfulJobError(context, job as IDataObject, options.what);
 			return job as IDataObject;
 		}
 		nextWaitMs = retryAfterMs(answer.headers) ?? pollDelayMs(pollNumber + 1);

@@ -2,13 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { acceptFields, acceptOperation } from './accept';
+import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
+import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { convertToProjectFields, convertToProjectOperation } from './convertToProject';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
-import { exportFields, exportOperation } from './export';
 import { duplicateOperation } from './duplicate';
+import { exportFields, exportOperation } from './export';
 import { bid } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
@@ -23,7 +25,7 @@ const ACTIONS = ['accept', 'convertToProject', 'duplicate', 'reject', 'revertAcc
 
 /** The Bid resource: its operation selector and every operation's fields. */
 export const bidDescription: INodeProperties[] = [
-	operationSelector(bid, [acceptOperation, convertToProjectOperation, countOperation, createOperation, deleteOperation, exportOperation, downloadPdfOperation, duplicateOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, rejectOperation, revertAcceptanceOperation, sendOperation, updateOperation]),
+	operationSelector(bid, [acceptOperation, bulkDeleteOperation, bulkRestoreOperation, convertToProjectOperation, countOperation, createOperation, deleteOperation, downloadPdfOperation, duplicateOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, rejectOperation, revertAcceptanceOperation, sendOperation, updateOperation]),
 	...forOperations(bid, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(bid)]),
 	...acceptFields,
 	...revertAcceptanceFields,
@@ -36,5 +38,7 @@ export const bidDescription: INodeProperties[] = [
 	...updateFields,
 	...downloadPdfFields,
 	...exportFields,
-	...optionsProperties(bid, [...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...bulkDeleteFields,
+	...bulkRestoreFields,
+	...optionsProperties(bid, ['bulkDelete', 'bulkRestore', ...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { approveFields, approveOperation } from './approve';
+import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
+import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -20,7 +22,7 @@ const ACTIONS = ['approve', 'reject', 'submit'];
 
 /** The Change Order resource: its operation selector and every operation's fields. */
 export const changeOrderDescription: INodeProperties[] = [
-	operationSelector(changeOrder, [approveOperation, countOperation, createOperation, deleteOperation, exportOperation, downloadPdfOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, rejectOperation, submitOperation, updateOperation]),
+	operationSelector(changeOrder, [approveOperation, bulkDeleteOperation, bulkRestoreOperation, countOperation, createOperation, deleteOperation, downloadPdfOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, rejectOperation, submitOperation, updateOperation]),
 	...forOperations(changeOrder, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(changeOrder)]),
 	...approveFields,
 	...rejectFields,
@@ -32,5 +34,7 @@ export const changeOrderDescription: INodeProperties[] = [
 	...updateFields,
 	...downloadPdfFields,
 	...exportFields,
-	...optionsProperties(changeOrder, [...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...bulkDeleteFields,
+	...bulkRestoreFields,
+	...optionsProperties(changeOrder, ['bulkDelete', 'bulkRestore', ...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
+import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { convertOperation } from './convert';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
@@ -10,10 +12,11 @@ import { lead } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
 import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { importFields, importOperation } from './import';
 import { updateFields, updateOperation } from './update';
 
 export const leadDescription: INodeProperties[] = [
-	operationSelector(lead, [convertOperation, countOperation, createOperation, deleteOperation, exportOperation, getOperation, getAllOperation, getSummaryOperation, updateOperation]),
+	operationSelector(lead, [bulkDeleteOperation, bulkRestoreOperation, convertOperation, countOperation, createOperation, deleteOperation, exportOperation, getAllOperation, getOperation, getSummaryOperation, importOperation, updateOperation]),
 	...forOperations(lead, ['convert', 'delete', 'get', 'update'], [recordIdProperty(lead)]),
 	...createFields,
 	...getAllFields,
@@ -21,5 +24,8 @@ export const leadDescription: INodeProperties[] = [
 	...getSummaryFields,
 	...updateFields,
 	...exportFields,
-	...optionsProperties(lead, ['convert', 'create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getSummary']),
+	...bulkDeleteFields,
+	...bulkRestoreFields,
+	...importFields,
+	...optionsProperties(lead, ['bulkDelete', 'bulkRestore', 'import', 'convert', 'create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getSummary']),
 ];

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
 import { approveOperation } from './approve';
+import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
+import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -21,7 +23,7 @@ const ACTIONS = ['approve', 'markPaid', 'reject', 'submit'];
 
 /** The Pay App resource (pay applications): its operation selector and every operation's fields. */
 export const payAppDescription: INodeProperties[] = [
-	operationSelector(payApp, [approveOperation, countOperation, createOperation, deleteOperation, exportOperation, downloadPdfOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, markPaidOperation, rejectOperation, submitOperation, updateOperation]),
+	operationSelector(payApp, [approveOperation, bulkDeleteOperation, bulkRestoreOperation, countOperation, createOperation, deleteOperation, downloadPdfOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, markPaidOperation, rejectOperation, submitOperation, updateOperation]),
 	...forOperations(payApp, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(payApp)]),
 	...rejectFields,
 	...createFields,
@@ -32,5 +34,7 @@ export const payAppDescription: INodeProperties[] = [
 	...updateFields,
 	...downloadPdfFields,
 	...exportFields,
-	...optionsProperties(payApp, [...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...bulkDeleteFields,
+	...bulkRestoreFields,
+	...optionsProperties(payApp, ['bulkDelete', 'bulkRestore', ...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];

@@ -6,19 +6,21 @@ import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
-import { exportFields, exportOperation } from './export';
 import { duplicateOperation } from './duplicate';
+import { exportFields, exportOperation } from './export';
 import { product } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
 import { getByIdsFields, getByIdsOperation } from './getByIds';
 import { getUsageOperation } from './getUsage';
+import { importFields, importOperation } from './import';
 import { restoreOperation } from './restore';
 import { updateFields, updateOperation } from './update';
 
 /** The Product resource (the catalogue): its operation selector and every operation's fields. */
 export const productDescription: INodeProperties[] = [
 	operationSelector(product, [
+		importOperation,
 		bulkDeleteOperation,
 		bulkRestoreOperation,
 		countOperation,
@@ -42,9 +44,10 @@ export const productDescription: INodeProperties[] = [
 	...bulkRestoreFields,
 	...updateFields,
 	...exportFields,
+	...importFields,
 	...optionsProperties(
 		product,
-		['bulkDelete', 'bulkRestore', 'create', 'delete', 'duplicate', 'restore', 'export', 'update'],
+		['import', 'bulkDelete', 'bulkRestore', 'create', 'delete', 'duplicate', 'restore', 'export', 'update'],
 		['count', 'get', 'getAll', 'getByIds', 'getUsage'],
 	),
 ];

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
+import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -10,11 +12,12 @@ import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
 import { getByIdsFields, getByIdsOperation } from './getByIds';
 import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { importFields, importOperation } from './import';
 import { updateFields, updateOperation } from './update';
 
 /** The Project resource: its operation selector and every operation's fields. */
 export const projectDescription: INodeProperties[] = [
-	operationSelector(project, [countOperation, createOperation, deleteOperation, exportOperation, getOperation, getByIdsOperation, getAllOperation, getSummaryOperation, updateOperation]),
+	operationSelector(project, [bulkDeleteOperation, bulkRestoreOperation, countOperation, createOperation, deleteOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, importOperation, updateOperation]),
 	...forOperations(project, ['delete', 'get', 'update'], [recordIdProperty(project)]),
 	...createFields,
 	...getAllFields,
@@ -23,5 +26,8 @@ export const projectDescription: INodeProperties[] = [
 	...getSummaryFields,
 	...updateFields,
 	...exportFields,
-	...optionsProperties(project, ['create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...bulkDeleteFields,
+	...bulkRestoreFields,
+	...importFields,
+	...optionsProperties(project, ['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
 ];

@@ -1,0 +1,14 @@
+import { forOperations, listProperties } from '../../shared/fields';
+import { listRecords } from '../../shared/operations';
+import { document, documentFilters } from './fields';
+
+/** GET /documents, page after page (cursor). */
+export const getAllOperation = listRecords(document, {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many documents',
+	description:
+		'List documents, optionally only those attached to one record (entity type and ID), in a category, matching a search text or created in a date range (ISO 8601). Returns one item per document, up to Limit unless Return All is on.',
+});
+
+export const getAllFields = forOperations(document, ['getAll'], listProperties(documentFilters));
