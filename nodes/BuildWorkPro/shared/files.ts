@@ -293,16 +293,16 @@ export async function binaryItem(
 }
 
 /**
- * Parses CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF)
- * into one object per row, keyed by the header row.
+ * Splits CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF) into
+ * rows of cells, at most `maxRows` of them (a byte-order mark is skipped).
  */
-export function parseCsv(text: string): IDataObject[] {
+export function csvRows(text: string, maxRows = Infinity): string[][] {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';
 	let quoted = false;
 	const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	for (let i = 0; i < source.length; i++) {
+	for (let i = 0; i < source.length && rows.length < maxRows; i++) {
 		const char = source[i];
 		if (quoted) {
 			if (char === '"' && source[i + 1] === '"') {
@@ -324,11 +324,16 @@ export function parseCsv(text: string): IDataObject[] {
 			field = '';
 		} else field += char;
 	}
-	if (field !== '' || row.length > 0) {
+	if (rows.length < maxRows && (field !== '' || row.length > 0)) {
 		row.push(field);
 		rows.push(row);
 	}
-	const [header, ...records] = rows.filter((cells) => cells.length > 1 || cells[0] !== '');
+	return rows;
+}
+
+/** CSV as one object per row, keyed by the header row. */
+export function parseCsv(text: string): IDataObject[] {
+	const [header, ...records] = csvRows(text).filter((cells) => cells.length > 1 || cells[0] !== '');
 	if (!header) return [];
 	return records.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])));
 }

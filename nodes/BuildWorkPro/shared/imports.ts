@@ -11,7 +11,7 @@ import type {
 
 import { errorBeforeSending, nodeSideError } from './errors';
 import type { FieldSpec } from './fields';
-import { binaryPropertyNameOf, downloadJobFile, parseCsv, redactUrl } from './files';
+import { binaryPropertyNameOf, csvRows, downloadJobFile, parseCsv, redactUrl } from './files';
 import type { FileContext } from './files';
 import { jobHandleFrom, shouldWaitForCompletion, unsuccessfulJobError, waitForJob } from './jobs';
 import { operation } from './operations';
@@ -78,32 +78,8 @@ export function withIdempotencyStep<T extends TransportContext>(context: T, step
 /** The header row of a CSV (RFC 4180 quoting), read without parsing the rest of the file. */
 export function csvHeader(bytes: Buffer): string[] {
 	// The header is in the first few kilobytes; a header longer than 64 KB is read whole anyway.
-	const limit = Math.min(bytes.length, 65_536);
-	let text = bytes.subarray(0, limit).toString('utf8');
-	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-	const cells: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i];
-		if (quoted) {
-			if (char === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else field += char;
-			continue;
-		}
-		if (char === '"') quoted = true;
-		else if (char === ',') {
-			cells.push(field);
-			field = '';
-		} else if (char === '\n' || char === '\r') {
-			break;
-		} else field += char;
-	}
-	cells.push(field);
-	return cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+	const [header = []] = csvRows(bytes.subarray(0, Math.min(bytes.length, 65_536)).toString('utf8'), 1);
+	return header.map((cell) => cell.trim()).filter((cell) => cell !== '');
 }
 
 /** Column Mapping: CSV column → API field, when the columns are not named like the fields. */
