@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ILoadOptions, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { rememberFieldLabel } from './errors';
-import type { ResourceSpec } from './operations';
+import type { ResourceSpec } from './resource';
 import { DEFAULT_MAX_WAIT_SECONDS } from './transport';
 
 /**

@@ -14,6 +14,9 @@ import type { FileContext, FileOutput } from './files';
 import { fetchAllPages } from './pagination';
 import { normalizeListFilters, requireIdList, requirePositiveId, requireUpdateFields } from './preSend';
 import { requestBuildWorkPro, sendSingleRequest, unwrapEnvelope } from './transport';
+import type { ResourceSpec } from './resource';
+
+export type { ResourceSpec };
 
 /**
  * Builders for the operations of a resource. An operation file says what it is (name, action,
@@ -21,21 +24,6 @@ import { requestBuildWorkPro, sendSingleRequest, unwrapEnvelope } from './transp
  * once, so 30 resources do not mean 30 copies of the same routing.
  */
 
-/** What every operation of a resource needs to know about the resource. */
-export interface ResourceSpec {
-	/** The parameter value, camelCase singular of the API family: 'bid', 'payApp'. */
-	value: string;
-	/** Lower-case noun for texts: 'bid', 'pay application'. */
-	noun: string;
-	/** The family's path: '/bids'. */
-	path: string;
-	/** The record's id parameter: 'bidId'. */
-	idParameter: string;
-	/** The id's label: 'Bid ID'. */
-	idLabel: string;
-	/** A parent record the resource lives under (line items under a bid). */
-	parent?: ResourceSpec;
-}
 
 type PreSend = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 type PostReceive = (
