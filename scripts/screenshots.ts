@@ -102,7 +102,11 @@ export const SHOTS: Shot[] = [
 			await openEditor(page, `${editor}/workflow/${examples.create.workflow.id}`);
 			await page.openNode('Create a contact');
 			await page.clickElement('the Credential field', '[data-test-id="node-credentials-select"] input');
+			// The list unfolds with an animation (longer with two credentials in it): click once it is still.
+			await sleep(800);
 			await page.clickElement('"Create new credential"', '[data-test-id="node-credentials-select-item-new"]');
+			await page.waitFor('the credential dialog', `!!document.querySelector('[data-test-id="editCredential-modal"]')`);
+			await sleep(800);
 			await page.clickElement("the dialog's API Key / OAuth2 switch", '[data-test-id="credential-mode-dropdown-trigger"]');
 			await page.waitFor('the switch to show OAuth2', hasText('OAuth2'));
 			await sleep(800);
