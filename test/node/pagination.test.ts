@@ -125,7 +125,9 @@ describe('a misbehaving server', () => {
 			const pagination = (body.meta as IDataObject | undefined)?.pagination as IDataObject | undefined;
 			if (!pagination?.cursor) return undefined;
 			const cursor = String(pagination.cursor);
-			const flipped = cursor.slice(0, -2) + (cursor.endsWith('A') ? 'B' : 'A') + cursor.slice(-1);
+			// The signature's second-to-last character: all six of its bits count (the last one's do not).
+			const at = cursor.length - 2;
+			const flipped = cursor.slice(0, at) + (cursor[at] === 'A' ? 'B' : 'A') + cursor.slice(at + 1);
 			return { ...body, meta: { ...(body.meta as IDataObject), pagination: { ...pagination, cursor: flipped } } };
 		});
 		try {
