@@ -23,7 +23,7 @@ import {
 } from './contacts';
 import { firstIndexAfter, pageOf } from './keyset';
 import { WebhookService } from './webhooks';
-import { ACCOUNT_OPERATIONS, AuditLog, brandingOf, dataRetentionOf } from './account';
+import { AuditLog, brandingOf, dataRetentionOf } from './account';
 import { generateContacts } from './seed';
 import { isJsonContentType, parseQuery, readBody, sendJson } from './http';
 import { FAMILIES, RESOURCE_OPERATIONS, ResourceStore } from './resources';
@@ -595,7 +595,7 @@ export class SandboxApp {
 			...RESOURCE_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op.textParams] as const),
 			...JOB_ROUTES.map((op) => [`${op.method} ${op.path}`, op.textParams] as const),
 		]);
-		return [...OPERATIONS, ...ACCOUNT_OPERATIONS].map((op) => {
+		return OPERATIONS.map((op) => {
 			const handler = handlers[`${op.method} ${op.path}`];
 			if (!handler) throw new Error(`No handler for ${op.method} ${op.path}`);
 			return { method: op.method, template: op.path, segments: op.path.split('/').slice(1), scopes: op.scopes, textParams: textParams.get(`${op.method} ${op.path}`), handler };

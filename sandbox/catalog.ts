@@ -5,6 +5,7 @@
  */
 import { RESOURCE_OPERATIONS } from './resources';
 import { JOB_ROUTES } from './jobs';
+import { ACCOUNT_OPERATIONS } from './account';
 
 export const ALL_SCOPES: readonly string[] = [
 	'audit:read',
@@ -98,11 +99,16 @@ const CORE_OPERATIONS: ReadonlyArray<Omit<OperationInfo, 'scopes'>> = [
 	{ method: 'POST', path: '/webhook-deliveries/{id}/replay', scope: 'webhooks:manage', cost: 5 },
 ];
 
-/** Hand-written operations first, then every operation of the resource families (sandbox/resources), then jobs and files (sandbox/jobs.ts). */
+/**
+ * Every operation the sandbox serves: hand-written ones first, then every operation of the
+ * resource families (sandbox/resources), then jobs and files (sandbox/jobs.ts), then settings and
+ * the audit log (sandbox/account.ts).
+ */
 export const OPERATIONS: readonly OperationInfo[] = [
 	...CORE_OPERATIONS.map((op) => ({ ...op, scopes: op.scope ? [op.scope] : [] })),
 	...RESOURCE_OPERATIONS.map((op) => ({ method: op.method, path: op.path, scope: op.scopes[0] ?? null, scopes: [...op.scopes], cost: op.cost })),
 	...JOB_ROUTES.map((op) => ({ method: op.method, path: op.path, scope: op.scopes[0] ?? null, scopes: [...op.scopes], cost: costOf(op.method, op.path) })),
+	...ACCOUNT_OPERATIONS.map((op) => ({ ...op, scope: op.scopes[0] ?? null, scopes: [...op.scopes] })),
 ];
 
 /**

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
+import { OPERATIONS as SANDBOX_OPERATIONS } from '../../sandbox/catalog';
 import { API_COVERAGE, SHARED_REQUESTS } from './manifest';
 import { operationsTable, tableInReadme } from './operations-table';
 
@@ -56,6 +57,14 @@ describe('the node', () => {
 		for (const [operation, request] of Object.entries(SHARED_REQUESTS)) if (typeof API_COVERAGE[request] === 'string') coveredKeys.add(operation);
 		const undocumented = operations.map((operation) => operation.key).filter((key) => !coveredKeys.has(key));
 		expect(undocumented).toEqual([]);
+	});
+
+	it('sends only requests the sandbox serves, so every covered operation can be tried locally', () => {
+		const served = new Set(SANDBOX_OPERATIONS.map((operation) => `${operation.method} ${operation.path}`));
+		const unserved = Object.entries(API_COVERAGE)
+			.filter(([request, entry]) => typeof entry === 'string' && !served.has(request))
+			.map(([request, entry]) => `${entry as string}: ${request}`);
+		expect(unserved).toEqual([]);
 	});
 });
 
