@@ -118,8 +118,13 @@ export function startServer(
 				await exitedPromise;
 				clearTimeout(forced);
 			}
-			// Children that ignored SIGTERM while their parent exited must not outlive us.
+			// Children that ignored SIGTERM while their parent exited must not outlive us: kill them
+			// and give the kernel a moment to take them away, so "stopped" means the group is gone.
 			killGroup(child, 'SIGKILL');
+			if (child.pid !== undefined) {
+				const pid = child.pid;
+				await waitFor('the process group to end', () => !groupAlive(pid), { timeoutMs: 5_000, intervalMs: 50 }).catch(() => undefined);
+			}
 			liveServers.delete(child);
 			await new Promise<void>((resolve) => log.end(resolve));
 		},
