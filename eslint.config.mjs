@@ -3,7 +3,4 @@
 // import-x). Project additions below only add rules; none of n8n's is switched off.
 import { config } from '@n8n/node-cli/eslint';
 
-export default [
-	...config,
-	{ ignores: ['dist/**', 'node_modules/**', 'eslint.config.mjs'] },
-];
+export default [...config, { ignores: ['dist/**', 'node_modules/**', 'eslint.config.mjs'] }];

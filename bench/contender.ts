@@ -17,7 +17,14 @@ import { CONTACT_LIST, type ListSpec } from './lib/lists';
 import { measureMemory } from './lib/memory';
 
 export type ContenderTask =
-	| { kind: 'list-raw'; baseUrl: string; controlUrl: string; apiKey: string; expected: number; list?: ListSpec }
+	| {
+			kind: 'list-raw';
+			baseUrl: string;
+			controlUrl: string;
+			apiKey: string;
+			expected: number;
+			list?: ListSpec;
+	  }
 	| {
 			kind: 'list-ours';
 			baseUrl: string;
@@ -65,7 +72,9 @@ export interface ContenderResult {
 }
 
 async function clearSandboxLog(controlUrl: string): Promise<void> {
-	const { statusCode, body } = await request(`${controlUrl}/__sandbox/requests`, { method: 'DELETE' });
+	const { statusCode, body } = await request(`${controlUrl}/__sandbox/requests`, {
+		method: 'DELETE',
+	});
 	await body.dump();
 	if (statusCode >= 300) throw new Error(`could not clear the sandbox request log (${statusCode})`);
 }
@@ -80,7 +89,9 @@ async function listRaw(baseUrl: string, apiKey: string, list: ListSpec): Promise
 	let cursor: string | undefined;
 	for (;;) {
 		const url = `${baseUrl}${list.path}?limit=${list.pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-		const { statusCode, body } = await request(url, { headers: { authorization: `Bearer ${apiKey}` } });
+		const { statusCode, body } = await request(url, {
+			headers: { authorization: `Bearer ${apiKey}` },
+		});
 		const page = (await body.json()) as {
 			data: unknown[];
 			meta: { pagination: { cursor: string | null; has_more: boolean } };
@@ -96,32 +107,48 @@ async function listRawByPage(baseUrl: string, apiKey: string, list: ListSpec): P
 	const records: unknown[] = [];
 	for (let page = 1; ; page++) {
 		const url = `${baseUrl}${list.path}?page=${page}&pageSize=${list.pageSize}`;
-		const { statusCode, body } = await request(url, { headers: { authorization: `Bearer ${apiKey}` } });
-		const answer = (await body.json()) as { data: unknown[]; meta: { pagination: { total?: number } } };
+		const { statusCode, body } = await request(url, {
+			headers: { authorization: `Bearer ${apiKey}` },
+		});
+		const answer = (await body.json()) as {
+			data: unknown[];
+			meta: { pagination: { total?: number } };
+		};
 		if (statusCode !== 200) throw new Error(`raw loop: ${url} answered ${statusCode}`);
 		for (const record of answer.data) records.push(record);
 		const total = answer.meta.pagination.total;
-		if (answer.data.length < list.pageSize || (typeof total === 'number' && page * list.pageSize >= total)) return records;
+		if (
+			answer.data.length < list.pageSize ||
+			(typeof total === 'number' && page * list.pageSize >= total)
+		)
+			return records;
 	}
 }
 
 /** The rows of an exported CSV as `{ id }` records (ids are the first column), for the same checks as a list. */
 function csvRows(csv: Buffer): Array<{ id: string }> {
-	const lines = csv.toString('utf8').split('\n').filter((line) => line !== '');
+	const lines = csv
+		.toString('utf8')
+		.split('\n')
+		.filter((line) => line !== '');
 	const idColumn = lines[0]?.split(',').indexOf('id') ?? -1;
 	return lines.slice(1).map((line) => ({ id: line.split(',')[idColumn] }));
 }
 
 /** The file an export contender received, as n8n's binary data (base64 in memory mode, else a file id). */
 let exportedFile: IBinaryData | undefined;
-let binaryData: { init(): Promise<void>; getAsBuffer(binary: IBinaryData): Promise<Buffer> } | undefined;
+let binaryData:
+	| { init(): Promise<void>; getAsBuffer(binary: IBinaryData): Promise<Buffer> }
+	| undefined;
 
 async function startProfiler(): Promise<{ stop(): Promise<unknown> }> {
 	const session = new Session();
 	session.connect();
 	const post = (method: string, params?: object) =>
 		new Promise<unknown>((resolve, reject) =>
-			session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))),
+			session.post(method, params ?? {}, (error, result) =>
+				error ? reject(error) : resolve(result),
+			),
 		);
 	await post('Profiler.enable');
 	await post('Profiler.setSamplingInterval', { interval: 200 });
@@ -139,20 +166,32 @@ async function main(): Promise<void> {
 	const task = JSON.parse(process.env.BENCH_TASK ?? '') as ContenderTask;
 	let run: () => Promise<{ json: unknown[]; error?: string }>;
 
-	const list = task.kind === 'create-ours' || task.kind === 'export-ours' ? CONTACT_LIST : (task.list ?? CONTACT_LIST);
+	const list =
+		task.kind === 'create-ours' || task.kind === 'export-ours'
+			? CONTACT_LIST
+			: (task.list ?? CONTACT_LIST);
 	if (task.kind === 'list-raw') {
-		const warm = await request(`${task.baseUrl}${list.path}?${list.pagination === 'page' ? 'pageSize' : 'limit'}=1`, {
-			headers: { authorization: `Bearer ${task.apiKey}` },
-		});
+		const warm = await request(
+			`${task.baseUrl}${list.path}?${list.pagination === 'page' ? 'pageSize' : 'limit'}=1`,
+			{
+				headers: { authorization: `Bearer ${task.apiKey}` },
+			},
+		);
 		await warm.body.dump();
 		run = async () => ({ json: await listRaw(task.baseUrl, task.apiKey, list) });
 	} else {
 		// Loaded only here: the raw contender must not pay for n8n-core.
 		const { runNode } = await import('../test/harness');
 		const credentials = { buildWorkProApi: { apiKey: task.apiKey, baseUrl: task.baseUrl } };
-		const warmupKey = task.kind === 'list-ours' || task.kind === 'export-ours' ? (task.warmupApiKey ?? task.apiKey) : task.apiKey;
+		const warmupKey =
+			task.kind === 'list-ours' || task.kind === 'export-ours'
+				? (task.warmupApiKey ?? task.apiKey)
+				: task.apiKey;
 		// Warm-up: loads node types and compiles the node, as in a running n8n.
-		const warm = await runNode({ credentials: { buildWorkProApi: { apiKey: warmupKey, baseUrl: task.baseUrl } }, parameters: { resource: list.resource, operation: 'getAll', returnAll: false, limit: 1 } });
+		const warm = await runNode({
+			credentials: { buildWorkProApi: { apiKey: warmupKey, baseUrl: task.baseUrl } },
+			parameters: { resource: list.resource, operation: 'getAll', returnAll: false, limit: 1 },
+		});
 		if (warm.error) throw new Error(`warm-up failed: ${warm.error.message}`);
 		if (task.kind === 'export-ours') {
 			// n8n 2.x's default: binary data goes to files under the user folder, not into the items.
@@ -163,15 +202,31 @@ async function main(): Promise<void> {
 				await binaryData.init();
 			}
 			run = async () => {
-				const result = await runNode({ credentials, parameters: { resource: 'contact', operation: 'export' } });
+				const result = await runNode({
+					credentials,
+					parameters: { resource: 'contact', operation: 'export' },
+				});
 				// The file is read back after the measured window: what the node holds is n8n's binary data.
 				exportedFile = result.items[0]?.binary?.data;
-				return { json: [], error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
+				return {
+					json: [],
+					error: result.error
+						? `${result.error.message} ${result.error.description ?? ''}`
+						: undefined,
+				};
 			};
 		} else if (task.kind === 'list-ours') {
 			run = async () => {
-				const result = await runNode({ credentials, parameters: { resource: list.resource, operation: 'getAll', returnAll: true } });
-				return { json: result.json, error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
+				const result = await runNode({
+					credentials,
+					parameters: { resource: list.resource, operation: 'getAll', returnAll: true },
+				});
+				return {
+					json: result.json,
+					error: result.error
+						? `${result.error.message} ${result.error.description ?? ''}`
+						: undefined,
+				};
 			};
 		} else {
 			const inputs = contactInputs(task.prefix, task.count);
@@ -192,7 +247,12 @@ async function main(): Promise<void> {
 					},
 					settings: { retryOnFail: true },
 				});
-				return { json: result.json, error: result.error ? `${result.error.message} ${result.error.description ?? ''}` : undefined };
+				return {
+					json: result.json,
+					error: result.error
+						? `${result.error.message} ${result.error.description ?? ''}`
+						: undefined,
+				};
 			};
 		}
 	}
@@ -208,7 +268,12 @@ async function main(): Promise<void> {
 	const gc = (globalThis as { gc?: () => void }).gc;
 	gc?.();
 	const heapRetained = process.memoryUsage().heapUsed - memory.heapBefore;
-	const csv = exportedFile === undefined ? undefined : exportedFile.id && binaryData ? await binaryData.getAsBuffer(exportedFile) : Buffer.from(exportedFile.data, 'base64');
+	const csv =
+		exportedFile === undefined
+			? undefined
+			: exportedFile.id && binaryData
+				? await binaryData.getAsBuffer(exportedFile)
+				: Buffer.from(exportedFile.data, 'base64');
 	if (csv) value.json = csvRows(csv);
 	const ids = new Set(value.json.map((record) => (record as { id?: unknown }).id));
 	const result: ContenderResult = {

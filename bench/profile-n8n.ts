@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { WebSocket, request } from 'undici';
 import { startSandbox } from '../sandbox';
 import { readPrepared } from '../e2e/lib/prepared';
-import { findReadyN8n, startBenchN8n, runWorkflow, ourListAllWorkflow, floorListAllWorkflow, FLOOR_NODE_NAME, n8nMainPid } from './lib/n8n';
+import {
+	findReadyN8n,
+	startBenchN8n,
+	runWorkflow,
+	ourListAllWorkflow,
+	floorListAllWorkflow,
+	FLOOR_NODE_NAME,
+	n8nMainPid,
+} from './lib/n8n';
 import { packFloorNode } from './lib/floor';
 import { CONTACT_LIST } from './lib/lists';
 import { summariseCpuProfile } from './lib/cpuProfile';
@@ -24,9 +32,17 @@ async function cdp(pid: number) {
 	const pending = new Map<number, (v: any) => void>();
 	ws.addEventListener('message', (ev: any) => {
 		const msg = JSON.parse(String(ev.data));
-		if (msg.id && pending.has(msg.id)) { pending.get(msg.id)!(msg.result); pending.delete(msg.id); }
+		if (msg.id && pending.has(msg.id)) {
+			pending.get(msg.id)!(msg.result);
+			pending.delete(msg.id);
+		}
 	});
-	return (method: string, params: object = {}) => new Promise<any>((resolve) => { const i = ++id; pending.set(i, resolve); ws.send(JSON.stringify({ id: i, method, params })); });
+	return (method: string, params: object = {}) =>
+		new Promise<any>((resolve) => {
+			const i = ++id;
+			pending.set(i, resolve);
+			ws.send(JSON.stringify({ id: i, method, params }));
+		});
 }
 
 async function main() {
@@ -52,10 +68,23 @@ async function main() {
 			const file = `${profileDir}/${who}-${Date.now()}.cpuprofile`;
 			writeFileSync(file, JSON.stringify(profile));
 			const s = summariseCpuProfile(file);
-			console.log(`== ${who}: node ${run.nodeTimesMs[name as string]} ms, execution ${run.executionMs} ms; profile ${s.totalMs.toFixed(0)} ms`);
-			for (const a of s.areas.slice(0, 12)) console.log(`   ${a.ms.toFixed(0).padStart(6)}  ${a.area}`);
-			for (const f of s.functions.slice(0, 12)) console.log(`   ${f.ms.toFixed(0).padStart(6)}  ${f.name} [${f.area}]`);
+			console.log(
+				`== ${who}: node ${run.nodeTimesMs[name as string]} ms, execution ${run.executionMs} ms; profile ${s.totalMs.toFixed(0)} ms`,
+			);
+			for (const a of s.areas.slice(0, 12))
+				console.log(`   ${a.ms.toFixed(0).padStart(6)}  ${a.area}`);
+			for (const f of s.functions.slice(0, 12))
+				console.log(`   ${f.ms.toFixed(0).padStart(6)}  ${f.name} [${f.area}]`);
 		}
-	} finally { await n8n.stop(); await sandbox.close(); }
+	} finally {
+		await n8n.stop();
+		await sandbox.close();
+	}
 }
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main().then(
+	() => process.exit(0),
+	(e) => {
+		console.error(e);
+		process.exit(1);
+	},
+);

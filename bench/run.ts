@@ -42,7 +42,15 @@ import {
 	type BenchN8n,
 	type N8nRunResult,
 } from './lib/n8n';
-import { renderChart, renderTable, type BenchResults, type ExportRow, type ListRow, type RateRow, type ExactlyOnceRow } from './lib/report';
+import {
+	renderChart,
+	renderTable,
+	type BenchResults,
+	type ExportRow,
+	type ListRow,
+	type RateRow,
+	type ExactlyOnceRow,
+} from './lib/report';
 import { packFloorNode } from './lib/floor';
 import { summariseCpuProfile, type ProfileSummary } from './lib/cpuProfile';
 import { benchSignature } from './lib/signature';
@@ -50,7 +58,11 @@ import { readPrepared } from '../e2e/lib/prepared';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'list,invoices,profile,rate,exactly-once,signature,export').split(','));
+const PARTS = new Set(
+	(process.env.BENCH_PARTS ?? 'list,invoices,profile,rate,exactly-once,signature,export').split(
+		',',
+	),
+);
 const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? join(__dirname, 'results');
 const RATE = { keyLimit: 60, keyWindowMs: 2_000, contacts: 60_000 };
 const EXACTLY_ONCE = { count: 1_000, dropEvery: 10, unavailableEvery: 20 };
@@ -107,10 +119,16 @@ interface ListSample {
 	wallMs?: number;
 }
 
-function checkList(who: string, expected: number, result: { records: number; uniqueIds: number; error?: string }): void {
+function checkList(
+	who: string,
+	expected: number,
+	result: { records: number; uniqueIds: number; error?: string },
+): void {
 	if (result.error) wrong(`${who}: the execution failed: ${result.error}`);
-	if (result.records !== expected) wrong(`${who}: ${result.records} records instead of ${expected}`);
-	if (result.uniqueIds !== result.records) wrong(`${who}: ${result.records - result.uniqueIds} duplicate records`);
+	if (result.records !== expected)
+		wrong(`${who}: ${result.records} records instead of ${expected}`);
+	if (result.uniqueIds !== result.records)
+		wrong(`${who}: ${result.records - result.uniqueIds} duplicate records`);
 }
 
 function splitOutput(run: N8nRunResult, node: string) {
@@ -140,11 +158,17 @@ async function measureListInN8n(
 	checkList(who, expected, {
 		records: records.length,
 		uniqueIds: new Set(records.map((record) => record.id)).size,
-		error: run.execution.status === 'success' ? undefined : `${run.execution.status}: ${run.execution.error?.message}`,
+		error:
+			run.execution.status === 'success'
+				? undefined
+				: `${run.execution.status}: ${run.execution.error?.message}`,
 	});
 	const ms = timedNodes.reduce((total, node) => total + (run.nodeTimesMs[node] ?? NaN), 0);
-	const growth = run.rssPeak !== undefined && run.rssBefore !== undefined ? run.rssPeak - run.rssBefore : NaN;
-	log(`${who}: ${timedNodes.join(' + ')} ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB (after ${(settledMs / 1000).toFixed(1)} s waiting for n8n to go idle)`);
+	const growth =
+		run.rssPeak !== undefined && run.rssBefore !== undefined ? run.rssPeak - run.rssBefore : NaN;
+	log(
+		`${who}: ${timedNodes.join(' + ')} ${ms.toFixed(0)} ms (execution ${run.executionMs} ms, REST round trip ${run.wallMs.toFixed(0)} ms), ${requests} requests, n8n peak RSS +${mb(growth)} MB (after ${(settledMs / 1000).toFixed(1)} s waiting for n8n to go idle)`,
+	);
 	return {
 		ms,
 		requests,
@@ -157,7 +181,13 @@ async function measureListInN8n(
 
 type Samples = Record<'raw' | 'ours' | 'oursInN8n' | 'floorInN8n' | 'httpRequest', ListSample[]>;
 
-const emptySamples = (): Samples => ({ raw: [], ours: [], oursInN8n: [], floorInN8n: [], httpRequest: [] });
+const emptySamples = (): Samples => ({
+	raw: [],
+	ours: [],
+	oursInN8n: [],
+	floorInN8n: [],
+	httpRequest: [],
+});
 
 /** One child-process Return All (raw loop or our node through the harness), checked and logged. */
 async function measureListInChild(
@@ -168,10 +198,19 @@ async function measureListInChild(
 	expected: number,
 	list: ListSpec,
 ): Promise<ListSample> {
-	const result: ContenderResult = await runContender({ kind, baseUrl: sandbox.baseUrl, controlUrl: sandbox.url, apiKey: key, expected, list });
+	const result: ContenderResult = await runContender({
+		kind,
+		baseUrl: sandbox.baseUrl,
+		controlUrl: sandbox.url,
+		apiKey: key,
+		expected,
+		list,
+	});
 	const requests = sandbox.requestLog().length;
 	checkList(who, expected, result);
-	log(`${who}: ${result.wallMs.toFixed(0)} ms, ${requests} requests, peak RSS +${mb(result.rssPeak - result.rssBefore)} MB (output JSON ${mb(result.outputJsonBytes)} MB)`);
+	log(
+		`${who}: ${result.wallMs.toFixed(0)} ms, ${requests} requests, peak RSS +${mb(result.rssPeak - result.rssBefore)} MB (output JSON ${mb(result.outputJsonBytes)} MB)`,
+	);
 	return {
 		ms: result.wallMs,
 		requests,
@@ -184,11 +223,13 @@ async function measureListInChild(
 /** Medians per contender; ratios paired per repetition (to raw, and ours in n8n to the floor in n8n). */
 function rowsFrom(size: number, samples: Samples): ListRow[] {
 	const rows: ListRow[] = [];
-	const pairedRatio = (list: ListSample[], base: ListSample[]) => median(list.map((sample, rep) => sample.ms / (base[rep]?.ms ?? NaN)));
+	const pairedRatio = (list: ListSample[], base: ListSample[]) =>
+		median(list.map((sample, rep) => sample.ms / (base[rep]?.ms ?? NaN)));
 	for (const [contender, list] of Object.entries(samples) as Array<[keyof Samples, ListSample[]]>) {
 		if (list.length === 0) continue;
 		const ms = median(list.map((sample) => sample.ms));
-		const inN8n = contender === 'httpRequest' || contender === 'oursInN8n' || contender === 'floorInN8n';
+		const inN8n =
+			contender === 'httpRequest' || contender === 'oursInN8n' || contender === 'floorInN8n';
 		// Paired with the raw run of the same repetition (seconds apart), so load from other
 		// processes on the shared machine cancels out better than in a ratio of medians.
 		const ratioToRaw = pairedRatio(list, samples.raw);
@@ -201,7 +242,8 @@ function rowsFrom(size: number, samples: Samples): ListRow[] {
 			contender,
 			ms,
 			ratioToRaw,
-			...(contender === 'oursInN8n' && samples.floorInN8n.length > 0 && { ratioToFloor: pairedRatio(list, samples.floorInN8n) }),
+			...(contender === 'oursInN8n' &&
+				samples.floorInN8n.length > 0 && { ratioToFloor: pairedRatio(list, samples.floorInN8n) }),
 			requests: median(list.map((sample) => sample.requests)),
 			growthBytes: growth,
 			outputJsonBytes,
@@ -217,7 +259,11 @@ function rowsFrom(size: number, samples: Samples): ListRow[] {
 	return rows;
 }
 
-async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: BenchN8n | undefined): Promise<ListRow[]> {
+async function listPart(
+	sandbox: Sandbox,
+	n8n: BenchN8n | undefined,
+	n8nOurs: BenchN8n | undefined,
+): Promise<ListRow[]> {
 	sandbox.setRateLimit({ enabled: false });
 	const rows: ListRow[] = [];
 	for (const size of SIZES) {
@@ -225,12 +271,38 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: Be
 		const samples = emptySamples();
 		for (let rep = 1; rep <= REPS; rep++) {
 			// Interleaved, so a noisy moment on the shared machine hits every contender alike.
-			samples.raw.push(await measureListInChild(sandbox, 'list-raw', `raw loop ${size} #${rep}`, key, size, CONTACT_LIST));
-			samples.ours.push(await measureListInChild(sandbox, 'list-ours', `our node ${size} #${rep}`, key, size, CONTACT_LIST));
+			samples.raw.push(
+				await measureListInChild(
+					sandbox,
+					'list-raw',
+					`raw loop ${size} #${rep}`,
+					key,
+					size,
+					CONTACT_LIST,
+				),
+			);
+			samples.ours.push(
+				await measureListInChild(
+					sandbox,
+					'list-ours',
+					`our node ${size} #${rep}`,
+					key,
+					size,
+					CONTACT_LIST,
+				),
+			);
 			if (n8n) {
 				const credential = await n8n.credentialFor(key);
 				samples.httpRequest.push(
-					await measureListInN8n(sandbox, n8n, `HTTP Request node ${size} #${rep}`, size, listAllWorkflow(sandbox.baseUrl, credential), 'Split Out', ['HTTP Request', 'Split Out']),
+					await measureListInN8n(
+						sandbox,
+						n8n,
+						`HTTP Request node ${size} #${rep}`,
+						size,
+						listAllWorkflow(sandbox.baseUrl, credential),
+						'Split Out',
+						['HTTP Request', 'Split Out'],
+					),
 				);
 			}
 			if (n8nOurs?.ours) {
@@ -238,13 +310,29 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: Be
 				const credential = await n8nOurs.ours.credentialFor(key, sandbox.baseUrl);
 				const ours = async () =>
 					samples.oursInN8n.push(
-						await measureListInN8n(sandbox, n8nOurs, `our node in n8n ${size} #${rep}`, size, ourListAllWorkflow(credential), 'BuildWorkPro', ['BuildWorkPro']),
+						await measureListInN8n(
+							sandbox,
+							n8nOurs,
+							`our node in n8n ${size} #${rep}`,
+							size,
+							ourListAllWorkflow(credential),
+							'BuildWorkPro',
+							['BuildWorkPro'],
+						),
 					);
 				// The floor in the same n8n, with the same credential: what n8n's HTTP stack alone costs.
 				const floor = async () =>
 					n8nOurs.floor &&
 					samples.floorInN8n.push(
-						await measureListInN8n(sandbox, n8nOurs, `floor node in n8n ${size} #${rep}`, size, floorListAllWorkflow(credential, CONTACT_LIST), FLOOR_NODE_NAME, [FLOOR_NODE_NAME]),
+						await measureListInN8n(
+							sandbox,
+							n8nOurs,
+							`floor node in n8n ${size} #${rep}`,
+							size,
+							floorListAllWorkflow(credential, CONTACT_LIST),
+							FLOOR_NODE_NAME,
+							[FLOOR_NODE_NAME],
+						),
 					);
 				// Ours first in odd repetitions (its first run, which the memory reading uses, as before), the floor first in even ones.
 				if (rep % 2 === 1) {
@@ -269,7 +357,8 @@ async function listPart(sandbox: Sandbox, n8n: BenchN8n | undefined, n8nOurs: Be
 async function invoiceResourceInSources(): Promise<string | undefined> {
 	try {
 		const { resourceOptions, resourceProperties } = await import('../nodes/BuildWorkPro/resources');
-		if (!resourceOptions.some((option) => option.value === INVOICE_LIST.resource)) return 'the node has no invoice resource';
+		if (!resourceOptions.some((option) => option.value === INVOICE_LIST.resource))
+			return 'the node has no invoice resource';
 		const getAll = resourceProperties.some(
 			(property) =>
 				property.name === 'operation' &&
@@ -283,37 +372,89 @@ async function invoiceResourceInSources(): Promise<string | undefined> {
 }
 
 function invoiceResourceInTarball(n8nOurs: BenchN8n): string | undefined {
-	const dir = join(n8nOurs.ours!.packageDir, 'dist', 'nodes', 'BuildWorkPro', 'resources', INVOICE_LIST.resource);
-	return existsSync(dir) ? undefined : `the packed tarball (${n8nOurs.ours!.tarball}) has no invoice resource: run \`npm run e2e:prepare\` again`;
+	const dir = join(
+		n8nOurs.ours!.packageDir,
+		'dist',
+		'nodes',
+		'BuildWorkPro',
+		'resources',
+		INVOICE_LIST.resource,
+	);
+	return existsSync(dir)
+		? undefined
+		: `the packed tarball (${n8nOurs.ours!.tarball}) has no invoice resource: run \`npm run e2e:prepare\` again`;
 }
 
 /**
  * Return All over INVOICES.count invoices (page/pageSize, pageSize 200): raw loop vs our node
  * (harness and in n8n) vs the floor in n8n. Skipped, with the reason, while the node lacks the resource.
  */
-async function invoicePart(sandbox: Sandbox, n8nOurs: BenchN8n | undefined): Promise<{ rows: ListRow[]; skipped?: string; skippedInN8n?: string }> {
+async function invoicePart(
+	sandbox: Sandbox,
+	n8nOurs: BenchN8n | undefined,
+): Promise<{ rows: ListRow[]; skipped?: string; skippedInN8n?: string }> {
 	sandbox.setRateLimit({ enabled: false });
 	const size = INVOICES.count;
 	const key = KEYS.invoices;
 	const samples = emptySamples();
 	const missing = await invoiceResourceInSources();
 	// Without the resource the raw loop and the floor still run: they need only the sandbox.
-	if (missing) log(`SKIPPED invoices row for our node: invoice resource not available yet (${missing})`);
-	const skippedInN8n = !n8nOurs?.ours ? 'no n8n with our package' : missing ? `invoice resource not available yet (${missing})` : invoiceResourceInTarball(n8nOurs);
+	if (missing)
+		log(`SKIPPED invoices row for our node: invoice resource not available yet (${missing})`);
+	const skippedInN8n = !n8nOurs?.ours
+		? 'no n8n with our package'
+		: missing
+			? `invoice resource not available yet (${missing})`
+			: invoiceResourceInTarball(n8nOurs);
 	if (skippedInN8n && !missing) log(`invoices row, our node in n8n NOT measured: ${skippedInN8n}`);
 	for (let rep = 1; rep <= REPS; rep++) {
-		samples.raw.push(await measureListInChild(sandbox, 'list-raw', `raw loop, ${size} invoices #${rep}`, key, size, INVOICE_LIST));
-		if (!missing) samples.ours.push(await measureListInChild(sandbox, 'list-ours', `our node, ${size} invoices #${rep}`, key, size, INVOICE_LIST));
+		samples.raw.push(
+			await measureListInChild(
+				sandbox,
+				'list-raw',
+				`raw loop, ${size} invoices #${rep}`,
+				key,
+				size,
+				INVOICE_LIST,
+			),
+		);
+		if (!missing)
+			samples.ours.push(
+				await measureListInChild(
+					sandbox,
+					'list-ours',
+					`our node, ${size} invoices #${rep}`,
+					key,
+					size,
+					INVOICE_LIST,
+				),
+			);
 		if (n8nOurs?.ours) {
 			const credential = await n8nOurs.ours.credentialFor(key, sandbox.baseUrl);
 			if (!skippedInN8n) {
 				samples.oursInN8n.push(
-					await measureListInN8n(sandbox, n8nOurs, `our node in n8n, ${size} invoices #${rep}`, size, ourListAllWorkflow(credential, INVOICE_LIST.resource), 'BuildWorkPro', ['BuildWorkPro']),
+					await measureListInN8n(
+						sandbox,
+						n8nOurs,
+						`our node in n8n, ${size} invoices #${rep}`,
+						size,
+						ourListAllWorkflow(credential, INVOICE_LIST.resource),
+						'BuildWorkPro',
+						['BuildWorkPro'],
+					),
 				);
 			}
 			if (n8nOurs.floor) {
 				samples.floorInN8n.push(
-					await measureListInN8n(sandbox, n8nOurs, `floor node in n8n, ${size} invoices #${rep}`, size, floorListAllWorkflow(credential, INVOICE_LIST), FLOOR_NODE_NAME, [FLOOR_NODE_NAME]),
+					await measureListInN8n(
+						sandbox,
+						n8nOurs,
+						`floor node in n8n, ${size} invoices #${rep}`,
+						size,
+						floorListAllWorkflow(credential, INVOICE_LIST),
+						FLOOR_NODE_NAME,
+						[FLOOR_NODE_NAME],
+					),
 				);
 			}
 		}
@@ -343,10 +484,18 @@ async function profilePart(sandbox: Sandbox): Promise<Record<string, ProfileSumm
 			checkList(`${kind} (profiled)`, size, result);
 			const summary = summariseCpuProfile(file);
 			summaries[kind] = summary;
-			log(`profile of ${kind} over ${size} (${result.wallMs.toFixed(0)} ms under the profiler), self time by area:`);
-			for (const area of summary.areas.slice(0, 10)) log(`    ${area.ms.toFixed(0).padStart(6)} ms ${(area.share * 100).toFixed(1).padStart(5)} %  ${area.area}`);
+			log(
+				`profile of ${kind} over ${size} (${result.wallMs.toFixed(0)} ms under the profiler), self time by area:`,
+			);
+			for (const area of summary.areas.slice(0, 10))
+				log(
+					`    ${area.ms.toFixed(0).padStart(6)} ms ${(area.share * 100).toFixed(1).padStart(5)} %  ${area.area}`,
+				);
 			log('  top functions:');
-			for (const fn of summary.functions.slice(0, 10)) log(`    ${fn.ms.toFixed(0).padStart(6)} ms ${(fn.share * 100).toFixed(1).padStart(5)} %  ${fn.name}`);
+			for (const fn of summary.functions.slice(0, 10))
+				log(
+					`    ${fn.ms.toFixed(0).padStart(6)} ms ${(fn.share * 100).toFixed(1).padStart(5)} %  ${fn.name}`,
+				);
 		}
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -371,7 +520,9 @@ function pacingOf(sandbox: Sandbox): Pacing {
 		.map((entry) => Date.parse(entry.at))
 		.sort((a, b) => a - b);
 	const { keyLimit, keyWindowMs } = RATE;
-	const steadyShareOfBound = ((times.length - keyLimit) * (keyWindowMs / keyLimit)) / (times[times.length - 1] - times[keyLimit - 1]);
+	const steadyShareOfBound =
+		((times.length - keyLimit) * (keyWindowMs / keyLimit)) /
+		(times[times.length - 1] - times[keyLimit - 1]);
 	const pauses = times.filter((time, i) => i > 0 && time - times[i - 1] > 150).length;
 	return { counted: times.length, steadyShareOfBound, pauses };
 }
@@ -380,17 +531,44 @@ function pacingOf(sandbox: Sandbox): Pacing {
 async function exportPart(sandbox: Sandbox): Promise<ExportRow[]> {
 	const rows: ExportRow[] = [];
 	for (const contender of ['paged', 'export'] as const) {
-		const samples: Array<{ ms: number; requests: number; growth: number; fileBytes: number; r429: number }> = [];
+		const samples: Array<{
+			ms: number;
+			requests: number;
+			growth: number;
+			fileBytes: number;
+			r429: number;
+		}> = [];
 		for (let rep = 1; rep <= REPS; rep++) {
-			sandbox.setRateLimit({ enabled: true, keyLimit: EXPORT.keyLimit, keyWindowMs: EXPORT.keyWindowMs, tenantBudget: EXPORT.tenantBudget, tenantWindowMs: EXPORT.tenantWindowMs });
+			sandbox.setRateLimit({
+				enabled: true,
+				keyLimit: EXPORT.keyLimit,
+				keyWindowMs: EXPORT.keyWindowMs,
+				tenantBudget: EXPORT.tenantBudget,
+				tenantWindowMs: EXPORT.tenantWindowMs,
+			});
 			const result = await runContender(
-				{ kind: contender === 'paged' ? 'list-ours' : 'export-ours', baseUrl: sandbox.baseUrl, controlUrl: sandbox.url, apiKey: KEYS.list100k, expected: EXPORT.contacts, warmupApiKey: KEYS.list10k },
+				{
+					kind: contender === 'paged' ? 'list-ours' : 'export-ours',
+					baseUrl: sandbox.baseUrl,
+					controlUrl: sandbox.url,
+					apiKey: KEYS.list100k,
+					expected: EXPORT.contacts,
+					warmupApiKey: KEYS.list10k,
+				},
 				600_000,
 			);
 			checkList(`our node, ${contender} #${rep}`, EXPORT.contacts, result);
 			const log429 = sandbox.requestLog().filter((entry) => entry.status === 429).length;
-			samples.push({ ms: result.wallMs, requests: sandbox.requestLog().length, growth: result.rssPeak - result.rssBefore, fileBytes: result.outputJsonBytes, r429: log429 });
-			log(`our node, ${contender} #${rep}: ${result.records} contacts in ${result.wallMs.toFixed(0)} ms, ${samples.at(-1)!.requests} requests, peak RSS growth ${(samples.at(-1)!.growth / 1e6).toFixed(1)} MB (${contender === 'export' ? 'file' : 'output JSON'} ${(result.outputJsonBytes / 1e6).toFixed(1)} MB)`);
+			samples.push({
+				ms: result.wallMs,
+				requests: sandbox.requestLog().length,
+				growth: result.rssPeak - result.rssBefore,
+				fileBytes: result.outputJsonBytes,
+				r429: log429,
+			});
+			log(
+				`our node, ${contender} #${rep}: ${result.records} contacts in ${result.wallMs.toFixed(0)} ms, ${samples.at(-1)!.requests} requests, peak RSS growth ${(samples.at(-1)!.growth / 1e6).toFixed(1)} MB (${contender === 'export' ? 'file' : 'output JSON'} ${(result.outputJsonBytes / 1e6).toFixed(1)} MB)`,
+			);
 		}
 		rows.push({
 			contender,
@@ -408,12 +586,24 @@ async function exportPart(sandbox: Sandbox): Promise<ExportRow[]> {
 }
 
 async function ratePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<RateRow[]> {
-	const rateLimit = { enabled: true, keyLimit: RATE.keyLimit, keyWindowMs: RATE.keyWindowMs, tenantBudget: 1_000_000 };
+	const rateLimit = {
+		enabled: true,
+		keyLimit: RATE.keyLimit,
+		keyWindowMs: RATE.keyWindowMs,
+		tenantBudget: 1_000_000,
+	};
 	const boundPerSecond = (RATE.keyLimit * 100) / (RATE.keyWindowMs / 1000);
 	const rows: RateRow[] = [];
 	const count429 = () => sandbox.requestLog().filter((entry) => entry.status === 429).length;
 
-	const ours: Array<{ ms: number; records: number; requests: number; r429: number; failed: boolean; pacing: Pacing }> = [];
+	const ours: Array<{
+		ms: number;
+		records: number;
+		requests: number;
+		r429: number;
+		failed: boolean;
+		pacing: Pacing;
+	}> = [];
 	for (let rep = 1; rep <= REPS; rep++) {
 		sandbox.setRateLimit(rateLimit); // fresh buckets for every run
 		const result = await runContender({
@@ -435,8 +625,12 @@ async function ratePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Ra
 			pacing: pacingOf(sandbox),
 		};
 		ours.push(sample);
-		log(`  pacing: ${(sample.pacing.steadyShareOfBound * 100).toFixed(1)} % of the bound after the first window, ${sample.pacing.pauses} pauses`);
-		log(`our node, rate-limited #${rep}: ${result.records} records in ${result.wallMs.toFixed(0)} ms = ${(result.records / (result.wallMs / 1000)).toFixed(0)}/s (bound ${boundPerSecond}/s), ${sample.r429} × 429`);
+		log(
+			`  pacing: ${(sample.pacing.steadyShareOfBound * 100).toFixed(1)} % of the bound after the first window, ${sample.pacing.pauses} pauses`,
+		);
+		log(
+			`our node, rate-limited #${rep}: ${result.records} records in ${result.wallMs.toFixed(0)} ms = ${(result.records / (result.wallMs / 1000)).toFixed(0)}/s (bound ${boundPerSecond}/s), ${sample.r429} × 429`,
+		);
 	}
 	const oursMs = median(ours.map((sample) => sample.ms));
 	rows.push({
@@ -459,12 +653,19 @@ async function ratePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Ra
 		const credential = await n8n.credentialFor(KEYS.rate);
 		const setups: Array<{ setup: string; requestIntervalMs?: number }> = [
 			{ setup: 'pagination as above, no interval' },
-			{ setup: `Interval Between Requests ${Math.ceil(RATE.keyWindowMs / RATE.keyLimit)} ms`, requestIntervalMs: Math.ceil(RATE.keyWindowMs / RATE.keyLimit) },
+			{
+				setup: `Interval Between Requests ${Math.ceil(RATE.keyWindowMs / RATE.keyLimit)} ms`,
+				requestIntervalMs: Math.ceil(RATE.keyWindowMs / RATE.keyLimit),
+			},
 		];
 		for (const { setup, requestIntervalMs } of setups) {
 			sandbox.setRateLimit(rateLimit);
 			sandbox.clearRequestLog();
-			const run = await runWorkflow(n8n, `bench rate-limited ${setup}`, listAllWorkflow(sandbox.baseUrl, credential, { requestIntervalMs }));
+			const run = await runWorkflow(
+				n8n,
+				`bench rate-limited ${setup}`,
+				listAllWorkflow(sandbox.baseUrl, credential, { requestIntervalMs }),
+			);
 			const records = splitOutput(run, 'Split Out').length;
 			const ms = (run.nodeTimesMs['HTTP Request'] ?? NaN) + (run.nodeTimesMs['Split Out'] ?? 0);
 			const failed = run.execution.status !== 'success';
@@ -485,14 +686,20 @@ async function ratePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<Ra
 				...(failed && { error: run.execution.error?.message ?? run.execution.status }),
 			};
 			rows.push(row);
-			log(`HTTP Request node, rate-limited (${setup}): ${run.execution.status}, ${records} records in ${ms.toFixed(0)} ms, ${row.requests} requests, ${row.responses429} × 429${failed ? ` — ${row.error}` : ''}`);
+			log(
+				`HTTP Request node, rate-limited (${setup}): ${run.execution.status}, ${records} records in ${ms.toFixed(0)} ms, ${row.requests} requests, ${row.responses429} × 429${failed ? ` — ${row.error}` : ''}`,
+			);
 		}
 	}
 	sandbox.setRateLimit({ enabled: false });
 	return rows;
 }
 
-function countWrites(sandbox: Sandbox, prefix: string, count: number): { duplicates: number; missing: number; stored: number } {
+function countWrites(
+	sandbox: Sandbox,
+	prefix: string,
+	count: number,
+): { duplicates: number; missing: number; stored: number } {
 	const perInput = new Array<number>(count).fill(0);
 	let stored = 0;
 	for (const contact of sandbox.contacts(TENANT.writes)) {
@@ -508,10 +715,17 @@ function countWrites(sandbox: Sandbox, prefix: string, count: number): { duplica
 	};
 }
 
-async function exactlyOncePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Promise<ExactlyOnceRow[]> {
+async function exactlyOncePart(
+	sandbox: Sandbox,
+	n8n: BenchN8n | undefined,
+): Promise<ExactlyOnceRow[]> {
 	sandbox.setRateLimit({ enabled: false });
 	const faultFor = (n: number) =>
-		n % EXACTLY_ONCE.dropEvery === 3 ? ('commit-then-drop' as const) : n % EXACTLY_ONCE.unavailableEvery === 7 ? ('unavailable' as const) : undefined;
+		n % EXACTLY_ONCE.dropEvery === 3
+			? ('commit-then-drop' as const)
+			: n % EXACTLY_ONCE.unavailableEvery === 7
+				? ('unavailable' as const)
+				: undefined;
 	const rows: ExactlyOnceRow[] = [];
 	const contenders: Array<'ours' | 'httpRequest'> = n8n ? ['ours', 'httpRequest'] : ['ours'];
 	for (const contender of contenders) {
@@ -523,14 +737,26 @@ async function exactlyOncePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Pro
 		try {
 			if (contender === 'ours') {
 				const result = await runContender(
-					{ kind: 'create-ours', baseUrl: proxy.baseUrl, controlUrl: sandbox.url, apiKey: KEYS.writes, prefix, count: EXACTLY_ONCE.count },
+					{
+						kind: 'create-ours',
+						baseUrl: proxy.baseUrl,
+						controlUrl: sandbox.url,
+						apiKey: KEYS.writes,
+						prefix,
+						count: EXACTLY_ONCE.count,
+					},
 					300_000,
 				);
 				error = result.error;
 			} else {
 				const credential = await n8n!.credentialFor(KEYS.writes);
-				const run = await runWorkflow(n8n!, `bench exactly-once`, createEachWorkflow(proxy.baseUrl, credential, contactInputs(prefix, EXACTLY_ONCE.count)));
-				if (run.execution.status !== 'success') error = run.execution.error?.message ?? run.execution.status;
+				const run = await runWorkflow(
+					n8n!,
+					`bench exactly-once`,
+					createEachWorkflow(proxy.baseUrl, credential, contactInputs(prefix, EXACTLY_ONCE.count)),
+				);
+				if (run.execution.status !== 'success')
+					error = run.execution.error?.message ?? run.execution.status;
 			}
 		} finally {
 			await proxy.close();
@@ -549,10 +775,13 @@ async function exactlyOncePart(sandbox: Sandbox, n8n: BenchN8n | undefined): Pro
 			...(error && { error }),
 		};
 		rows.push(row);
-		log(`exactly-once, ${contender}: ${counts.stored} stored, ${counts.duplicates} duplicates, ${counts.missing} missing, ${posts} POSTs, faults ${JSON.stringify(proxy.injected)}, ${(ms / 1000).toFixed(1)} s${error ? ` — failed: ${error.slice(0, 200)}` : ''}`);
+		log(
+			`exactly-once, ${contender}: ${counts.stored} stored, ${counts.duplicates} duplicates, ${counts.missing} missing, ${posts} POSTs, faults ${JSON.stringify(proxy.injected)}, ${(ms / 1000).toFixed(1)} s${error ? ` — failed: ${error.slice(0, 200)}` : ''}`,
+		);
 		if (contender === 'ours') {
 			if (error) wrong(`our node, exactly-once: the execution failed: ${error}`);
-			if (counts.duplicates) wrong(`our node, exactly-once: ${counts.duplicates} duplicate contacts`);
+			if (counts.duplicates)
+				wrong(`our node, exactly-once: ${counts.duplicates} duplicate contacts`);
 			if (counts.missing) wrong(`our node, exactly-once: ${counts.missing} missing contacts`);
 		}
 	}
@@ -567,9 +796,19 @@ async function main(): Promise<void> {
 	const benchStarted = Date.now();
 	const keys = [
 		...DEFAULT_KEYS,
-		{ token: KEYS.rate, name: 'Bench rate-limited', scopes: [...ALL_SCOPES], tenantId: TENANT.rate },
+		{
+			token: KEYS.rate,
+			name: 'Bench rate-limited',
+			scopes: [...ALL_SCOPES],
+			tenantId: TENANT.rate,
+		},
 		{ token: KEYS.writes, name: 'Bench writes', scopes: [...ALL_SCOPES], tenantId: TENANT.writes },
-		{ token: KEYS.invoices, name: 'Bench invoices', scopes: [...ALL_SCOPES], tenantId: TENANT.invoices },
+		{
+			token: KEYS.invoices,
+			name: 'Bench invoices',
+			scopes: [...ALL_SCOPES],
+			tenantId: TENANT.invoices,
+		},
 	];
 	const sandbox = await startSandbox({ keys, testControls: true, rateLimit: { enabled: false } });
 	let n8n: BenchN8n | undefined;
@@ -598,10 +837,14 @@ async function main(): Promise<void> {
 					try {
 						floorTarball = await packFloorNode(floorPackDir);
 					} catch (error) {
-						log(`floor node NOT measured: npm pack of bench/floor-node failed: ${(error as Error).message.split('\n')[0]}`);
+						log(
+							`floor node NOT measured: npm pack of bench/floor-node failed: ${(error as Error).message.split('\n')[0]}`,
+						);
 					}
 				}
-				log(`starting n8n ${install.version} from ${install.dir}${tarball ? `, and a second one with ${tarball} (packed ${prepared!.preparedAt}) installed` : ' (no packed tarball of this package: our node runs through the harness only)'}`);
+				log(
+					`starting n8n ${install.version} from ${install.dir}${tarball ? `, and a second one with ${tarball} (packed ${prepared!.preparedAt}) installed` : ' (no packed tarball of this package: our node runs through the harness only)'}`,
+				);
 				try {
 					// One instance per contender, so neither inherits the heap the other's executions grew.
 					const [forHttpRequest, forOurs] = await Promise.allSettled([
@@ -623,22 +866,42 @@ async function main(): Promise<void> {
 
 		log('part 1: Return All, rate limits off');
 		const list = PARTS.has('list') ? await listPart(sandbox, n8n, n8nOurs) : [];
-		log(`part 1b: Return All over ${INVOICES.count} invoices (page/pageSize ≤ ${INVOICE_LIST.pageSize})`);
-		const invoices = PARTS.has('invoices') ? await invoicePart(sandbox, n8nOurs) : { rows: [], skipped: 'not run (BENCH_PARTS)' };
-		const profile = process.env.BENCH_PROFILE === '0' || !PARTS.has('profile') ? undefined : await profilePart(sandbox);
-		log(`part 2: Return All at ${RATE.keyLimit} requests per ${RATE.keyWindowMs / 1000} s per key over ${RATE.contacts} contacts`);
+		log(
+			`part 1b: Return All over ${INVOICES.count} invoices (page/pageSize ≤ ${INVOICE_LIST.pageSize})`,
+		);
+		const invoices = PARTS.has('invoices')
+			? await invoicePart(sandbox, n8nOurs)
+			: { rows: [], skipped: 'not run (BENCH_PARTS)' };
+		const profile =
+			process.env.BENCH_PROFILE === '0' || !PARTS.has('profile')
+				? undefined
+				: await profilePart(sandbox);
+		log(
+			`part 2: Return All at ${RATE.keyLimit} requests per ${RATE.keyWindowMs / 1000} s per key over ${RATE.contacts} contacts`,
+		);
 		const rate = PARTS.has('rate') ? await ratePart(sandbox, n8n) : [];
-		log(`part 3: exactly-once, ${EXACTLY_ONCE.count} creates, commit-then-drop every ${EXACTLY_ONCE.dropEvery}th POST, 503 every ${EXACTLY_ONCE.unavailableEvery}th`);
+		log(
+			`part 3: exactly-once, ${EXACTLY_ONCE.count} creates, commit-then-drop every ${EXACTLY_ONCE.dropEvery}th POST, 503 every ${EXACTLY_ONCE.unavailableEvery}th`,
+		);
 		const exactlyOnce = PARTS.has('exactly-once') ? await exactlyOncePart(sandbox, n8n) : [];
-		log(`part 5: ${EXPORT.contacts} contacts, Return All vs Export, at ${EXPORT.keyLimit} requests per ${EXPORT.keyWindowMs / 1000} s per key and ${EXPORT.tenantBudget} units per ${EXPORT.tenantWindowMs / 1000} s per tenant`);
-		if (PARTS.has('export') && !SIZES.includes(100_000)) sandbox.seed(EXPORT.contacts, TENANT.list100k);
+		log(
+			`part 5: ${EXPORT.contacts} contacts, Return All vs Export, at ${EXPORT.keyLimit} requests per ${EXPORT.keyWindowMs / 1000} s per key and ${EXPORT.tenantBudget} units per ${EXPORT.tenantWindowMs / 1000} s per tenant`,
+		);
+		if (PARTS.has('export') && !SIZES.includes(100_000))
+			sandbox.seed(EXPORT.contacts, TENANT.list100k);
 		const exports = PARTS.has('export') ? await exportPart(sandbox) : [];
 		log('part 4: webhook signature verification');
-		const signature = PARTS.has('signature') ? benchSignature() : { bodyBytes: 0, iterations: 0, microsPerDelivery: NaN, batchesMicros: [] };
+		const signature = PARTS.has('signature')
+			? benchSignature()
+			: { bodyBytes: 0, iterations: 0, microsPerDelivery: NaN, batchesMicros: [] };
 
 		const results: BenchResults = {
 			date: new Date().toISOString(),
-			machine: { node: process.version, cpus: (await import('node:os')).cpus().length, platform: process.platform },
+			machine: {
+				node: process.version,
+				cpus: (await import('node:os')).cpus().length,
+				platform: process.platform,
+			},
 			n8n: n8n
 				? {
 						version: n8n.server.install.version,
@@ -646,7 +909,14 @@ async function main(): Promise<void> {
 						...(n8nOurs?.floor && { floorTarball: n8nOurs.floor.tarball }),
 					}
 				: { gap: n8nGap ?? 'unknown' },
-			config: { reps: REPS, sizes: SIZES, rate: RATE, exactlyOnce: EXACTLY_ONCE, invoices: { ...INVOICES, pageSize: INVOICE_LIST.pageSize }, export: EXPORT },
+			config: {
+				reps: REPS,
+				sizes: SIZES,
+				rate: RATE,
+				exactlyOnce: EXACTLY_ONCE,
+				invoices: { ...INVOICES, pageSize: INVOICE_LIST.pageSize },
+				export: EXPORT,
+			},
 			list,
 			invoices,
 			rate,
@@ -663,7 +933,9 @@ async function main(): Promise<void> {
 		writeFileSync(join(RESULTS_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 		writeFileSync(join(RESULTS_DIR, 'table.md'), table + '\n');
 		writeFileSync(join(RESULTS_DIR, 'chart.svg'), renderChart(results));
-		log(`wrote ${RESULTS_DIR}/{results.json,table.md,chart.svg} after ${results.durationSeconds} s`);
+		log(
+			`wrote ${RESULTS_DIR}/{results.json,table.md,chart.svg} after ${results.durationSeconds} s`,
+		);
 	} finally {
 		await n8n?.stop();
 		await n8nOurs?.stop();
@@ -671,7 +943,9 @@ async function main(): Promise<void> {
 		rmSync(floorPackDir, { recursive: true, force: true });
 	}
 	if (problems.length) {
-		console.error(`\nBENCH FAILED: ${problems.length} wrong result(s):\n- ${problems.join('\n- ')}`);
+		console.error(
+			`\nBENCH FAILED: ${problems.length} wrong result(s):\n- ${problems.join('\n- ')}`,
+		);
 		process.exit(1);
 	}
 }

@@ -57,14 +57,16 @@ export class BuildWorkProApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'BuildWorkPro did not accept this API key: check that it is complete and not revoked',
+					message:
+						'BuildWorkPro did not accept this API key: check that it is complete and not revoked',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: "The API key is valid but its BuildWorkPro account is suspended or its subscription is inactive",
+					message:
+						'The API key is valid but its BuildWorkPro account is suspended or its subscription is inactive',
 				},
 			},
 			{

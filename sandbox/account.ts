@@ -9,7 +9,12 @@ import { pageOf } from './keyset';
 import { badRequest } from './problems';
 
 /** Served operations besides those of sandbox/catalog.ts, with openapi.json's scopes and costs. */
-export const ACCOUNT_OPERATIONS: ReadonlyArray<{ method: string; path: string; scopes: string[]; cost: number }> = [
+export const ACCOUNT_OPERATIONS: ReadonlyArray<{
+	method: string;
+	path: string;
+	scopes: string[];
+	cost: number;
+}> = [
 	{ method: 'GET', path: '/settings/branding', scopes: ['users:read'], cost: 1 },
 	{ method: 'GET', path: '/settings/data-retention', scopes: ['users:read'], cost: 1 },
 	{ method: 'GET', path: '/api-audit-logs', scopes: ['audit:read'], cost: 1 },
@@ -17,11 +22,33 @@ export const ACCOUNT_OPERATIONS: ReadonlyArray<{ method: string; path: string; s
 
 /** Branding as openapi's BrandingSettings (the logo's bytes are never part of the API). */
 export function brandingOf(tenantId: number) {
-	const companies: Record<number, { companyName: string; primaryColor: string; accentColor: string; hasLogo: boolean }> = {
-		1: { companyName: 'Summit Contracting LLC', primaryColor: '#1F4E79', accentColor: '#F59E0B', hasLogo: true },
-		2: { companyName: 'Harbor Drywall Inc.', primaryColor: '#14532D', accentColor: '#A3E635', hasLogo: false },
+	const companies: Record<
+		number,
+		{ companyName: string; primaryColor: string; accentColor: string; hasLogo: boolean }
+	> = {
+		1: {
+			companyName: 'Summit Contracting LLC',
+			primaryColor: '#1F4E79',
+			accentColor: '#F59E0B',
+			hasLogo: true,
+		},
+		2: {
+			companyName: 'Harbor Drywall Inc.',
+			primaryColor: '#14532D',
+			accentColor: '#A3E635',
+			hasLogo: false,
+		},
 	};
-	return { id: tenantId, tenantId, ...(companies[tenantId] ?? { companyName: null, primaryColor: null, accentColor: null, hasLogo: false }) };
+	return {
+		id: tenantId,
+		tenantId,
+		...(companies[tenantId] ?? {
+			companyName: null,
+			primaryColor: null,
+			accentColor: null,
+			hasLogo: false,
+		}),
+	};
 }
 
 /** Retention periods in days, as openapi's DataRetentionSettings (null: none set). */
@@ -68,19 +95,27 @@ export class AuditLog {
 	constructor(private readonly maxPerTenant = MAX_ENTRIES_PER_TENANT) {}
 
 	record(entry: Omit<AuditEntry, 'id' | 'createdAt'>, atMs = Date.now()): void {
-		const stored: StoredEntry = { id: this.nextId++, ...entry, createdAt: new Date(atMs).toISOString(), createdAtMs: atMs };
+		const stored: StoredEntry = {
+			id: this.nextId++,
+			...entry,
+			createdAt: new Date(atMs).toISOString(),
+			createdAtMs: atMs,
+		};
 		let ids = this.ids.get(entry.tenantId);
 		if (!ids) this.ids.set(entry.tenantId, (ids = []));
 		ids.push(stored.id);
 		this.entries.set(stored.id, stored);
-		if (ids.length > this.maxPerTenant) for (const old of ids.splice(0, ids.length - this.maxPerTenant)) this.entries.delete(old);
+		if (ids.length > this.maxPerTenant)
+			for (const old of ids.splice(0, ids.length - this.maxPerTenant)) this.entries.delete(old);
 	}
 
 	/** A page of the tenant's entries, newest first, filtered by apiKeyId, method, status and date range. */
 	list(tenantId: number, query: Record<string, string>, limit: number, cursors: CursorCodec) {
 		const positive = /^[1-9]\d{0,14}$/;
-		if (query.apiKeyId && !positive.test(query.apiKeyId)) throw badRequest('apiKeyId must be a positive integer.');
-		if (query.status && !/^\d{1,3}$/.test(query.status)) throw badRequest('status must be an HTTP status code (an integer).');
+		if (query.apiKeyId && !positive.test(query.apiKeyId))
+			throw badRequest('apiKeyId must be a positive integer.');
+		if (query.status && !/^\d{1,3}$/.test(query.status))
+			throw badRequest('status must be an HTTP status code (an integer).');
 		const apiKeyId = query.apiKeyId ? Number(query.apiKeyId) : undefined;
 		const status = query.status ? Number(query.status) : undefined;
 		const method = query.method ? query.method.toUpperCase() : undefined;
@@ -93,7 +128,9 @@ export class AuditLog {
 			dateFrom: query.dateFrom,
 			dateTo: query.dateTo,
 		});
-		const after = query.cursor ? cursors.decode(query.cursor, tenantId, 'api-audit-logs', fingerprint) : undefined;
+		const after = query.cursor
+			? cursors.decode(query.cursor, tenantId, 'api-audit-logs', fingerprint)
+			: undefined;
 		const page = pageOf(
 			this.ids.get(tenantId) ?? [],
 			(id) => this.entries.get(id),
@@ -111,7 +148,10 @@ export class AuditLog {
 		return {
 			data: page.items.map(({ createdAtMs: _ms, ...entry }) => entry),
 			pagination: {
-				cursor: page.hasMore && last ? cursors.encode(tenantId, 'api-audit-logs', fingerprint, last.id) : null,
+				cursor:
+					page.hasMore && last
+						? cursors.encode(tenantId, 'api-audit-logs', fingerprint, last.id)
+						: null,
 				has_more: page.hasMore,
 				count: page.items.length,
 			},

@@ -31,7 +31,15 @@ import { buildMatcher } from './resources/engine';
 import type { FamilyDef, ResourceContext, Row } from './resources/types';
 import { attachFile } from './resources/documents';
 import { WRITABLE_FIELDS } from './contacts';
-import { JOB_ROUTES, JobService, type ExportSnapshot, type ImportField, type JobConfig, type JobData, type JobOwner } from './jobs';
+import {
+	JOB_ROUTES,
+	JobService,
+	type ExportSnapshot,
+	type ImportField,
+	type JobConfig,
+	type JobData,
+	type JobOwner,
+} from './jobs';
 import { FileBody, StorageService, contentDisposition } from './storage';
 import type { PdfContent } from './pdf';
 
@@ -88,9 +96,29 @@ interface Route {
 const isoNow = () => new Date().toISOString();
 
 /** Export columns of contacts, in the order a spreadsheet shows them. */
-const CONTACT_COLUMNS = ['id', 'type', 'firstName', 'lastName', 'companyName', 'email', 'phone', 'mobile', 'website', 'notes', 'position', 'parentContactId', 'createdAt', 'updatedAt'];
+const CONTACT_COLUMNS = [
+	'id',
+	'type',
+	'firstName',
+	'lastName',
+	'companyName',
+	'email',
+	'phone',
+	'mobile',
+	'website',
+	'notes',
+	'position',
+	'parentContactId',
+	'createdAt',
+	'updatedAt',
+];
 /** The number field that names a record in its PDF and file name. */
-const PDF_NUMBER_FIELDS: Record<string, string> = { bids: 'bidNumber', 'pay-apps': 'payAppNumber', 'change-orders': 'changeOrderNumber', invoices: 'invoiceNumber' };
+const PDF_NUMBER_FIELDS: Record<string, string> = {
+	bids: 'bidNumber',
+	'pay-apps': 'payAppNumber',
+	'change-orders': 'changeOrderNumber',
+	invoices: 'invoiceNumber',
+};
 const PDF_AMOUNT_FIELDS: Array<[string, string]> = [
 	['total', 'Total'],
 	['totalAmount', 'Total amount'],
@@ -164,9 +192,22 @@ export class SandboxApp {
 		this.webhooks = new WebhookService(options.webhooks);
 		this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 		this.testControls = options.testControls ?? false;
-		this.oauth = new OAuthServer({ usersOf: (t) => [...this.resources.table('users', t).live()].map(toOAuthUser), apiKey: (token) => this.keysByToken.get(token), rateLimiter: this.rateLimiter }, options.oauth);
-		this.resources = new ResourceStore(FAMILIES, this.cursors, (tenantId, type, data, previous) => this.webhooks.emit(tenantId, type, data, previous));
-		this.storage = new StorageService({ host: options.host, port: options.storagePort, credentials: keys.map((k) => k.token) });
+		this.oauth = new OAuthServer(
+			{
+				usersOf: (t) => [...this.resources.table('users', t).live()].map(toOAuthUser),
+				apiKey: (token) => this.keysByToken.get(token),
+				rateLimiter: this.rateLimiter,
+			},
+			options.oauth,
+		);
+		this.resources = new ResourceStore(FAMILIES, this.cursors, (tenantId, type, data, previous) =>
+			this.webhooks.emit(tenantId, type, data, previous),
+		);
+		this.storage = new StorageService({
+			host: options.host,
+			port: options.storagePort,
+			credentials: keys.map((k) => k.token),
+		});
 		this.jobs = new JobService(this.storage, this.cursors, this.jobData());
 		if (options.jobs) this.jobs.configure(options.jobs);
 		this.routes = this.buildRoutes();
@@ -187,7 +228,9 @@ export class SandboxApp {
 		const step = 60_000;
 		const inputs = generateContacts(count, this.nextContactId);
 		inputs.forEach((input, i) => {
-			table.insert(newStoredContact(this.nextContactId++, tenantId, input, now - (count - i) * step));
+			table.insert(
+				newStoredContact(this.nextContactId++, tenantId, input, now - (count - i) * step),
+			);
 		});
 		return table.liveCount;
 	}
@@ -225,8 +268,16 @@ export class SandboxApp {
 	}
 
 	injectFault(fault: FaultSpec): void {
-		const kinds = ['commit-then-drop', 'drop', 'rate-limited', 'unavailable', 'internal-error', 'slow'];
-		if (!fault || !kinds.includes(fault.kind)) throw new Error(`fault.kind must be one of: ${kinds.join(', ')}`);
+		const kinds = [
+			'commit-then-drop',
+			'drop',
+			'rate-limited',
+			'unavailable',
+			'internal-error',
+			'slow',
+		];
+		if (!fault || !kinds.includes(fault.kind))
+			throw new Error(`fault.kind must be one of: ${kinds.join(', ')}`);
 		this.faults.push({ ...fault, remaining: fault.count ?? 1 });
 	}
 
@@ -285,16 +336,25 @@ export class SandboxApp {
 		const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 		const query = parseQuery(url.searchParams);
 		if (path === CONTROL_PREFIX || path.startsWith(CONTROL_PREFIX + '/')) {
-			if (this.testControls) return this.handleControl(req, res, path.slice(CONTROL_PREFIX.length), query);
+			if (this.testControls)
+				return this.handleControl(req, res, path.slice(CONTROL_PREFIX.length), query);
 		}
-		if (path === API_PREFIX || path.startsWith(API_PREFIX + '/')) return this.handleApi(req, res, path, query);
+		if (path === API_PREFIX || path.startsWith(API_PREFIX + '/'))
+			return this.handleApi(req, res, path, query);
 		await readBody(req, this.maxBodyBytes);
 		const requestId = newRequestId();
-		const problem = notFound(`No such route: ${req.method} ${path}. The API lives under ${API_PREFIX}.`).toProblem(requestId);
+		const problem = notFound(
+			`No such route: ${req.method} ${path}. The API lives under ${API_PREFIX}.`,
+		).toProblem(requestId);
 		sendJson(res, 404, problem, { 'X-Request-Id': requestId }, 'application/problem+json');
 	}
 
-	private async handleApi(req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>) {
+	private async handleApi(
+		req: IncomingMessage,
+		res: ServerResponse,
+		path: string,
+		query: Record<string, string>,
+	) {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const relPath = path.slice(API_PREFIX.length) || '/';
 		const requestId = newRequestId();
@@ -322,7 +382,9 @@ export class SandboxApp {
 		}
 		const raw = await readBody(req, this.maxBodyBytes);
 		// Large bodies are logged only as their size, so a long benchmark cannot exhaust memory.
-		if (raw.bytes.length) entry.body = raw.bytes.length <= 64 * 1024 ? parseForLog(raw.bytes) : `<${raw.bytes.length} bytes>`;
+		if (raw.bytes.length)
+			entry.body =
+				raw.bytes.length <= 64 * 1024 ? parseForLog(raw.bytes) : `<${raw.bytes.length} bytes>`;
 		if (raw.aborted) {
 			req.socket.destroy();
 			return;
@@ -336,14 +398,33 @@ export class SandboxApp {
 		const caller: Caller = {};
 		let answer: Answer;
 		try {
-			if (fault && (fault.kind === 'rate-limited' || fault.kind === 'unavailable' || fault.kind === 'internal-error')) {
+			if (
+				fault &&
+				(fault.kind === 'rate-limited' ||
+					fault.kind === 'unavailable' ||
+					fault.kind === 'internal-error')
+			) {
 				this.throwFault(fault);
 			} else {
-				answer = this.process(req, method, path, relPath, query, raw, requestId, headers, afterCommit, entry, caller);
+				answer = this.process(
+					req,
+					method,
+					path,
+					relPath,
+					query,
+					raw,
+					requestId,
+					headers,
+					afterCommit,
+					entry,
+					caller,
+				);
 			}
 		} catch (err) {
 			const apiError =
-				err instanceof ApiError ? err : new ApiError(500, 'internal_error', 'The sandbox hit an unexpected error.');
+				err instanceof ApiError
+					? err
+					: new ApiError(500, 'internal_error', 'The sandbox hit an unexpected error.');
 			if (!(err instanceof ApiError)) console.error('[sandbox] unexpected error', err);
 			answer = {
 				status: apiError.status,
@@ -355,23 +436,40 @@ export class SandboxApp {
 		entry.status = answer.status;
 		const file = answer.body instanceof FileBody ? answer.body : null;
 		const text =
-			file || answer.rawBody === undefined ? (file || answer.body === undefined ? undefined : JSON.stringify(answer.body)) : answer.rawBody ?? undefined;
+			file || answer.rawBody === undefined
+				? file || answer.body === undefined
+					? undefined
+					: JSON.stringify(answer.body)
+				: (answer.rawBody ?? undefined);
 		// Time spent serving the request (routing, store access, serialization), body reading excluded.
 		const cpu = process.cpuUsage(cpuStarted);
-		headers['Server-Timing'] = `app;dur=${(performance.now() - started).toFixed(3)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(3)}`;
+		headers['Server-Timing'] =
+			`app;dur=${(performance.now() - started).toFixed(3)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(3)}`;
 		if (fault?.kind === 'commit-then-drop') {
 			entry.dropped = true;
 			req.socket.destroy();
 		} else if (file) {
-			const fileHeaders: Record<string, string | number> = { ...headers, ...answer.headers, 'Content-Type': file.contentType, 'Content-Length': file.bytes.length };
+			const fileHeaders: Record<string, string | number> = {
+				...headers,
+				...answer.headers,
+				'Content-Type': file.contentType,
+				'Content-Length': file.bytes.length,
+			};
 			if (file.fileName) fileHeaders['Content-Disposition'] = contentDisposition(file.fileName);
 			res.writeHead(answer.status, fileHeaders);
 			res.end(file.bytes);
 		} else {
-			sendJson(res, answer.status, text, { ...headers, ...answer.headers }, answer.contentType ?? 'application/json; charset=utf-8');
+			sendJson(
+				res,
+				answer.status,
+				text,
+				{ ...headers, ...answer.headers },
+				answer.contentType ?? 'application/json; charset=utf-8',
+			);
 		}
 		if (caller.tenantId !== undefined) {
-			const code = answer.status >= 400 ? (answer.body as { code?: unknown } | undefined)?.code : undefined;
+			const code =
+				answer.status >= 400 ? (answer.body as { code?: unknown } | undefined)?.code : undefined;
 			const userAgent = req.headers['user-agent'];
 			this.auditLog.record({
 				tenantId: caller.tenantId,
@@ -394,7 +492,11 @@ export class SandboxApp {
 	private throwFault(fault: FaultSpec): never {
 		const spec = {
 			'rate-limited': [429, 'rate_limited', 'Rate limit exceeded (injected fault).'],
-			unavailable: [503, 'service_unavailable', 'The service is temporarily unavailable (injected fault).'],
+			unavailable: [
+				503,
+				'service_unavailable',
+				'The service is temporarily unavailable (injected fault).',
+			],
 			'internal-error': [500, 'internal_error', 'Internal server error (injected fault).'],
 		} as const;
 		const [status, code, detail] = spec[fault.kind as keyof typeof spec];
@@ -419,26 +521,54 @@ export class SandboxApp {
 	): Answer {
 		// The OAuth 2.1 endpoints authenticate (or not) on their own (sandbox/oauth.ts).
 		if (relPath === '/oauth' || relPath.startsWith('/oauth/')) {
-			return this.oauth.handle({ method, relPath, query, headers: req.headers, body: raw.bytes, ip: req.socket.remoteAddress ?? null, requestId, caller });
+			return this.oauth.handle({
+				method,
+				relPath,
+				query,
+				headers: req.headers,
+				body: raw.bytes,
+				ip: req.socket.remoteAddress ?? null,
+				requestId,
+				caller,
+			});
 		}
 		// 1. Authentication.
 		const authorization = req.headers.authorization ?? '';
 		const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
 		const wwwAuthenticate = { 'WWW-Authenticate': 'Bearer realm="BuildWorkPro"' };
 		if (!match) {
-			throw new ApiError(401, 'unauthorized', 'Send an API key as "Authorization: Bearer <key>".', undefined, wwwAuthenticate);
+			throw new ApiError(
+				401,
+				'unauthorized',
+				'Send an API key as "Authorization: Bearer <key>".',
+				undefined,
+				wwwAuthenticate,
+			);
 		}
 		// OAuth access tokens (bwp_at_…) carry the scopes granted to the app (sandbox/oauth.ts).
 		const oauth = match[1].startsWith('bwp_at_') ? this.oauth.authenticate(match[1]) : undefined;
 		const binding = oauth ?? this.keysByToken.get(match[1]);
-		if (!binding) throw new ApiError(401, 'unauthorized', 'The API key is not valid.', undefined, wwwAuthenticate);
+		if (!binding)
+			throw new ApiError(
+				401,
+				'unauthorized',
+				'The API key is not valid.',
+				undefined,
+				wwwAuthenticate,
+			);
 		const { key, keyId } = binding;
 		entry.keyName = key.name;
 		caller.tenantId = key.tenantId;
 		caller.keyId = oauth ? undefined : keyId;
 
 		// 2. Rate limits (both buckets; a refused request is not counted; OAuth callers have no key bucket).
-		const verdict = this.rateLimiter.consume(key.token, key.tenantId, costOf(method, relPath), undefined, { keyBucket: !oauth });
+		const verdict = this.rateLimiter.consume(
+			key.token,
+			key.tenantId,
+			costOf(method, relPath),
+			undefined,
+			{ keyBucket: !oauth },
+		);
 		Object.assign(responseHeaders, verdict.headers);
 		if (!verdict.allowed) {
 			throw new ApiError(
@@ -461,9 +591,18 @@ export class SandboxApp {
 		if (!route) {
 			// POST /contacts/123 looks like a route (/contacts/{id}) but has no such method: 405; a non-id there is 404.
 			const idIndexes = sameShape[0].segments.flatMap((seg, i) => (isParam(seg) ? [i] : []));
-			if (idIndexes.some((i) => !POSITIVE_ID.test(segments[i]))) throw notFound(`The sandbox does not serve ${method} ${path}.`);
+			if (idIndexes.some((i) => !POSITIVE_ID.test(segments[i])))
+				throw notFound(`The sandbox does not serve ${method} ${path}.`);
 			const allow = sameShape.map((r) => r.method).join(', ');
-			throw new ApiError(405, 'bad_request', `${method} is not allowed here. Allowed: ${allow}.`, undefined, { Allow: allow }, {}, 'Method not allowed');
+			throw new ApiError(
+				405,
+				'bad_request',
+				`${method} is not allowed here. Allowed: ${allow}.`,
+				undefined,
+				{ Allow: allow },
+				{},
+				'Method not allowed',
+			);
 		}
 
 		// 4. Scope (every listed scope is required).
@@ -489,20 +628,39 @@ export class SandboxApp {
 			const rawId = segments[i];
 			const name = seg.slice(1, -1);
 			if (route.textParams?.includes(name)) return void (texts[name] = decodeSafe(rawId));
-			if (!POSITIVE_ID.test(rawId)) throw badRequest(`The ${name} in the path must be a positive integer, got "${decodeSafe(rawId)}".`);
+			if (!POSITIVE_ID.test(rawId))
+				throw badRequest(
+					`The ${name} in the path must be a positive integer, got "${decodeSafe(rawId)}".`,
+				);
 			params[name] = Number(rawId);
 			if (!id) id = params[name];
 		});
 
 		// 6. Body.
 		if (raw.oversized) {
-			throw new ApiError(413, 'bad_request', `The request body exceeds ${this.maxBodyBytes} bytes.`, undefined, {}, {}, 'Payload too large');
+			throw new ApiError(
+				413,
+				'bad_request',
+				`The request body exceeds ${this.maxBodyBytes} bytes.`,
+				undefined,
+				{},
+				{},
+				'Payload too large',
+			);
 		}
 		let body: unknown = undefined;
 		if (raw.bytes.length && method !== 'GET' && method !== 'HEAD') {
 			const contentType = req.headers['content-type'];
 			if (!isJsonContentType(contentType)) {
-				throw new ApiError(415, 'bad_request', `Send the body as application/json, not ${contentType}.`, undefined, {}, {}, 'Unsupported media type');
+				throw new ApiError(
+					415,
+					'bad_request',
+					`Send the body as application/json, not ${contentType}.`,
+					undefined,
+					{},
+					{},
+					'Unsupported media type',
+				);
 			}
 			const text = raw.bytes.toString('utf8');
 			if (text.trim() !== '') {
@@ -514,21 +672,41 @@ export class SandboxApp {
 			}
 		}
 
-		const ctx: Context = { requestId, method, path, query, key, keyId, tenantId: key.tenantId, body, id, params, texts, afterCommit };
+		const ctx: Context = {
+			requestId,
+			method,
+			path,
+			query,
+			key,
+			keyId,
+			tenantId: key.tenantId,
+			body,
+			id,
+			params,
+			texts,
+			afterCommit,
+		};
 
 		// 7. Idempotency (every POST, PATCH, DELETE).
 		const idemKey = req.headers['idempotency-key'];
 		const idempotencyKey = Array.isArray(idemKey) ? idemKey[0] : idemKey;
-		const mutating = method === 'POST' || method === 'PATCH' || method === 'DELETE' || method === 'PUT';
+		const mutating =
+			method === 'POST' || method === 'PATCH' || method === 'DELETE' || method === 'PUT';
 		if (mutating && idempotencyKey !== undefined) {
 			if (idempotencyKey.length > 255 || !UUID_PATTERN.test(idempotencyKey)) {
-				throw badRequest('Idempotency-Key must be a UUID (for example a fresh UUID v4 per operation).');
+				throw badRequest(
+					'Idempotency-Key must be a UUID (for example a fresh UUID v4 per operation).',
+				);
 			}
 			const hash = requestHash(method, path, body);
 			const cached = this.idempotency.lookup(key.tenantId, idempotencyKey);
 			if (cached) {
 				if (cached.hash !== hash) {
-					throw new ApiError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.');
+					throw new ApiError(
+						409,
+						'idempotency_key_reused',
+						'This Idempotency-Key was already used with a different request body.',
+					);
 				}
 				return { status: cached.status, rawBody: cached.body, contentType: cached.contentType };
 			}
@@ -536,7 +714,12 @@ export class SandboxApp {
 			const answer = route.handler(ctx);
 			if (answer.status >= 200 && answer.status < 300) {
 				const text = answer.body === undefined ? null : JSON.stringify(answer.body);
-				this.idempotency.store(key.tenantId, idempotencyKey, { hash, status: answer.status, body: text, contentType: answer.contentType }, firstSeenAt);
+				this.idempotency.store(
+					key.tenantId,
+					idempotencyKey,
+					{ hash, status: answer.status, body: text, contentType: answer.contentType },
+					firstSeenAt,
+				);
 				return { ...answer, body: undefined, rawBody: text };
 			}
 			return answer;
@@ -546,14 +729,24 @@ export class SandboxApp {
 
 	// ---- routes ---------------------------------------------------------------------------
 
-	private ok(ctx: Context, data: unknown, status = 200, metaExtra: Record<string, unknown> = {}): Answer {
+	private ok(
+		ctx: Context,
+		data: unknown,
+		status = 200,
+		metaExtra: Record<string, unknown> = {},
+	): Answer {
 		return { status, body: { data, meta: { request_id: ctx.requestId, ...metaExtra } } };
 	}
 
 	private buildRoutes(): Route[] {
 		const handlers: Record<string, Handler> = {
 			'GET /me': (ctx) =>
-				this.ok(ctx, { keyId: ctx.keyId, keyName: ctx.key.name, tenantId: ctx.tenantId, scopes: [...ctx.key.scopes] }),
+				this.ok(ctx, {
+					keyId: ctx.keyId,
+					keyName: ctx.key.name,
+					tenantId: ctx.tenantId,
+					scopes: [...ctx.key.scopes],
+				}),
 			'GET /usage': (ctx) => this.ok(ctx, this.rateLimiter.usage(ctx.key.token, ctx.tenantId)),
 			'GET /contacts': (ctx) => this.listContacts(ctx),
 			'POST /contacts': (ctx) => this.createContact(ctx),
@@ -564,32 +757,57 @@ export class SandboxApp {
 			'PATCH /contacts/{id}': (ctx) => this.updateContact(ctx),
 			'DELETE /contacts/{id}': (ctx) => this.deleteContact(ctx),
 			'GET /webhook-endpoints': (ctx) => this.ok(ctx, this.webhooks.list(ctx.tenantId)),
-			'POST /webhook-endpoints': (ctx) => this.ok(ctx, this.webhooks.create(ctx.tenantId, ctx.body), 201),
+			'POST /webhook-endpoints': (ctx) =>
+				this.ok(ctx, this.webhooks.create(ctx.tenantId, ctx.body), 201),
 			'GET /webhook-endpoints/{id}': (ctx) => this.ok(ctx, this.webhooks.get(ctx.tenantId, ctx.id)),
-			'PATCH /webhook-endpoints/{id}': (ctx) => this.ok(ctx, this.webhooks.update(ctx.tenantId, ctx.id, ctx.body)),
+			'PATCH /webhook-endpoints/{id}': (ctx) =>
+				this.ok(ctx, this.webhooks.update(ctx.tenantId, ctx.id, ctx.body)),
 			'DELETE /webhook-endpoints/{id}': (ctx) => {
 				this.webhooks.remove(ctx.tenantId, ctx.id);
 				return { status: 204 };
 			},
-			'POST /webhook-endpoints/{id}/rotate-secret': (ctx) => this.ok(ctx, this.webhooks.rotateSecret(ctx.tenantId, ctx.id)),
-			'GET /webhook-endpoints/{id}/deliveries': (ctx) => this.ok(ctx, this.webhooks.endpointDeliveries(ctx.tenantId, ctx.id)),
+			'POST /webhook-endpoints/{id}/rotate-secret': (ctx) =>
+				this.ok(ctx, this.webhooks.rotateSecret(ctx.tenantId, ctx.id)),
+			'GET /webhook-endpoints/{id}/deliveries': (ctx) =>
+				this.ok(ctx, this.webhooks.endpointDeliveries(ctx.tenantId, ctx.id)),
 			'GET /webhook-deliveries': (ctx) => {
-				const page = this.webhooks.listDeliveries(ctx.tenantId, ctx.query, parseLimit(ctx.query.limit), this.cursors);
+				const page = this.webhooks.listDeliveries(
+					ctx.tenantId,
+					ctx.query,
+					parseLimit(ctx.query.limit),
+					this.cursors,
+				);
 				return this.ok(ctx, page.data, 200, { pagination: page.pagination });
 			},
-			'GET /webhook-deliveries/{id}': (ctx) => this.ok(ctx, this.webhooks.getDelivery(ctx.tenantId, ctx.id)),
-			'POST /webhook-deliveries/{id}/replay': (ctx) => this.ok(ctx, this.webhooks.replay(ctx.tenantId, ctx.id)),
+			'GET /webhook-deliveries/{id}': (ctx) =>
+				this.ok(ctx, this.webhooks.getDelivery(ctx.tenantId, ctx.id)),
+			'POST /webhook-deliveries/{id}/replay': (ctx) =>
+				this.ok(ctx, this.webhooks.replay(ctx.tenantId, ctx.id)),
 			'GET /settings/branding': (ctx) => this.ok(ctx, brandingOf(ctx.tenantId)),
 			'GET /settings/data-retention': (ctx) => this.ok(ctx, dataRetentionOf(ctx.tenantId)),
 			'GET /api-audit-logs': (ctx) => {
-				const page = this.auditLog.list(ctx.tenantId, ctx.query, parseLimit(ctx.query.limit), this.cursors);
+				const page = this.auditLog.list(
+					ctx.tenantId,
+					ctx.query,
+					parseLimit(ctx.query.limit),
+					this.cursors,
+				);
 				return this.ok(ctx, page.data, 200, { pagination: page.pagination });
 			},
 		};
-		for (const op of RESOURCE_OPERATIONS) handlers[`${op.method} ${op.path}`] = (ctx) => op.run(this.resources, ctx);
+		for (const op of RESOURCE_OPERATIONS)
+			handlers[`${op.method} ${op.path}`] = (ctx) => op.run(this.resources, ctx);
 		for (const op of JOB_ROUTES) {
 			handlers[`${op.method} ${op.path}`] = (ctx) =>
-				this.jobs.handle(op.method, op.path, { requestId: ctx.requestId, tenantId: ctx.tenantId, caller: { key: ctx.key, keyId: ctx.keyId } satisfies JobCaller, body: ctx.body, query: ctx.query, id: ctx.id, texts: ctx.texts });
+				this.jobs.handle(op.method, op.path, {
+					requestId: ctx.requestId,
+					tenantId: ctx.tenantId,
+					caller: { key: ctx.key, keyId: ctx.keyId } satisfies JobCaller,
+					body: ctx.body,
+					query: ctx.query,
+					id: ctx.id,
+					texts: ctx.texts,
+				});
 		}
 		const textParams = new Map<string, readonly string[] | undefined>([
 			...RESOURCE_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op.textParams] as const),
@@ -598,7 +816,14 @@ export class SandboxApp {
 		return OPERATIONS.map((op) => {
 			const handler = handlers[`${op.method} ${op.path}`];
 			if (!handler) throw new Error(`No handler for ${op.method} ${op.path}`);
-			return { method: op.method, template: op.path, segments: op.path.split('/').slice(1), scopes: op.scopes, textParams: textParams.get(`${op.method} ${op.path}`), handler };
+			return {
+				method: op.method,
+				template: op.path,
+				segments: op.path.split('/').slice(1),
+				scopes: op.scopes,
+				textParams: textParams.get(`${op.method} ${op.path}`),
+				handler,
+			};
 		});
 	}
 
@@ -609,18 +834,26 @@ export class SandboxApp {
 			exportRecords: (tenantId, family, filters) => this.exportRecords(tenantId, family, filters),
 			importFields: (family) => this.importFields(family),
 			importRecord: (job, family, values, id) => {
-				const answer = id === undefined ? this.internalCall(job, 'POST', `/${family}`, undefined, values) : this.internalCall(job, 'PATCH', `/${family}/{id}`, id, values);
+				const answer =
+					id === undefined
+						? this.internalCall(job, 'POST', `/${family}`, undefined, values)
+						: this.internalCall(job, 'PATCH', `/${family}/{id}`, id, values);
 				return answer.status === 201 ? 'created' : 'updated';
 			},
 			bulk: (job, family, operation, id) => {
-				if (operation === 'delete') this.internalCall(job, 'DELETE', `/${family}/{id}`, id, undefined);
+				if (operation === 'delete')
+					this.internalCall(job, 'DELETE', `/${family}/{id}`, id, undefined);
 				else this.restoreRecord(job, family, id);
 			},
 			pdfSource: (tenantId, family, id) => this.pdfSource(tenantId, family, id),
 		};
 	}
 
-	private exportRecords(tenantId: number, family: string, filters: Record<string, string>): ExportSnapshot {
+	private exportRecords(
+		tenantId: number,
+		family: string,
+		filters: Record<string, string>,
+	): ExportSnapshot {
 		if (family === 'contacts') {
 			const matches = contactMatcher({
 				type: filters.type || undefined,
@@ -635,13 +868,23 @@ export class SandboxApp {
 				if (matches(c)) contacts.push(c);
 			}
 			// A stored contact holds every export column under its answered name: no copy is needed.
-			return { columns: CONTACT_COLUMNS, count: contacts.length, records: () => contacts as unknown as Array<Record<string, unknown>> };
+			return {
+				columns: CONTACT_COLUMNS,
+				count: contacts.length,
+				records: () => contacts as unknown as Array<Record<string, unknown>>,
+			};
 		}
 		const def = this.resources.def(family);
 		const { match } = buildMatcher(def.filters, filters);
 		const rows: Row[] = [];
-		for (const row of this.resources.table(family, tenantId).live()) if (!match || match(row)) rows.push(row);
-		const columns = ['id', ...def.fields.filter((f) => !f.hidden).map((f) => f.name), 'createdAt', 'updatedAt'];
+		for (const row of this.resources.table(family, tenantId).live())
+			if (!match || match(row)) rows.push(row);
+		const columns = [
+			'id',
+			...def.fields.filter((f) => !f.hidden).map((f) => f.name),
+			'createdAt',
+			'updatedAt',
+		];
 		const resources = this.resources;
 		return {
 			columns,
@@ -653,22 +896,46 @@ export class SandboxApp {
 	}
 
 	private importFields(family: string): ImportField[] {
-		if (family === 'contacts') return WRITABLE_FIELDS.map((name) => ({ name, type: name === 'parentContactId' ? 'integer' : 'string' }));
+		if (family === 'contacts')
+			return WRITABLE_FIELDS.map((name) => ({
+				name,
+				type: name === 'parentContactId' ? 'integer' : 'string',
+			}));
 		const def = this.resources.def(family);
 		const fields = new Map<string, ImportField>();
 		for (const f of [...def.fields, ...(def.updateFields ?? [])]) {
-			if ((f.input ?? 'both') !== 'none' && !fields.has(f.name)) fields.set(f.name, { name: f.name, type: f.type });
+			if ((f.input ?? 'both') !== 'none' && !fields.has(f.name))
+				fields.set(f.name, { name: f.name, type: f.type });
 		}
 		return [...fields.values()];
 	}
 
 	/** Runs an API route's handler for a job, as the job's key, and its side effects (webhooks) at once. */
-	private internalCall(job: JobOwner, method: string, template: string, id: number | undefined, body: unknown): Answer {
+	private internalCall(
+		job: JobOwner,
+		method: string,
+		template: string,
+		id: number | undefined,
+		body: unknown,
+	): Answer {
 		const route = this.routes.find((r) => r.method === method && r.template === template);
 		if (!route) throw notFound(`The sandbox does not serve ${method} ${template}.`);
 		const binding = job.caller as JobCaller;
 		const path = API_PREFIX + template.replace('{id}', String(id ?? ''));
-		const ctx: Context = { requestId: newRequestId(), method, path, query: {}, key: binding.key, keyId: binding.keyId, tenantId: job.tenantId, body, id: id ?? 0, params: id === undefined ? {} : { id }, texts: {}, afterCommit: [] };
+		const ctx: Context = {
+			requestId: newRequestId(),
+			method,
+			path,
+			query: {},
+			key: binding.key,
+			keyId: binding.keyId,
+			tenantId: job.tenantId,
+			body,
+			id: id ?? 0,
+			params: id === undefined ? {} : { id },
+			texts: {},
+			afterCommit: [],
+		};
 		const answer = route.handler(ctx);
 		for (const effect of ctx.afterCommit) effect();
 		return answer;
@@ -683,8 +950,12 @@ export class SandboxApp {
 			if (contact.deletedAt === null) return;
 			contact.deletedAt = null;
 			table.liveCount++;
-			contact.updatedAt = new Date(Math.max(Date.now(), Date.parse(contact.updatedAt) + 1)).toISOString();
-			this.webhooks.emit(job.tenantId, 'contact.updated', presentContact(contact), { deletedAt: null });
+			contact.updatedAt = new Date(
+				Math.max(Date.now(), Date.parse(contact.updatedAt) + 1),
+			).toISOString();
+			this.webhooks.emit(job.tenantId, 'contact.updated', presentContact(contact), {
+				deletedAt: null,
+			});
 			return;
 		}
 		const def: FamilyDef = this.resources.def(family);
@@ -696,12 +967,25 @@ export class SandboxApp {
 		table.ids.splice(firstIndexAfter(table.ids, row.id), 0, row.id);
 		this.resources.touch(def, row);
 		const { key } = job.caller as JobCaller;
-		const ctx: ResourceContext = { requestId: newRequestId(), tenantId: job.tenantId, body: undefined, query: {}, id, params: { id }, afterCommit: [], key: { name: key.name, scopes: key.scopes } };
+		const ctx: ResourceContext = {
+			requestId: newRequestId(),
+			tenantId: job.tenantId,
+			body: undefined,
+			query: {},
+			id,
+			params: { id },
+			afterCommit: [],
+			key: { name: key.name, scopes: key.scopes },
+		};
 		this.resources.emit(ctx, def, 'updated', this.resources.present(def, row));
 		for (const effect of ctx.afterCommit) effect();
 	}
 
-	private pdfSource(tenantId: number, family: string, id: number): PdfContent & { fileName: string } {
+	private pdfSource(
+		tenantId: number,
+		family: string,
+		id: number,
+	): PdfContent & { fileName: string } {
 		const def = this.resources.def(family);
 		const record = this.resources.present(def, this.resources.find(def, tenantId, id));
 		const number = String(record[PDF_NUMBER_FIELDS[family]] ?? id);
@@ -710,9 +994,17 @@ export class SandboxApp {
 		const name = record.name ?? record.title;
 		if (typeof name === 'string' && name) lines.push(name);
 		if (typeof record.status === 'string') lines.push(`Status: ${record.status}`);
-		for (const [field, label] of PDF_AMOUNT_FIELDS) if (typeof record[field] === 'string') lines.push(`${label}: ${record[field]}`);
-		lines.push(`Created: ${String(record.createdAt).slice(0, 10)}`, 'Generated by the BuildWorkPro sandbox');
-		return { title: `${noun} ${number}`, lines, fileName: `${noun.toLowerCase().replace(/\s+/g, '-')}-${number}.pdf` };
+		for (const [field, label] of PDF_AMOUNT_FIELDS)
+			if (typeof record[field] === 'string') lines.push(`${label}: ${record[field]}`);
+		lines.push(
+			`Created: ${String(record.createdAt).slice(0, 10)}`,
+			'Generated by the BuildWorkPro sandbox',
+		);
+		return {
+			title: `${noun} ${number}`,
+			lines,
+			fileName: `${noun.toLowerCase().replace(/\s+/g, '-')}-${number}.pdf`,
+		};
 	}
 
 	/** Adds a document with the given bytes (there is no upload route in v1). */
@@ -720,7 +1012,8 @@ export class SandboxApp {
 		const def = this.resources.def('documents');
 		if (!Buffer.isBuffer(input.bytes)) throw new Error('bytes must be a Buffer.');
 		for (const name of ['entityType', 'originalFilename', 'mimeType'] as const) {
-			if (typeof input[name] !== 'string' || !input[name]) throw new Error(`${name} must be a non-empty string.`);
+			if (typeof input[name] !== 'string' || !input[name])
+				throw new Error(`${name} must be a non-empty string.`);
 		}
 		if (!Number.isInteger(input.entityId)) throw new Error('entityId must be an integer.');
 		const row = this.resources.insertNew(null, def, tenantId, {
@@ -748,7 +1041,12 @@ export class SandboxApp {
 			dateFromMs: parseDateParam('dateFrom', q.dateFrom),
 			dateToMs: parseDateParam('dateTo', q.dateTo),
 		};
-		const fingerprint = filterFingerprint({ type: q.type, search: q.search, dateFrom: q.dateFrom, dateTo: q.dateTo });
+		const fingerprint = filterFingerprint({
+			type: q.type,
+			search: q.search,
+			dateFrom: q.dateFrom,
+			dateTo: q.dateTo,
+		});
 		return { filters, fingerprint };
 	}
 
@@ -756,9 +1054,17 @@ export class SandboxApp {
 		const limit = parseLimit(ctx.query.limit);
 		const { filters, fingerprint } = this.contactFilters(ctx);
 		const compact = ctx.query.compact === 'true' || ctx.query.compact === '1';
-		const after = ctx.query.cursor ? this.cursors.decode(ctx.query.cursor, ctx.tenantId, 'contacts', fingerprint) : undefined;
+		const after = ctx.query.cursor
+			? this.cursors.decode(ctx.query.cursor, ctx.tenantId, 'contacts', fingerprint)
+			: undefined;
 		const table = this.table(ctx.tenantId);
-		const page = pageOf(table.ids, (id) => table.byId.get(id), contactMatcher(filters), after, limit);
+		const page = pageOf(
+			table.ids,
+			(id) => table.byId.get(id),
+			contactMatcher(filters),
+			after,
+			limit,
+		);
 		const last = page.items[page.items.length - 1];
 		return this.ok(
 			ctx,
@@ -766,7 +1072,10 @@ export class SandboxApp {
 			200,
 			{
 				pagination: {
-					cursor: page.hasMore && last ? this.cursors.encode(ctx.tenantId, 'contacts', fingerprint, last.id) : null,
+					cursor:
+						page.hasMore && last
+							? this.cursors.encode(ctx.tenantId, 'contacts', fingerprint, last.id)
+							: null,
 					has_more: page.hasMore,
 					count: page.items.length,
 				},
@@ -778,7 +1087,12 @@ export class SandboxApp {
 		const { filters } = this.contactFilters(ctx);
 		const table = this.table(ctx.tenantId);
 		let total = 0;
-		if (!filters.type && !filters.search && filters.dateFromMs === undefined && filters.dateToMs === undefined) {
+		if (
+			!filters.type &&
+			!filters.search &&
+			filters.dateFromMs === undefined &&
+			filters.dateToMs === undefined
+		) {
 			total = table.liveCount;
 		} else {
 			const matches = contactMatcher(filters);
@@ -799,7 +1113,10 @@ export class SandboxApp {
 			total++;
 			counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
 		}
-		return this.ok(ctx, { totals: { count: total }, by_type: [...counts].map(([type, count]) => ({ type, count })) });
+		return this.ok(ctx, {
+			totals: { count: total },
+			by_type: [...counts].map(([type, count]) => ({ type, count })),
+		});
 	}
 
 	private getManyContacts(ctx: Context): Answer {
@@ -812,7 +1129,8 @@ export class SandboxApp {
 			throw new ApiError(422, 'validation_failed', message, [{ field: 'ids', code, message }]);
 		};
 		if (ids === undefined) fail('required', 'ids is required.');
-		if (!Array.isArray(ids)) return fail('invalid_type', 'ids must be an array of positive integers.');
+		if (!Array.isArray(ids))
+			return fail('invalid_type', 'ids must be an array of positive integers.');
 		if (ids.length < 1 || ids.length > 50) fail('invalid_length', 'ids must hold 1 to 50 ids.');
 		if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0)) {
 			fail('invalid_type', 'Every id must be a positive integer.');
@@ -820,7 +1138,12 @@ export class SandboxApp {
 		const unique = [...new Set(ids as number[])];
 		const table = this.table(ctx.tenantId);
 		const found = unique.map((id) => table.getLive(id)).filter((c): c is StoredContact => !!c);
-		return this.ok(ctx, found.map((c) => presentContact(c)), 200, { requested: unique.length, returned: found.length });
+		return this.ok(
+			ctx,
+			found.map((c) => presentContact(c)),
+			200,
+			{ requested: unique.length, returned: found.length },
+		);
 	}
 
 	private findContact(ctx: Context): StoredContact {
@@ -856,7 +1179,9 @@ export class SandboxApp {
 			contact.updatedAt = new Date(Math.max(now.getTime(), prevMs + 1)).toISOString();
 			contact.searchText = buildSearchText(contact);
 			const snapshot = presentContact(contact);
-			ctx.afterCommit.push(() => this.webhooks.emit(ctx.tenantId, 'contact.updated', snapshot, previous));
+			ctx.afterCommit.push(() =>
+				this.webhooks.emit(ctx.tenantId, 'contact.updated', snapshot, previous),
+			);
 		}
 		return this.ok(ctx, presentContact(contact));
 	}
@@ -871,7 +1196,12 @@ export class SandboxApp {
 
 	// ---- test controls --------------------------------------------------------------------
 
-	private async handleControl(req: IncomingMessage, res: ServerResponse, sub: string, query: Record<string, string>) {
+	private async handleControl(
+		req: IncomingMessage,
+		res: ServerResponse,
+		sub: string,
+		query: Record<string, string>,
+	) {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const raw = await readBody(req, 16 * 1024 * 1024);
 		let body: Record<string, unknown> = {};
@@ -882,7 +1212,8 @@ export class SandboxApp {
 		}
 		const tenantParam = query.tenantId ? Number(query.tenantId) : undefined;
 		try {
-			if (sub === '/oauth' || sub.startsWith('/oauth/')) return sendJson(res, ...this.oauth.control(method, sub.slice('/oauth'.length), body));
+			if (sub === '/oauth' || sub.startsWith('/oauth/'))
+				return sendJson(res, ...this.oauth.control(method, sub.slice('/oauth'.length), body));
 			switch (`${method} ${sub}`) {
 				case 'POST /seed': {
 					// {count, tenantId?} seeds contacts (as always); {family, count, tenantId?} any seedable family.
@@ -891,8 +1222,10 @@ export class SandboxApp {
 						return sendJson(res, 400, { error: 'count must be an integer from 0 to 1,000,000.' });
 					}
 					const tenantId = body.tenantId === undefined ? 1 : Number(body.tenantId);
-					if (!Number.isInteger(tenantId) || tenantId < 1) return sendJson(res, 400, { error: 'tenantId must be a positive integer.' });
-					if (body.family === undefined) return sendJson(res, 200, { total: this.seed(count, tenantId) });
+					if (!Number.isInteger(tenantId) || tenantId < 1)
+						return sendJson(res, 400, { error: 'tenantId must be a positive integer.' });
+					if (body.family === undefined)
+						return sendJson(res, 200, { total: this.seed(count, tenantId) });
 					const family = String(body.family);
 					return sendJson(res, 200, { family, total: this.seedFamily(family, count, tenantId) });
 				}
@@ -911,10 +1244,14 @@ export class SandboxApp {
 					this.clearFaults();
 					return sendJson(res, 200, { ok: true });
 				case 'PUT /rate-limit':
-					return sendJson(res, 200, { data: this.setRateLimit(body as SandboxOptions['rateLimit']) });
+					return sendJson(res, 200, {
+						data: this.setRateLimit(body as SandboxOptions['rateLimit']),
+					});
 				case 'GET /contacts': {
 					const tables = tenantParam === undefined ? [this.table(1)] : [this.table(tenantParam)];
-					const data = tables.flatMap((t) => [...t.byId.values()].filter((c) => c.deletedAt === null).map((c) => presentContact(c)));
+					const data = tables.flatMap((t) =>
+						[...t.byId.values()].filter((c) => c.deletedAt === null).map((c) => presentContact(c)),
+					);
 					return sendJson(res, 200, { data });
 				}
 				case 'GET /webhook-endpoints':
@@ -934,16 +1271,25 @@ export class SandboxApp {
 					return sendJson(res, 200, { ok: true });
 				case 'POST /documents': {
 					const { content, contentBase64, tenantId, ...rest } = body as Record<string, unknown>;
-					const bytes = typeof contentBase64 === 'string' ? Buffer.from(contentBase64, 'base64') : Buffer.from(typeof content === 'string' ? content : '', 'utf8');
-					const data = this.addDocument({ ...(rest as unknown as Omit<DocumentInput, 'bytes'>), bytes }, tenantId === undefined ? 1 : Number(tenantId));
+					const bytes =
+						typeof contentBase64 === 'string'
+							? Buffer.from(contentBase64, 'base64')
+							: Buffer.from(typeof content === 'string' ? content : '', 'utf8');
+					const data = this.addDocument(
+						{ ...(rest as unknown as Omit<DocumentInput, 'bytes'>), bytes },
+						tenantId === undefined ? 1 : Number(tenantId),
+					);
 					return sendJson(res, 201, { data });
 				}
 				case 'POST /deliver': {
-					if (typeof body.url !== 'string') return sendJson(res, 400, { error: 'url is required.' });
+					if (typeof body.url !== 'string')
+						return sendJson(res, 400, { error: 'url is required.' });
 					return sendJson(res, 200, await this.webhooks.sendDelivery(body as never));
 				}
 				default:
-					return sendJson(res, 404, { error: `No test control ${method} ${CONTROL_PREFIX}${sub}.` });
+					return sendJson(res, 404, {
+						error: `No test control ${method} ${CONTROL_PREFIX}${sub}.`,
+					});
 			}
 		} catch (err) {
 			return sendJson(res, 400, { error: (err as Error).message });
@@ -954,7 +1300,9 @@ export class SandboxApp {
 const isParam = (segment: string) => segment.startsWith('{');
 
 function matchesTemplate(template: string[], segments: string[]): boolean {
-	return template.length === segments.length && template.every((t, i) => isParam(t) || t === segments[i]);
+	return (
+		template.length === segments.length && template.every((t, i) => isParam(t) || t === segments[i])
+	);
 }
 
 const literalCount = (segments: string[]) => segments.filter((s) => !isParam(s)).length;

@@ -92,7 +92,12 @@ const CORE_OPERATIONS: ReadonlyArray<Omit<OperationInfo, 'scopes'>> = [
 	{ method: 'GET', path: '/webhook-endpoints/{id}', scope: 'webhooks:manage', cost: 1 },
 	{ method: 'PATCH', path: '/webhook-endpoints/{id}', scope: 'webhooks:manage', cost: 5 },
 	{ method: 'DELETE', path: '/webhook-endpoints/{id}', scope: 'webhooks:manage', cost: 5 },
-	{ method: 'POST', path: '/webhook-endpoints/{id}/rotate-secret', scope: 'webhooks:manage', cost: 5 },
+	{
+		method: 'POST',
+		path: '/webhook-endpoints/{id}/rotate-secret',
+		scope: 'webhooks:manage',
+		cost: 5,
+	},
 	{ method: 'GET', path: '/webhook-endpoints/{id}/deliveries', scope: 'webhooks:manage', cost: 1 },
 	{ method: 'GET', path: '/webhook-deliveries', scope: 'webhooks:manage', cost: 1 },
 	{ method: 'GET', path: '/webhook-deliveries/{id}', scope: 'webhooks:manage', cost: 1 },
@@ -106,9 +111,25 @@ const CORE_OPERATIONS: ReadonlyArray<Omit<OperationInfo, 'scopes'>> = [
  */
 export const OPERATIONS: readonly OperationInfo[] = [
 	...CORE_OPERATIONS.map((op) => ({ ...op, scopes: op.scope ? [op.scope] : [] })),
-	...RESOURCE_OPERATIONS.map((op) => ({ method: op.method, path: op.path, scope: op.scopes[0] ?? null, scopes: [...op.scopes], cost: op.cost })),
-	...JOB_ROUTES.map((op) => ({ method: op.method, path: op.path, scope: op.scopes[0] ?? null, scopes: [...op.scopes], cost: costOf(op.method, op.path) })),
-	...ACCOUNT_OPERATIONS.map((op) => ({ ...op, scope: op.scopes[0] ?? null, scopes: [...op.scopes] })),
+	...RESOURCE_OPERATIONS.map((op) => ({
+		method: op.method,
+		path: op.path,
+		scope: op.scopes[0] ?? null,
+		scopes: [...op.scopes],
+		cost: op.cost,
+	})),
+	...JOB_ROUTES.map((op) => ({
+		method: op.method,
+		path: op.path,
+		scope: op.scopes[0] ?? null,
+		scopes: [...op.scopes],
+		cost: costOf(op.method, op.path),
+	})),
+	...ACCOUNT_OPERATIONS.map((op) => ({
+		...op,
+		scope: op.scopes[0] ?? null,
+		scopes: [...op.scopes],
+	})),
 ];
 
 /**

@@ -38,26 +38,53 @@ function parseArgs(argv: string[]): SandboxOptions {
 			return n;
 		};
 		switch (flag) {
-			case '--port': options.port = number(); break;
-			case '--host': options.host = value(); break;
-			case '--seed': options.seed = number(); break;
-			case '--key-limit': rateLimit.keyLimit = number(); break;
-			case '--key-window-ms': rateLimit.keyWindowMs = number(); break;
-			case '--tenant-budget': rateLimit.tenantBudget = number(); break;
-			case '--tenant-window-ms': rateLimit.tenantWindowMs = number(); break;
-			case '--no-rate-limit': rateLimit.enabled = false; break;
+			case '--port':
+				options.port = number();
+				break;
+			case '--host':
+				options.host = value();
+				break;
+			case '--seed':
+				options.seed = number();
+				break;
+			case '--key-limit':
+				rateLimit.keyLimit = number();
+				break;
+			case '--key-window-ms':
+				rateLimit.keyWindowMs = number();
+				break;
+			case '--tenant-budget':
+				rateLimit.tenantBudget = number();
+				break;
+			case '--tenant-window-ms':
+				rateLimit.tenantWindowMs = number();
+				break;
+			case '--no-rate-limit':
+				rateLimit.enabled = false;
+				break;
 			case '--webhook-retry-delays-ms': {
 				const delays = value().split(',').filter(Boolean).map(Number);
-				if (delays.some((d) => !Number.isInteger(d) || d < 0)) throw new Error(`${flag} needs comma-separated non-negative integers`);
+				if (delays.some((d) => !Number.isInteger(d) || d < 0))
+					throw new Error(`${flag} needs comma-separated non-negative integers`);
 				webhooks.retryDelaysMs = delays;
 				break;
 			}
-			case '--webhook-timeout-ms': webhooks.timeoutMs = number(); break;
-			case '--webhook-rotation-grace-ms': webhooks.rotationGraceMs = number(); break;
-			case '--no-test-controls': options.testControls = false; break;
-			case '--help': case '-h': console.log(USAGE); process.exit(0);
+			case '--webhook-timeout-ms':
+				webhooks.timeoutMs = number();
+				break;
+			case '--webhook-rotation-grace-ms':
+				webhooks.rotationGraceMs = number();
+				break;
+			case '--no-test-controls':
+				options.testControls = false;
+				break;
+			case '--help':
+			case '-h':
+				console.log(USAGE);
+				process.exit(0);
 			// falls through (exit never returns)
-			default: throw new Error(`Unknown option ${arg}`);
+			default:
+				throw new Error(`Unknown option ${arg}`);
 		}
 	}
 	return options;

@@ -30,10 +30,16 @@ export interface StoredContact extends Contact {
 
 const NON_EMPTY_STRINGS = ['firstName', 'lastName', 'companyName'] as const;
 const NULLABLE_STRINGS = ['position', 'email', 'phone', 'mobile', 'website', 'notes'] as const;
-export const WRITABLE_FIELDS = [...NON_EMPTY_STRINGS, ...NULLABLE_STRINGS, 'parentContactId', 'type'] as const;
+export const WRITABLE_FIELDS = [
+	...NON_EMPTY_STRINGS,
+	...NULLABLE_STRINGS,
+	'parentContactId',
+	'type',
+] as const;
 export type ContactInput = Partial<Pick<Contact, (typeof WRITABLE_FIELDS)[number]>>;
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+const describe = (value: unknown) =>
+	value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 
 /**
  * Validates a create/update body. Unknown fields are ignored (the schemas do not forbid them).
@@ -52,7 +58,11 @@ export function validateContactInput(body: unknown, mode: 'create' | 'update'): 
 		if (!(field in input)) continue;
 		const value = input[field];
 		if (typeof value !== 'string') {
-			errors.push({ field, code: 'invalid_type', message: `${field} must be a string, got ${describe(value)}.` });
+			errors.push({
+				field,
+				code: 'invalid_type',
+				message: `${field} must be a string, got ${describe(value)}.`,
+			});
 		} else if (value.length === 0) {
 			errors.push({ field, code: 'too_short', message: `${field} must not be empty.` });
 		} else out[field] = value;
@@ -61,17 +71,33 @@ export function validateContactInput(body: unknown, mode: 'create' | 'update'): 
 		if (!(field in input)) continue;
 		const value = input[field];
 		if (value !== null && typeof value !== 'string') {
-			errors.push({ field, code: 'invalid_type', message: `${field} must be a string or null, got ${describe(value)}.` });
+			errors.push({
+				field,
+				code: 'invalid_type',
+				message: `${field} must be a string or null, got ${describe(value)}.`,
+			});
 		} else if (field === 'email' && typeof value === 'string' && !EMAIL_PATTERN.test(value)) {
-			errors.push({ field, code: 'invalid_format', message: 'email must be a valid email address or null.' });
+			errors.push({
+				field,
+				code: 'invalid_format',
+				message: 'email must be a valid email address or null.',
+			});
 		} else out[field] = value;
 	}
 	if ('parentContactId' in input) {
 		const value = input.parentContactId;
 		if (value !== null && !(typeof value === 'number' && Number.isInteger(value))) {
-			errors.push({ field: 'parentContactId', code: 'invalid_type', message: 'parentContactId must be an integer or null.' });
+			errors.push({
+				field: 'parentContactId',
+				code: 'invalid_type',
+				message: 'parentContactId must be an integer or null.',
+			});
 		} else if (typeof value === 'number' && value <= 0) {
-			errors.push({ field: 'parentContactId', code: 'too_small', message: 'parentContactId must be a positive integer.' });
+			errors.push({
+				field: 'parentContactId',
+				code: 'too_small',
+				message: 'parentContactId must be a positive integer.',
+			});
 		} else out.parentContactId = value;
 	}
 	if ('type' in input) {
@@ -92,14 +118,23 @@ export function validateContactInput(body: unknown, mode: 'create' | 'update'): 
 }
 
 export function buildSearchText(c: Contact): string {
-	return [c.firstName, c.lastName, c.companyName, c.email, `${c.firstName ?? ''} ${c.lastName ?? ''}`]
+	return [
+		c.firstName,
+		c.lastName,
+		c.companyName,
+		c.email,
+		`${c.firstName ?? ''} ${c.lastName ?? ''}`,
+	]
 		.filter(Boolean)
 		.join('\n')
 		.toLowerCase();
 }
 
 /** The public representation of a stored contact. `compact` keeps only the documented core fields. */
-export function presentContact(c: StoredContact, compact = false): Contact | Record<string, unknown> {
+export function presentContact(
+	c: StoredContact,
+	compact = false,
+): Contact | Record<string, unknown> {
 	const core = {
 		id: c.id,
 		firstName: c.firstName,
@@ -133,7 +168,8 @@ export interface ContactFilters {
 export function parseDateParam(name: string, value: string | undefined): number | undefined {
 	if (value === undefined || value === '') return undefined;
 	const ms = Date.parse(value);
-	if (Number.isNaN(ms)) throw badRequest(`${name} must be an ISO 8601 date-time, e.g. 2024-01-31T00:00:00.000Z.`);
+	if (Number.isNaN(ms))
+		throw badRequest(`${name} must be an ISO 8601 date-time, e.g. 2024-01-31T00:00:00.000Z.`);
 	return ms;
 }
 
@@ -171,7 +207,12 @@ export class ContactTable {
 	}
 }
 
-export function newStoredContact(id: number, tenantId: number, input: ContactInput, nowMs: number): StoredContact {
+export function newStoredContact(
+	id: number,
+	tenantId: number,
+	input: ContactInput,
+	nowMs: number,
+): StoredContact {
 	const at = new Date(nowMs).toISOString();
 	const contact: StoredContact = {
 		id,

@@ -9,7 +9,12 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 export function csvCell(value: unknown): string {
 	if (value === null || value === undefined) return '';
-	const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+	const text =
+		typeof value === 'string'
+			? value
+			: typeof value === 'object'
+				? JSON.stringify(value)
+				: String(value);
 	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -17,7 +22,10 @@ export function csvCell(value: unknown): string {
  * Writes a header and one line per record (cells in `columns` order). Lines are gathered into
  * ~1 MiB buffers as they are written, so a large export never exists as one huge string.
  */
-export function toCsv(columns: readonly string[], records: Iterable<Record<string, unknown>>): Buffer {
+export function toCsv(
+	columns: readonly string[],
+	records: Iterable<Record<string, unknown>>,
+): Buffer {
 	const chunks: Buffer[] = [];
 	let pending: string[] = [columns.map(csvCell).join(',') + '\r\n'];
 	let pendingLength = pending[0].length;
@@ -101,7 +109,8 @@ export function parseCsvRows(input: string): string[][] {
 		cellStarted = true;
 		i++;
 	}
-	if (quoted) throw new CsvParseError(`Unterminated quoted field starting on line ${quoteLine}.`, quoteLine);
+	if (quoted)
+		throw new CsvParseError(`Unterminated quoted field starting on line ${quoteLine}.`, quoteLine);
 	if (cellStarted || cell !== '' || row.length) {
 		row.push(cell);
 		rows.push(row);

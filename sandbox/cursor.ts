@@ -40,7 +40,10 @@ export class CursorCodec {
 
 	/** Returns the id to continue after, or throws a 400 problem. */
 	decode(cursor: string, tenantId: number, list: string, fingerprint: string): number {
-		const invalid = () => badRequest('The cursor is invalid. Pass the cursor from the previous page unchanged, with the same filters.');
+		const invalid = () =>
+			badRequest(
+				'The cursor is invalid. Pass the cursor from the previous page unchanged, with the same filters.',
+			);
 		const dot = cursor.indexOf('.');
 		if (dot <= 0 || cursor.length > 1024) throw invalid();
 		const body = cursor.slice(0, dot);
@@ -55,7 +58,9 @@ export class CursorCodec {
 		}
 		if (payload.t !== tenantId || payload.l !== list) throw invalid();
 		if (payload.f !== fingerprint) {
-			throw badRequest('The cursor belongs to a different filter set. Repeat the original filters with it, or start again without a cursor.');
+			throw badRequest(
+				'The cursor belongs to a different filter set. Repeat the original filters with it, or start again without a cursor.',
+			);
 		}
 		if (!Number.isSafeInteger(payload.a)) throw invalid();
 		return payload.a;

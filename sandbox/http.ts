@@ -69,4 +69,5 @@ export function sendJson(
 }
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
-export const isJsonContentType = (value: string | undefined) => value === undefined || value === '' || JSON_TYPE.test(value);
+export const isJsonContentType = (value: string | undefined) =>
+	value === undefined || value === '' || JSON_TYPE.test(value);

@@ -42,7 +42,12 @@ export class IdempotencyCache {
 	}
 
 	/** Stores a successful answer; the 24 h clock runs from the first request, never refreshed. */
-	store(tenantId: number, key: string, answer: Omit<CachedAnswer, 'expiresAt'>, firstSeenAt: number): void {
+	store(
+		tenantId: number,
+		key: string,
+		answer: Omit<CachedAnswer, 'expiresAt'>,
+		firstSeenAt: number,
+	): void {
 		if (this.entries.size > 50_000) this.sweep(Date.now());
 		this.entries.set(this.id(tenantId, key), { ...answer, expiresAt: firstSeenAt + this.ttlMs });
 	}

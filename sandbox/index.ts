@@ -12,7 +12,12 @@ import { SandboxApp } from './app';
 import type { DocumentInput } from './app';
 import type { JobConfig, RowError } from './jobs';
 import type { StorageRequest } from './storage';
-import { N8N_LOCAL_REDIRECT_URIS, SANDBOX_CONFIDENTIAL_CLIENT, SANDBOX_PUBLIC_CLIENT, SANDBOX_USER_PASSWORD } from './oauth';
+import {
+	N8N_LOCAL_REDIRECT_URIS,
+	SANDBOX_CONFIDENTIAL_CLIENT,
+	SANDBOX_PUBLIC_CLIENT,
+	SANDBOX_USER_PASSWORD,
+} from './oauth';
 import type {
 	Contact,
 	DeliveryRecord,
@@ -31,14 +36,44 @@ export type * from './types';
 export { signV1, SIGNATURE_HEADER, EVENT_TYPES } from './webhooks';
 export { ERROR_TYPE_BASE } from './problems';
 export { ALL_SCOPES, OPERATIONS, costOf } from './catalog';
-export { DEFAULT_JOB_CONFIG, JOB_STATUSES, EXPORT_FAMILIES, IMPORT_FAMILIES, BULK_FAMILIES, PDF_FAMILIES, MAX_BULK_IDS } from './jobs';
+export {
+	DEFAULT_JOB_CONFIG,
+	JOB_STATUSES,
+	EXPORT_FAMILIES,
+	IMPORT_FAMILIES,
+	BULK_FAMILIES,
+	PDF_FAMILIES,
+	MAX_BULK_IDS,
+} from './jobs';
 export { parseCsv, toCsv } from './csv';
-export { ROLE_SCOPES, SANDBOX_USER_PASSWORD, SANDBOX_CONFIDENTIAL_CLIENT, SANDBOX_PUBLIC_CLIENT, N8N_LOCAL_REDIRECT_URIS, DEFAULT_OAUTH_CONFIG } from './oauth';
+export {
+	ROLE_SCOPES,
+	SANDBOX_USER_PASSWORD,
+	SANDBOX_CONFIDENTIAL_CLIENT,
+	SANDBOX_PUBLIC_CLIENT,
+	N8N_LOCAL_REDIRECT_URIS,
+	DEFAULT_OAUTH_CONFIG,
+} from './oauth';
 
 export const DEFAULT_KEYS: SandboxKey[] = [
-	{ token: 'bwp_test_full_sandbox', name: 'Sandbox full access', scopes: [...ALL_SCOPES], tenantId: 1 },
-	{ token: 'bwp_test_readonly_sandbox', name: 'Sandbox read-only', scopes: ['contacts:read'], tenantId: 1 },
-	{ token: 'bwp_test_tenant2_sandbox', name: 'Sandbox tenant 2', scopes: [...ALL_SCOPES], tenantId: 2 },
+	{
+		token: 'bwp_test_full_sandbox',
+		name: 'Sandbox full access',
+		scopes: [...ALL_SCOPES],
+		tenantId: 1,
+	},
+	{
+		token: 'bwp_test_readonly_sandbox',
+		name: 'Sandbox read-only',
+		scopes: ['contacts:read'],
+		tenantId: 1,
+	},
+	{
+		token: 'bwp_test_tenant2_sandbox',
+		name: 'Sandbox tenant 2',
+		scopes: [...ALL_SCOPES],
+		tenantId: 2,
+	},
 ];
 
 export interface Sandbox {
@@ -67,7 +102,9 @@ export interface Sandbox {
 	/** Changes how new jobs behave (duration, outcome, Retry-After, signed URL lifetime); returns the config. */
 	setJobs(config: Partial<JobConfig>): JobConfig;
 	/** Every job of a tenant (or all), deleted ones flagged, with their row errors. */
-	jobs(tenantId?: number): Array<Record<string, unknown> & { tenantId: number; deleted: boolean; rowErrors: RowError[] }>;
+	jobs(
+		tenantId?: number,
+	): Array<Record<string, unknown> & { tenantId: number; deleted: boolean; rowErrors: RowError[] }>;
 	/** Adds a document with the given bytes; returns it as GET /documents/{id} answers it. */
 	addDocument(input: DocumentInput, tenantId?: number): Record<string, unknown>;
 	/** Bytes stored on the storage listener under a key (an upload: `tenants/<t>/<sourcePath>`), if any. */
@@ -111,7 +148,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			console.error('[sandbox] request failed', err);
 			if (!res.headersSent) {
 				res.writeHead(500, { 'Content-Type': 'application/problem+json' });
-				res.end(JSON.stringify({ type: 'https://docs.buildworkpro.com/errors#internal_error', title: 'Internal server error', status: 500, code: 'internal_error' }));
+				res.end(
+					JSON.stringify({
+						type: 'https://docs.buildworkpro.com/errors#internal_error',
+						title: 'Internal server error',
+						status: 500,
+						code: 'internal_error',
+					}),
+				);
 			} else res.destroy();
 		});
 	});
@@ -149,7 +193,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		baseUrl: `${url}/api/v1`,
 		keys: {
 			full,
-			readOnly: pick((k) => k.tenantId === fullTenant && !k.scopes.includes('contacts:write') && k.scopes.includes('contacts:read')),
+			readOnly: pick(
+				(k) =>
+					k.tenantId === fullTenant &&
+					!k.scopes.includes('contacts:write') &&
+					k.scopes.includes('contacts:read'),
+			),
 			otherTenant: pick((k) => k.tenantId !== fullTenant),
 		},
 		close() {
@@ -173,10 +222,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			app.setRateLimit(r);
 		},
 		contacts: (tenantId = 1) =>
-			[...app.table(tenantId).byId.values()].filter((c) => c.deletedAt === null).map((c) => {
-				const { tenantId: _t, createdAtMs: _c, deletedAt: _d, searchText: _s, ...contact } = c;
-				return contact;
-			}),
+			[...app.table(tenantId).byId.values()]
+				.filter((c) => c.deletedAt === null)
+				.map((c) => {
+					const { tenantId: _t, createdAtMs: _c, deletedAt: _d, searchText: _s, ...contact } = c;
+					return contact;
+				}),
 		webhookEndpoints: (tenantId) => app.webhooks.rawEndpoints(tenantId),
 		deliveries: () => app.webhooks.rawDeliveries(),
 		sendDelivery: (opts) => app.webhooks.sendDelivery(opts),
@@ -202,7 +253,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		storageObject: (key) => {
 			const object = app.storage.get(key);
-			return object && { bytes: object.bytes, contentType: object.contentType, fileName: object.fileName };
+			return (
+				object && {
+					bytes: object.bytes,
+					contentType: object.contentType,
+					fileName: object.fileName,
+				}
+			);
 		},
 	};
 }

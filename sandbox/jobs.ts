@@ -30,13 +30,38 @@ import { FileBody, type StorageService } from './storage';
 import { CsvParseError, parseCsv, toCsv, type CsvTable } from './csv';
 import { renderPdf, type PdfContent } from './pdf';
 
-export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'partial', 'failed', 'cancelled'] as const;
+export const JOB_STATUSES = [
+	'queued',
+	'running',
+	'succeeded',
+	'partial',
+	'failed',
+	'cancelled',
+] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 export type JobType = 'export' | 'import' | 'bulk' | 'pdf';
 export const JOB_TYPES: readonly JobType[] = ['export', 'import', 'bulk', 'pdf'];
 
-export const EXPORT_FAMILIES = ['contacts', 'leads', 'projects', 'bids', 'pay-apps', 'change-orders', 'site-logs', 'time-entries', 'products', 'documents'] as const;
-export const IMPORT_FAMILIES = ['contacts', 'leads', 'projects', 'site-logs', 'time-entries', 'products'] as const;
+export const EXPORT_FAMILIES = [
+	'contacts',
+	'leads',
+	'projects',
+	'bids',
+	'pay-apps',
+	'change-orders',
+	'site-logs',
+	'time-entries',
+	'products',
+	'documents',
+] as const;
+export const IMPORT_FAMILIES = [
+	'contacts',
+	'leads',
+	'projects',
+	'site-logs',
+	'time-entries',
+	'products',
+] as const;
 export const BULK_FAMILIES = EXPORT_FAMILIES;
 export const PDF_FAMILIES = ['bids', 'pay-apps', 'change-orders'] as const;
 export const MAX_BULK_IDS = 500;
@@ -54,10 +79,26 @@ export interface JobRoute {
 
 /** Every route of this module, with the scopes openapi.json lists (costs come from catalog.costOf). */
 export const JOB_ROUTES: readonly JobRoute[] = [
-	...EXPORT_FAMILIES.map((f) => ({ method: 'POST', path: `/${f}/exports`, scopes: [`${scopeOf(f)}:read`, 'jobs:write'] })),
-	...IMPORT_FAMILIES.map((f) => ({ method: 'POST', path: `/${f}/imports`, scopes: [`${scopeOf(f)}:write`, 'jobs:write'] })),
-	...BULK_FAMILIES.map((f) => ({ method: 'POST', path: `/${f}/bulk`, scopes: [`${scopeOf(f)}:delete`, 'jobs:write'] })),
-	...PDF_FAMILIES.map((f) => ({ method: 'POST', path: `/${f}/{id}/pdf`, scopes: [`${scopeOf(f)}:read`, 'jobs:write'] })),
+	...EXPORT_FAMILIES.map((f) => ({
+		method: 'POST',
+		path: `/${f}/exports`,
+		scopes: [`${scopeOf(f)}:read`, 'jobs:write'],
+	})),
+	...IMPORT_FAMILIES.map((f) => ({
+		method: 'POST',
+		path: `/${f}/imports`,
+		scopes: [`${scopeOf(f)}:write`, 'jobs:write'],
+	})),
+	...BULK_FAMILIES.map((f) => ({
+		method: 'POST',
+		path: `/${f}/bulk`,
+		scopes: [`${scopeOf(f)}:delete`, 'jobs:write'],
+	})),
+	...PDF_FAMILIES.map((f) => ({
+		method: 'POST',
+		path: `/${f}/{id}/pdf`,
+		scopes: [`${scopeOf(f)}:read`, 'jobs:write'],
+	})),
 	{ method: 'GET', path: '/invoices/{id}/pdf', scopes: ['invoices:read'] },
 	{ method: 'GET', path: '/jobs', scopes: ['jobs:read'] },
 	{ method: 'POST', path: '/jobs/uploads', scopes: ['jobs:write'] },
@@ -86,21 +127,36 @@ export interface JobConfig {
 	signedUrlTtlSeconds: number;
 }
 
-export const DEFAULT_JOB_CONFIG: JobConfig = { durationMs: 0, outcome: 'auto', errorMessage: null, retryAfterSeconds: null, signedUrlTtlSeconds: 300 };
+export const DEFAULT_JOB_CONFIG: JobConfig = {
+	durationMs: 0,
+	outcome: 'auto',
+	errorMessage: null,
+	retryAfterSeconds: null,
+	signedUrlTtlSeconds: 300,
+};
 
 const OUTCOMES = ['auto', 'succeeded', 'partial', 'failed'] as const;
 
-export function checkJobConfig(current: JobConfig, patch: Partial<JobConfig> | undefined): JobConfig {
+export function checkJobConfig(
+	current: JobConfig,
+	patch: Partial<JobConfig> | undefined,
+): JobConfig {
 	const next = { ...current };
 	for (const name of Object.keys(DEFAULT_JOB_CONFIG) as Array<keyof JobConfig>) {
 		if (patch && patch[name] !== undefined) (next as Record<string, unknown>)[name] = patch[name];
 	}
-	const isInt = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-	if (!isInt(next.durationMs, 0, 3_600_000)) throw new Error('durationMs must be an integer from 0 to 3,600,000.');
-	if (!OUTCOMES.includes(next.outcome)) throw new Error(`outcome must be one of: ${OUTCOMES.join(', ')}.`);
-	if (next.errorMessage !== null && typeof next.errorMessage !== 'string') throw new Error('errorMessage must be a string or null.');
-	if (next.retryAfterSeconds !== null && !isInt(next.retryAfterSeconds, 0, 3600)) throw new Error('retryAfterSeconds must be an integer from 0 to 3600, or null.');
-	if (!isInt(next.signedUrlTtlSeconds, 1, 7 * 86_400)) throw new Error('signedUrlTtlSeconds must be an integer from 1 to 604,800.');
+	const isInt = (v: unknown, min: number, max: number) =>
+		typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+	if (!isInt(next.durationMs, 0, 3_600_000))
+		throw new Error('durationMs must be an integer from 0 to 3,600,000.');
+	if (!OUTCOMES.includes(next.outcome))
+		throw new Error(`outcome must be one of: ${OUTCOMES.join(', ')}.`);
+	if (next.errorMessage !== null && typeof next.errorMessage !== 'string')
+		throw new Error('errorMessage must be a string or null.');
+	if (next.retryAfterSeconds !== null && !isInt(next.retryAfterSeconds, 0, 3600))
+		throw new Error('retryAfterSeconds must be an integer from 0 to 3600, or null.');
+	if (!isInt(next.signedUrlTtlSeconds, 1, 7 * 86_400))
+		throw new Error('signedUrlTtlSeconds must be an integer from 1 to 604,800.');
 	return next;
 }
 
@@ -120,7 +176,12 @@ export interface JobData {
 	/** Fields an import may set (create or update). */
 	importFields(family: string): ImportField[];
 	/** Creates (or, with an id, updates) a record through the same validation as POST (PATCH). Throws ApiError. */
-	importRecord(job: JobOwner, family: string, values: Record<string, unknown>, id?: number): 'created' | 'updated';
+	importRecord(
+		job: JobOwner,
+		family: string,
+		values: Record<string, unknown>,
+		id?: number,
+	): 'created' | 'updated';
 	/** Deletes or restores one record. Throws ApiError (404 for an unknown id, 409 when the record cannot be deleted). */
 	bulk(job: JobOwner, family: string, operation: 'delete' | 'restore', id: number): void;
 	/** The PDF of a record; throws 404. */
@@ -229,10 +290,19 @@ export class JobService {
 	}
 
 	/** Every job (deleted ones included) as answered, for the test controls. */
-	rawJobs(tenantId?: number): Array<Record<string, unknown> & { tenantId: number; deleted: boolean; rowErrors: RowError[] }> {
+	rawJobs(
+		tenantId?: number,
+	): Array<
+		Record<string, unknown> & { tenantId: number; deleted: boolean; rowErrors: RowError[] }
+	> {
 		return [...this.jobs.values()]
 			.filter((j) => tenantId === undefined || j.tenantId === tenantId)
-			.map((j) => ({ ...this.present(j), tenantId: j.tenantId, deleted: j.deleted, rowErrors: j.errors.map((e) => ({ ...e })) }));
+			.map((j) => ({
+				...this.present(j),
+				tenantId: j.tenantId,
+				deleted: j.deleted,
+				rowErrors: j.errors.map((e) => ({ ...e })),
+			}));
 	}
 
 	/** Dispatches one route of JOB_ROUTES. */
@@ -260,7 +330,14 @@ export class JobService {
 
 	// ---- creation -------------------------------------------------------------------------------
 
-	private enqueue(ctx: JobContext, type: JobType, resourceType: string, params: unknown, total: number, work: StoredJob['work']): JobAnswer {
+	private enqueue(
+		ctx: JobContext,
+		type: JobType,
+		resourceType: string,
+		params: unknown,
+		total: number,
+		work: StoredJob['work'],
+	): JobAnswer {
 		const now = Date.now();
 		const job: StoredJob = {
 			seq: ++this.seq,
@@ -298,7 +375,13 @@ export class JobService {
 			// A long job must not keep a test process alive.
 			job.timer.unref();
 		}
-		return { status: 202, body: { data: { job_id: job.id, status_url: `/api/v1/jobs/${job.id}` }, meta: { request_id: ctx.requestId } } };
+		return {
+			status: 202,
+			body: {
+				data: { job_id: job.id, status_url: `/api/v1/jobs/${job.id}` },
+				meta: { request_id: ctx.requestId },
+			},
+		};
 	}
 
 	private complete(job: StoredJob): void {
@@ -310,29 +393,51 @@ export class JobService {
 			job.completedMs = Math.max(Date.now(), job.createdMs + job.durationMs);
 			job.work = () => null;
 		};
-		if (job.outcome === 'failed') return end('failed', job.forcedMessage ?? 'The job failed (forced by the sandbox job control).');
+		if (job.outcome === 'failed')
+			return end(
+				'failed',
+				job.forcedMessage ?? 'The job failed (forced by the sandbox job control).',
+			);
 		try {
 			job.result = job.work(job);
 		} catch (err) {
 			if (err instanceof ApiError) return end('failed', err.message);
-			if (err instanceof CsvParseError) return end('failed', `The CSV could not be parsed: ${err.message}`);
+			if (err instanceof CsvParseError)
+				return end('failed', `The CSV could not be parsed: ${err.message}`);
 			console.error('[sandbox] job failed unexpectedly', err);
 			return end('failed', 'The job hit an unexpected error.');
 		}
 		job.processed = job.total;
 		if (job.errors.length) {
 			const key = `tenants/${job.tenantId}/jobs/${job.id}/${job.id}-errors.csv`;
-			this.storage.put(key, { bytes: toCsv(['row', 'id', 'field', 'code', 'message'], job.errors as unknown as Array<Record<string, unknown>>), contentType: 'text/csv; charset=utf-8', fileName: `${job.id}-errors.csv` });
+			this.storage.put(key, {
+				bytes: toCsv(
+					['row', 'id', 'field', 'code', 'message'],
+					job.errors as unknown as Array<Record<string, unknown>>,
+				),
+				contentType: 'text/csv; charset=utf-8',
+				fileName: `${job.id}-errors.csv`,
+			});
 			job.errorsKey = key;
 		}
 		const failedUnits = job.errors.length;
 		const rowsFailed = new Set(job.errors.map((e) => e.row)).size;
 		if (!failedUnits) return end('succeeded', null);
 		const unit = job.type === 'bulk' ? 'ids' : 'rows';
-		if ((job.type === 'import' || job.type === 'bulk') && job.total > 0 && rowsFailed >= job.total) {
-			return end('failed', `All ${job.total} ${unit} failed; the row errors are at /api/v1/jobs/${job.id}/errors.`);
+		if (
+			(job.type === 'import' || job.type === 'bulk') &&
+			job.total > 0 &&
+			rowsFailed >= job.total
+		) {
+			return end(
+				'failed',
+				`All ${job.total} ${unit} failed; the row errors are at /api/v1/jobs/${job.id}/errors.`,
+			);
 		}
-		return end('partial', `${rowsFailed} of ${job.total} ${unit} failed; the row errors are at /api/v1/jobs/${job.id}/errors.`);
+		return end(
+			'partial',
+			`${rowsFailed} of ${job.total} ${unit} failed; the row errors are at /api/v1/jobs/${job.id}/errors.`,
+		);
 	}
 
 	/** Stores an artifact of a job (export CSV, PDF). */
@@ -348,14 +453,30 @@ export class JobService {
 	}
 
 	private forcedRowError(row: number, id: number | null): RowError {
-		return { row, id, field: null, code: 'rejected', message: 'Rejected by the sandbox job control (outcome "partial").' };
+		return {
+			row,
+			id,
+			field: null,
+			code: 'rejected',
+			message: 'Rejected by the sandbox job control (outcome "partial").',
+		};
 	}
 
 	private enqueueExport(ctx: JobContext, family: string): JobAnswer {
 		const body = objectBody(ctx.body);
 		const rawFilters = body.filters;
-		if (rawFilters !== undefined && rawFilters !== null && (typeof rawFilters !== 'object' || Array.isArray(rawFilters))) {
-			throw validationFailed([{ field: 'filters', code: 'invalid_type', message: 'filters must be an object of list filters.' }]);
+		if (
+			rawFilters !== undefined &&
+			rawFilters !== null &&
+			(typeof rawFilters !== 'object' || Array.isArray(rawFilters))
+		) {
+			throw validationFailed([
+				{
+					field: 'filters',
+					code: 'invalid_type',
+					message: 'filters must be an object of list filters.',
+				},
+			]);
 		}
 		const filters: Record<string, string> = {};
 		for (const [name, value] of Object.entries((rawFilters ?? {}) as Record<string, unknown>)) {
@@ -390,32 +511,63 @@ export class JobService {
 			const bytes = renderPdf(source);
 			this.saveArtifact(job, bytes, 'application/pdf', source.fileName);
 			if (job.outcome === 'partial') job.errors.push(this.forcedRowError(1, ctx.id));
-			return { recordId: ctx.id, fileName: source.fileName, contentType: 'application/pdf', byteSize: bytes.length };
+			return {
+				recordId: ctx.id,
+				fileName: source.fileName,
+				contentType: 'application/pdf',
+				byteSize: bytes.length,
+			};
 		});
 	}
 
 	private invoicePdf(ctx: JobContext): JobAnswer {
 		const source = this.data.pdfSource(ctx.tenantId, 'invoices', ctx.id);
-		return { status: 200, body: new FileBody(renderPdf(source), 'application/pdf', source.fileName) };
+		return {
+			status: 200,
+			body: new FileBody(renderPdf(source), 'application/pdf', source.fileName),
+		};
 	}
 
 	private enqueueBulk(ctx: JobContext, family: string): JobAnswer {
 		const body = objectBody(ctx.body);
 		const errors: FieldError[] = [];
-		if (body.operation === undefined) errors.push({ field: 'operation', code: 'required', message: 'operation is required.' });
-		else if (body.operation !== 'delete' && body.operation !== 'restore') errors.push({ field: 'operation', code: 'invalid_enum', message: 'operation must be one of: delete, restore.' });
+		if (body.operation === undefined)
+			errors.push({ field: 'operation', code: 'required', message: 'operation is required.' });
+		else if (body.operation !== 'delete' && body.operation !== 'restore')
+			errors.push({
+				field: 'operation',
+				code: 'invalid_enum',
+				message: 'operation must be one of: delete, restore.',
+			});
 		const ids = body.ids;
-		if (ids === undefined) errors.push({ field: 'ids', code: 'required', message: 'ids is required.' });
-		else if (!Array.isArray(ids)) errors.push({ field: 'ids', code: 'invalid_type', message: 'ids must be an array of positive integers.' });
-		else if (ids.length < 1 || ids.length > MAX_BULK_IDS) errors.push({ field: 'ids', code: 'invalid_length', message: `ids must hold 1 to ${MAX_BULK_IDS} ids.` });
-		else if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0)) errors.push({ field: 'ids', code: 'invalid_type', message: 'Every id must be a positive integer.' });
+		if (ids === undefined)
+			errors.push({ field: 'ids', code: 'required', message: 'ids is required.' });
+		else if (!Array.isArray(ids))
+			errors.push({
+				field: 'ids',
+				code: 'invalid_type',
+				message: 'ids must be an array of positive integers.',
+			});
+		else if (ids.length < 1 || ids.length > MAX_BULK_IDS)
+			errors.push({
+				field: 'ids',
+				code: 'invalid_length',
+				message: `ids must hold 1 to ${MAX_BULK_IDS} ids.`,
+			});
+		else if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0))
+			errors.push({
+				field: 'ids',
+				code: 'invalid_type',
+				message: 'Every id must be a positive integer.',
+			});
 		if (errors.length) throw validationFailed(errors);
 		const operation = body.operation as 'delete' | 'restore';
 		const unique = [...new Set(ids as number[])];
 		return this.enqueue(ctx, 'bulk', family, { operation, ids: unique }, unique.length, (job) => {
 			let succeeded = 0;
 			unique.forEach((id, index) => {
-				if (this.forcedReject(job, index)) return void job.errors.push(this.forcedRowError(index + 1, id));
+				if (this.forcedReject(job, index))
+					return void job.errors.push(this.forcedRowError(index + 1, id));
 				try {
 					this.data.bulk(job, family, operation, id);
 					succeeded++;
@@ -432,26 +584,67 @@ export class JobService {
 		const errors: FieldError[] = [];
 		const { sourcePath, mapping, updateInPlace } = body;
 		let key: string | undefined;
-		if (sourcePath === undefined) errors.push({ field: 'sourcePath', code: 'required', message: 'sourcePath is required.' });
-		else if (typeof sourcePath !== 'string') errors.push({ field: 'sourcePath', code: 'invalid_type', message: 'sourcePath must be a string.' });
+		if (sourcePath === undefined)
+			errors.push({ field: 'sourcePath', code: 'required', message: 'sourcePath is required.' });
+		else if (typeof sourcePath !== 'string')
+			errors.push({
+				field: 'sourcePath',
+				code: 'invalid_type',
+				message: 'sourcePath must be a string.',
+			});
 		else {
 			key = this.uploads.get(`${ctx.tenantId}\u0000${sourcePath}`);
-			if (!key) errors.push({ field: 'sourcePath', code: 'not_found', message: 'sourcePath is not an upload of this tenant: get one from POST /jobs/uploads.' });
-			else if (!this.storage.has(key)) errors.push({ field: 'sourcePath', code: 'not_uploaded', message: 'Nothing was uploaded to this sourcePath yet: PUT the CSV to its uploadUrl first.' });
+			if (!key)
+				errors.push({
+					field: 'sourcePath',
+					code: 'not_found',
+					message: 'sourcePath is not an upload of this tenant: get one from POST /jobs/uploads.',
+				});
+			else if (!this.storage.has(key))
+				errors.push({
+					field: 'sourcePath',
+					code: 'not_uploaded',
+					message:
+						'Nothing was uploaded to this sourcePath yet: PUT the CSV to its uploadUrl first.',
+				});
 		}
 		const fields = this.data.importFields(family);
 		const writable = new Map(fields.map((f) => [f.name, f]));
-		if (mapping === undefined) errors.push({ field: 'mapping', code: 'required', message: 'mapping is required (an empty object maps columns named like fields).' });
-		else if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) errors.push({ field: 'mapping', code: 'invalid_type', message: 'mapping must be an object of {csvColumn: apiField}.' });
+		if (mapping === undefined)
+			errors.push({
+				field: 'mapping',
+				code: 'required',
+				message: 'mapping is required (an empty object maps columns named like fields).',
+			});
+		else if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping))
+			errors.push({
+				field: 'mapping',
+				code: 'invalid_type',
+				message: 'mapping must be an object of {csvColumn: apiField}.',
+			});
 		else {
 			for (const [column, target] of Object.entries(mapping)) {
-				if (typeof target !== 'string') errors.push({ field: `mapping.${column}`, code: 'invalid_type', message: `mapping.${column} must be a field name.` });
+				if (typeof target !== 'string')
+					errors.push({
+						field: `mapping.${column}`,
+						code: 'invalid_type',
+						message: `mapping.${column} must be a field name.`,
+					});
 				else if (target !== 'id' && !writable.has(target)) {
-					errors.push({ field: `mapping.${column}`, code: 'invalid_enum', message: `mapping.${column}: ${target} is not a field an import can set (${[...writable.keys()].join(', ')}).` });
+					errors.push({
+						field: `mapping.${column}`,
+						code: 'invalid_enum',
+						message: `mapping.${column}: ${target} is not a field an import can set (${[...writable.keys()].join(', ')}).`,
+					});
 				}
 			}
 		}
-		if (updateInPlace !== undefined && typeof updateInPlace !== 'boolean') errors.push({ field: 'updateInPlace', code: 'invalid_type', message: 'updateInPlace must be a boolean.' });
+		if (updateInPlace !== undefined && typeof updateInPlace !== 'boolean')
+			errors.push({
+				field: 'updateInPlace',
+				code: 'invalid_type',
+				message: 'updateInPlace must be a boolean.',
+			});
 		if (errors.length) throw validationFailed(errors);
 
 		let table: CsvTable | null = null;
@@ -466,7 +659,9 @@ export class JobService {
 		const inPlace = updateInPlace === true;
 		const pairs: Array<[string, string]> = Object.keys(given).length
 			? Object.entries(given)
-			: (table?.header ?? []).filter((h) => writable.has(h) || (inPlace && h === 'id')).map((h) => [h, h]);
+			: (table?.header ?? [])
+					.filter((h) => writable.has(h) || (inPlace && h === 'id'))
+					.map((h) => [h, h]);
 		const params = { sourcePath, mapping: given, updateInPlace: inPlace };
 		return this.enqueue(ctx, 'import', family, params, table?.records.length ?? 0, (job) => {
 			if (parseError) throw parseError;
@@ -475,7 +670,8 @@ export class JobService {
 			let created = 0;
 			let updated = 0;
 			records.forEach((record, index) => {
-				if (this.forcedReject(job, index)) return void job.errors.push(this.forcedRowError(record.row, null));
+				if (this.forcedReject(job, index))
+					return void job.errors.push(this.forcedRowError(record.row, null));
 				const values: Record<string, unknown> = {};
 				let id: number | undefined;
 				for (const [column, target] of pairs) {
@@ -502,7 +698,9 @@ export class JobService {
 	private createUpload(ctx: JobContext): JobAnswer {
 		const body = objectBody(ctx.body);
 		if (body.contentType !== undefined && body.contentType !== 'text/csv') {
-			throw validationFailed([{ field: 'contentType', code: 'invalid_enum', message: 'contentType must be text/csv.' }]);
+			throw validationFailed([
+				{ field: 'contentType', code: 'invalid_enum', message: 'contentType must be text/csv.' },
+			]);
 		}
 		const name = randomBytes(16).toString('hex');
 		const sourcePath = `uploads/${name}.csv`;
@@ -511,7 +709,14 @@ export class JobService {
 		const ttl = this.config.signedUrlTtlSeconds;
 		return {
 			status: 200,
-			body: { data: { uploadUrl: this.storage.signedUrl('PUT', key, ttl), sourcePath, expiresInSeconds: ttl }, meta: { request_id: ctx.requestId } },
+			body: {
+				data: {
+					uploadUrl: this.storage.signedUrl('PUT', key, ttl),
+					sourcePath,
+					expiresInSeconds: ttl,
+				},
+				meta: { request_id: ctx.requestId },
+			},
 		};
 	}
 
@@ -519,7 +724,8 @@ export class JobService {
 
 	private find(ctx: JobContext): StoredJob {
 		const job = this.jobs.get(ctx.texts.id ?? '');
-		if (!job || job.deleted || job.tenantId !== ctx.tenantId) throw notFound(`Job ${ctx.texts.id} not found.`);
+		if (!job || job.deleted || job.tenantId !== ctx.tenantId)
+			throw notFound(`Job ${ctx.texts.id} not found.`);
 		return job;
 	}
 
@@ -538,11 +744,16 @@ export class JobService {
 		let processed = job.processed;
 		if (!job.final) {
 			const running = job.durationMs - queued;
-			const fraction = status === 'running' && running > 0 ? (now - job.createdMs - queued) / running : 0;
+			const fraction =
+				status === 'running' && running > 0 ? (now - job.createdMs - queued) / running : 0;
 			processed = Math.min(job.total, Math.max(0, Math.floor(job.total * fraction)));
 			if (processed >= job.total && job.total > 0) processed = job.total - 1;
 		}
-		const started = status === 'queued' || (job.final === 'cancelled' && job.completedMs! - job.createdMs < queued) ? null : isoOf(job.createdMs + queued);
+		const started =
+			status === 'queued' ||
+			(job.final === 'cancelled' && job.completedMs! - job.createdMs < queued)
+				? null
+				: isoOf(job.createdMs + queued);
 		return {
 			id: job.id,
 			type: job.type,
@@ -561,22 +772,38 @@ export class JobService {
 
 	private answerJob(ctx: JobContext, job: StoredJob): JobAnswer {
 		const headers: Record<string, string> = {};
-		if (!job.final && this.config.retryAfterSeconds !== null) headers['Retry-After'] = String(this.config.retryAfterSeconds);
-		return { status: 200, body: { data: this.present(job), meta: { request_id: ctx.requestId } }, headers };
+		if (!job.final && this.config.retryAfterSeconds !== null)
+			headers['Retry-After'] = String(this.config.retryAfterSeconds);
+		return {
+			status: 200,
+			body: { data: this.present(job), meta: { request_id: ctx.requestId } },
+			headers,
+		};
 	}
 
 	private list(ctx: JobContext): JobAnswer {
 		const q = ctx.query;
 		const limit = q.limit === undefined || q.limit === '' ? 25 : Number(q.limit);
-		if (!/^\d+$/.test(q.limit || '25') || limit < 1 || limit > 100) throw badRequest('limit must be an integer between 1 and 100.');
+		if (!/^\d+$/.test(q.limit || '25') || limit < 1 || limit > 100)
+			throw badRequest('limit must be an integer between 1 and 100.');
 		const used: Record<string, string> = {};
 		for (const name of ['type', 'status', 'resourceType']) if (q[name]) used[name] = q[name];
 		const fingerprint = filterFingerprint(used);
-		const after = q.cursor ? this.cursors.decode(q.cursor, ctx.tenantId, 'jobs', fingerprint) : undefined;
+		const after = q.cursor
+			? this.cursors.decode(q.cursor, ctx.tenantId, 'jobs', fingerprint)
+			: undefined;
 		const now = Date.now();
 		const matches = (job: StoredJob) =>
-			(!used.type || job.type === used.type) && (!used.resourceType || job.resourceType === used.resourceType) && (!used.status || this.statusOf(job, now) === used.status);
-		const page = pageOf(this.tenantSeqs.get(ctx.tenantId) ?? [], (seq) => this.bySeq.get(seq), matches, after, limit);
+			(!used.type || job.type === used.type) &&
+			(!used.resourceType || job.resourceType === used.resourceType) &&
+			(!used.status || this.statusOf(job, now) === used.status);
+		const page = pageOf(
+			this.tenantSeqs.get(ctx.tenantId) ?? [],
+			(seq) => this.bySeq.get(seq),
+			matches,
+			after,
+			limit,
+		);
 		const last = page.items[page.items.length - 1];
 		return {
 			status: 200,
@@ -584,14 +811,26 @@ export class JobService {
 				data: page.items.map((j) => this.present(j, now)),
 				meta: {
 					request_id: ctx.requestId,
-					pagination: { cursor: page.hasMore && last ? this.cursors.encode(ctx.tenantId, 'jobs', fingerprint, last.seq) : null, has_more: page.hasMore, count: page.items.length },
+					pagination: {
+						cursor:
+							page.hasMore && last
+								? this.cursors.encode(ctx.tenantId, 'jobs', fingerprint, last.seq)
+								: null,
+						has_more: page.hasMore,
+						count: page.items.length,
+					},
 				},
 			},
 		};
 	}
 
 	private cancel(ctx: JobContext, job: StoredJob): JobAnswer {
-		if (job.final) throw new ApiError(409, 'conflict', `Job ${job.id} already ended (${job.final}); only queued or running jobs can be cancelled.`);
+		if (job.final)
+			throw new ApiError(
+				409,
+				'conflict',
+				`Job ${job.id} already ended (${job.final}); only queued or running jobs can be cancelled.`,
+			);
 		this.stop(job);
 		return { status: 200, body: { data: this.present(job), meta: { request_id: ctx.requestId } } };
 	}
@@ -616,36 +855,59 @@ export class JobService {
 	private download(job: StoredJob): JobAnswer {
 		const status = this.statusOf(job);
 		if (status !== 'succeeded' && status !== 'partial') {
-			throw new ApiError(409, 'conflict', `Job ${job.id} is ${status}; only succeeded or partial jobs have a download.`);
+			throw new ApiError(
+				409,
+				'conflict',
+				`Job ${job.id} is ${status}; only succeeded or partial jobs have a download.`,
+			);
 		}
 		if (!job.artifactKey) throw notFound(`Job ${job.id} (${job.type}) has no result file.`);
 		return this.redirect(job.artifactKey);
 	}
 
 	private errorsOf(job: StoredJob): JobAnswer {
-		if (!job.errorsKey) throw notFound(`Job ${job.id} has no row errors (only partial or failed jobs with row errors have them).`);
+		if (!job.errorsKey)
+			throw notFound(
+				`Job ${job.id} has no row errors (only partial or failed jobs with row errors have them).`,
+			);
 		return this.redirect(job.errorsKey);
 	}
 
 	private redirect(key: string): JobAnswer {
-		return { status: 302, headers: { Location: this.storage.signedUrl('GET', key, this.config.signedUrlTtlSeconds), 'Cache-Control': 'no-store' } };
+		return {
+			status: 302,
+			headers: {
+				Location: this.storage.signedUrl('GET', key, this.config.signedUrlTtlSeconds),
+				'Cache-Control': 'no-store',
+			},
+		};
 	}
 }
 
 function objectBody(body: unknown): Record<string, unknown> {
 	if (body === undefined || body === null) return {};
-	if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+	if (typeof body !== 'object' || Array.isArray(body))
+		throw badRequest('The request body must be a JSON object.');
 	return body as Record<string, unknown>;
 }
 
 /** The row errors an import row or bulk id produced (every field error of a 422, else its problem). */
 function rowErrorOf(err: unknown, row: number, id: number | null): RowError[] {
 	if (err instanceof ApiError) {
-		if (err.errors?.length) return err.errors.map((e) => ({ row, id, field: e.field, code: e.code, message: e.message }));
+		if (err.errors?.length)
+			return err.errors.map((e) => ({ row, id, field: e.field, code: e.code, message: e.message }));
 		return [{ row, id, field: null, code: err.code, message: err.message }];
 	}
 	console.error('[sandbox] job row failed unexpectedly', err);
-	return [{ row, id, field: null, code: 'internal_error', message: 'The sandbox hit an unexpected error on this row.' }];
+	return [
+		{
+			row,
+			id,
+			field: null,
+			code: 'internal_error',
+			message: 'The sandbox hit an unexpected error on this row.',
+		},
+	];
 }
 
 /** A CSV cell as the field's JSON value (the validation that follows reports what does not fit). */

@@ -44,7 +44,8 @@ export function pageOf<T>(
 		}
 	} else {
 		// Continue with ids strictly below the cursor's id.
-		const start = afterId === undefined ? sortedIds.length - 1 : firstIndexAfter(sortedIds, afterId - 1) - 1;
+		const start =
+			afterId === undefined ? sortedIds.length - 1 : firstIndexAfter(sortedIds, afterId - 1) - 1;
 		for (let i = start; i >= 0; i--) {
 			const item = lookup(sortedIds[i]);
 			if (item === undefined || !matches(item)) continue;

@@ -19,10 +19,16 @@ import type { SandboxKey } from './types';
 /** Password of every sandbox user on the consent page. */
 export const SANDBOX_USER_PASSWORD = 'sandbox';
 /** Clients every sandbox starts with (and gets back on reset). */
-export const SANDBOX_CONFIDENTIAL_CLIENT = { clientId: 'n8n-sandbox', clientSecret: 'n8n-sandbox-secret' } as const;
+export const SANDBOX_CONFIDENTIAL_CLIENT = {
+	clientId: 'n8n-sandbox',
+	clientSecret: 'n8n-sandbox-secret',
+} as const;
 export const SANDBOX_PUBLIC_CLIENT = { clientId: 'n8n-sandbox-public' } as const;
 /** n8n's OAuth2 callback on its default local addresses (n8n's "OAuth Redirect URL"). */
-export const N8N_LOCAL_REDIRECT_URIS = ['http://localhost:5678/rest/oauth2-credential/callback', 'http://127.0.0.1:5678/rest/oauth2-credential/callback'];
+export const N8N_LOCAL_REDIRECT_URIS = [
+	'http://localhost:5678/rest/oauth2-credential/callback',
+	'http://127.0.0.1:5678/rest/oauth2-credential/callback',
+];
 
 const SESSION_COOKIE = 'bwp_sandbox_session';
 const GRANT_TYPES = ['authorization_code', 'refresh_token'] as const;
@@ -34,14 +40,41 @@ const READ_SCOPES = ALL_SCOPES.filter((s) => s.endsWith(':read'));
 export const ROLE_SCOPES: Record<string, readonly string[]> = {
 	owner: ALL_SCOPES,
 	company_admin: ALL_SCOPES,
-	project_manager: ALL_SCOPES.filter((s) => !['settings:write', 'audit:read', 'webhooks:manage'].includes(s)),
+	project_manager: ALL_SCOPES.filter(
+		(s) => !['settings:write', 'audit:read', 'webhooks:manage'].includes(s),
+	),
 	estimator: [
 		...READ_SCOPES.filter((s) => s !== 'audit:read'),
-		...['contacts:write', 'leads:write', 'bids:write', 'bids:send', 'products:write', 'documents:write', 'comments:write', 'jobs:read', 'offline_access'],
+		...[
+			'contacts:write',
+			'leads:write',
+			'bids:write',
+			'bids:send',
+			'products:write',
+			'documents:write',
+			'comments:write',
+			'jobs:read',
+			'offline_access',
+		],
 	],
 	field_supervisor: [
-		...['projects:read', 'contacts:read', 'users:read', 'notifications:read', 'comments:read', 'comments:write', 'documents:read', 'documents:write'],
-		...['site_logs:read', 'site_logs:write', 'time_entries:read', 'time_entries:write', 'offline_access'],
+		...[
+			'projects:read',
+			'contacts:read',
+			'users:read',
+			'notifications:read',
+			'comments:read',
+			'comments:write',
+			'documents:read',
+			'documents:write',
+		],
+		...[
+			'site_logs:read',
+			'site_logs:write',
+			'time_entries:read',
+			'time_entries:write',
+			'offline_access',
+		],
 	],
 };
 
@@ -198,7 +231,12 @@ export interface OAuthFamilyView {
 	/** The one refresh token that works now (null when revoked, expired or never issued). */
 	activeRefreshToken: string | null;
 	refreshTokens: Array<{ token: string; state: 'active' | 'rotated' | 'revoked' | 'expired' }>;
-	accessTokens: Array<{ token: string; scopes: string[]; expiresAt: string; state: 'active' | 'expired' | 'revoked' }>;
+	accessTokens: Array<{
+		token: string;
+		scopes: string[];
+		expiresAt: string;
+		state: 'active' | 'expired' | 'revoked';
+	}>;
 }
 
 class OAuthError extends Error {
@@ -229,7 +267,9 @@ const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 const random = (bytes = 24) => randomBytes(bytes).toString('base64url');
 const sha256Base64Url = (text: string) => createHash('sha256').update(text).digest('base64url');
 const PKCE_VALUE = /^[A-Za-z0-9\-._~]{43,128}$/;
-const splitScope = (scope: string | undefined) => [...new Set((scope ?? '').split(/\s+/).filter(Boolean))];
+const splitScope = (scope: string | undefined) => [
+	...new Set((scope ?? '').split(/\s+/).filter(Boolean)),
+];
 
 function safeEqual(a: string, b: string): boolean {
 	const x = Buffer.from(a);
@@ -238,7 +278,10 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+	return text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+	);
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -251,11 +294,20 @@ const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 function parseForm(req: OAuthRequest): Record<string, string> {
 	const contentType = headerValue(req.headers, 'content-type') ?? '';
 	if (!FORM_TYPE.test(contentType)) {
-		throw new OAuthError(400, 'invalid_request', `Send the body as application/x-www-form-urlencoded (RFC 6749), not ${contentType || 'nothing'}.`);
+		throw new OAuthError(
+			400,
+			'invalid_request',
+			`Send the body as application/x-www-form-urlencoded (RFC 6749), not ${contentType || 'nothing'}.`,
+		);
 	}
 	const form: Record<string, string> = {};
 	for (const [name, value] of new URLSearchParams(req.body.toString('utf8'))) {
-		if (name in form) throw new OAuthError(400, 'invalid_request', `The parameter ${name} is given more than once.`);
+		if (name in form)
+			throw new OAuthError(
+				400,
+				'invalid_request',
+				`The parameter ${name} is given more than once.`,
+			);
 		form[name] = value;
 	}
 	return form;
@@ -264,7 +316,9 @@ function parseForm(req: OAuthRequest): Record<string, string> {
 function isAbsoluteHttpUri(uri: string): boolean {
 	try {
 		const url = new URL(uri);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && !url.hash && !uri.includes('#');
+		return (
+			(url.protocol === 'http:' || url.protocol === 'https:') && !url.hash && !uri.includes('#')
+		);
 	} catch {
 		return false;
 	}
@@ -272,7 +326,8 @@ function isAbsoluteHttpUri(uri: string): boolean {
 
 function withQuery(uri: string, params: Record<string, string | undefined>): string {
 	const url = new URL(uri);
-	for (const [name, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(name, value);
+	for (const [name, value] of Object.entries(params))
+		if (value !== undefined) url.searchParams.set(name, value);
 	return url.toString();
 }
 
@@ -315,22 +370,44 @@ export class OAuthServer {
 	}
 
 	private seedClients(): void {
-		this.registerClient({ ...SANDBOX_CONFIDENTIAL_CLIENT, name: 'n8n (sandbox, confidential)', redirectUris: N8N_LOCAL_REDIRECT_URIS, tokenEndpointAuthMethod: 'client_secret_post' }, true);
-		this.registerClient({ ...SANDBOX_PUBLIC_CLIENT, name: 'n8n (sandbox, public)', redirectUris: N8N_LOCAL_REDIRECT_URIS }, true);
+		this.registerClient(
+			{
+				...SANDBOX_CONFIDENTIAL_CLIENT,
+				name: 'n8n (sandbox, confidential)',
+				redirectUris: N8N_LOCAL_REDIRECT_URIS,
+				tokenEndpointAuthMethod: 'client_secret_post',
+			},
+			true,
+		);
+		this.registerClient(
+			{
+				...SANDBOX_PUBLIC_CLIENT,
+				name: 'n8n (sandbox, public)',
+				redirectUris: N8N_LOCAL_REDIRECT_URIS,
+			},
+			true,
+		);
 		for (const client of this.extraClients) this.registerClient(client, true);
 	}
 
 	configure(changes: Partial<OAuthConfig>): OAuthConfig {
 		const next = { ...this.config };
-		for (const name of ['accessTokenTtlSeconds', 'refreshTokenTtlSeconds', 'codeTtlSeconds', 'registrationsPerMinute'] as const) {
+		for (const name of [
+			'accessTokenTtlSeconds',
+			'refreshTokenTtlSeconds',
+			'codeTtlSeconds',
+			'registrationsPerMinute',
+		] as const) {
 			const value = changes[name];
 			if (value === undefined) continue;
-			if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number >= 0.`);
+			if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+				throw new Error(`${name} must be a number >= 0.`);
 			next[name] = value;
 		}
 		if (changes.autoApprove !== undefined) {
 			const value = changes.autoApprove;
-			if (!['string', 'number', 'boolean'].includes(typeof value)) throw new Error('autoApprove must be an email, a user id, true or false.');
+			if (!['string', 'number', 'boolean'].includes(typeof value))
+				throw new Error('autoApprove must be an email, a user id, true or false.');
 			if (value !== false) this.autoApproveUser(value);
 			next.autoApprove = value;
 		}
@@ -340,17 +417,26 @@ export class OAuthServer {
 
 	/** Registers (or replaces, by clientId) a client; answers it as POST /oauth/register does. */
 	registerClient(input: OAuthClientInput, seeded = false): Record<string, unknown> {
-		if (!input || !Array.isArray(input.redirectUris) || !input.redirectUris.length) throw new Error('redirectUris must hold at least one URI.');
-		for (const uri of input.redirectUris) if (!isAbsoluteHttpUri(uri)) throw new Error(`redirect URI ${uri} must be an absolute http(s) URI without a fragment.`);
+		if (!input || !Array.isArray(input.redirectUris) || !input.redirectUris.length)
+			throw new Error('redirectUris must hold at least one URI.');
+		for (const uri of input.redirectUris)
+			if (!isAbsoluteHttpUri(uri))
+				throw new Error(`redirect URI ${uri} must be an absolute http(s) URI without a fragment.`);
 		const scope = splitScope(input.scope);
 		const unknown = scope.filter((s) => !ALL_SCOPES.includes(s));
 		if (unknown.length) throw new Error(`Unknown scopes: ${unknown.join(', ')}.`);
 		const grantTypes = input.grantTypes ?? [...GRANT_TYPES];
-		if (grantTypes.some((g) => !(GRANT_TYPES as readonly string[]).includes(g))) throw new Error(`grantTypes must be among ${GRANT_TYPES.join(', ')}.`);
+		if (grantTypes.some((g) => !(GRANT_TYPES as readonly string[]).includes(g)))
+			throw new Error(`grantTypes must be among ${GRANT_TYPES.join(', ')}.`);
 		const confidential = input.clientSecret !== undefined && input.clientSecret !== null;
-		const authMethod: AuthMethod = input.tokenEndpointAuthMethod ?? (confidential ? 'client_secret_basic' : 'none');
-		if (!AUTH_METHODS.includes(authMethod)) throw new Error(`tokenEndpointAuthMethod must be one of ${AUTH_METHODS.join(', ')}.`);
-		if (confidential !== (authMethod !== 'none')) throw new Error('A public client (no secret) uses tokenEndpointAuthMethod none; a confidential one client_secret_basic or client_secret_post.');
+		const authMethod: AuthMethod =
+			input.tokenEndpointAuthMethod ?? (confidential ? 'client_secret_basic' : 'none');
+		if (!AUTH_METHODS.includes(authMethod))
+			throw new Error(`tokenEndpointAuthMethod must be one of ${AUTH_METHODS.join(', ')}.`);
+		if (confidential !== (authMethod !== 'none'))
+			throw new Error(
+				'A public client (no secret) uses tokenEndpointAuthMethod none; a confidential one client_secret_basic or client_secret_post.',
+			);
 		const client: Client = {
 			clientId: input.clientId || `bwpc_${randomBytes(12).toString('hex')}`,
 			clientSecret: confidential ? input.clientSecret || `bwp_cs_${random(32)}` : null,
@@ -369,7 +455,9 @@ export class OAuthServer {
 	private presentClient(client: Client): Record<string, unknown> {
 		return {
 			client_id: client.clientId,
-			...(client.clientSecret !== null ? { client_secret: client.clientSecret, client_secret_expires_at: 0 } : {}),
+			...(client.clientSecret !== null
+				? { client_secret: client.clientSecret, client_secret_expires_at: 0 }
+				: {}),
 			client_id_issued_at: client.issuedAt,
 			client_name: client.name,
 			redirect_uris: [...client.redirectUris],
@@ -414,7 +502,19 @@ export class OAuthServer {
 		return [...this.families_.values()].map((f) => {
 			const refreshTokens = [...this.refreshTokens.values()]
 				.filter((t) => t.familyId === f.id)
-				.map((t) => ({ token: t.token, state: t.revoked ? 'revoked' : t.usedAt !== null ? 'rotated' : t.expiresAt <= now ? 'expired' : 'active' }) as const);
+				.map(
+					(t) =>
+						({
+							token: t.token,
+							state: t.revoked
+								? 'revoked'
+								: t.usedAt !== null
+									? 'rotated'
+									: t.expiresAt <= now
+										? 'expired'
+										: 'active',
+						}) as const,
+				);
 			return {
 				id: f.id,
 				clientId: f.clientId,
@@ -430,7 +530,15 @@ export class OAuthServer {
 				refreshTokens,
 				accessTokens: [...this.accessTokens.values()]
 					.filter((t) => t.familyId === f.id)
-					.map((t) => ({ token: t.token, scopes: [...t.scopes], expiresAt: new Date(t.expiresAt).toISOString(), state: t.revoked ? 'revoked' : t.expiresAt <= now ? 'expired' : 'active' }) as const),
+					.map(
+						(t) =>
+							({
+								token: t.token,
+								scopes: [...t.scopes],
+								expiresAt: new Date(t.expiresAt).toISOString(),
+								state: t.revoked ? 'revoked' : t.expiresAt <= now ? 'expired' : 'active',
+							}) as const,
+					),
 			};
 		});
 	}
@@ -449,7 +557,14 @@ export class OAuthServer {
 			case 'GET /families':
 				return [200, { data: this.families() }];
 			case 'POST /revoke-families':
-				return [200, { revoked: this.revokeFamilies(body.familyId === undefined ? undefined : Number(body.familyId)) }];
+				return [
+					200,
+					{
+						revoked: this.revokeFamilies(
+							body.familyId === undefined ? undefined : Number(body.familyId),
+						),
+					},
+				];
 			case 'GET /clients':
 				return [200, { data: this.listClients() }];
 			case 'POST /clients':
@@ -467,18 +582,40 @@ export class OAuthServer {
 	 */
 	authenticate(token: string): { key: SandboxKey; keyId: number; oauth: true; user: OAuthUser } {
 		const fail = (code: 'unauthorized' | 'token_expired', detail: string): never => {
-			const error = code === 'token_expired' ? 'invalid_token", error_description="The access token expired' : 'invalid_token';
-			throw new ApiError(401, code, detail, undefined, { 'WWW-Authenticate': `Bearer realm="BuildWorkPro", error="${error}"` });
+			const error =
+				code === 'token_expired'
+					? 'invalid_token", error_description="The access token expired'
+					: 'invalid_token';
+			throw new ApiError(401, code, detail, undefined, {
+				'WWW-Authenticate': `Bearer realm="BuildWorkPro", error="${error}"`,
+			});
 		};
 		const record = this.accessTokens.get(token);
 		if (!record) return fail('unauthorized', 'The OAuth access token is not valid.');
 		const family = this.families_.get(record.familyId)!;
-		if (record.revoked || family.revokedAt !== null) return fail('unauthorized', 'The OAuth access token has been revoked. Connect the app again.');
-		if (!family.user.isActive) return fail('unauthorized', 'The user who authorized this app is no longer an active member of the tenant.');
-		if (record.expiresAt <= Date.now()) return fail('token_expired', 'The OAuth access token has expired. Get a new one with the refresh token (POST /oauth/token, grant_type=refresh_token).');
+		if (record.revoked || family.revokedAt !== null)
+			return fail(
+				'unauthorized',
+				'The OAuth access token has been revoked. Connect the app again.',
+			);
+		if (!family.user.isActive)
+			return fail(
+				'unauthorized',
+				'The user who authorized this app is no longer an active member of the tenant.',
+			);
+		if (record.expiresAt <= Date.now())
+			return fail(
+				'token_expired',
+				'The OAuth access token has expired. Get a new one with the refresh token (POST /oauth/token, grant_type=refresh_token).',
+			);
 		const client = this.clients.get(family.clientId);
 		return {
-			key: { token, name: `OAuth: ${client?.name ?? family.clientId} (${family.user.name})`, scopes: [...record.scopes], tenantId: family.user.tenantId },
+			key: {
+				token,
+				name: `OAuth: ${client?.name ?? family.clientId} (${family.user.name})`,
+				scopes: [...record.scopes],
+				tenantId: family.user.tenantId,
+			},
 			keyId: record.id,
 			oauth: true,
 			user: family.user,
@@ -506,46 +643,96 @@ export class OAuthServer {
 			}
 		} catch (err) {
 			if (err instanceof OAuthError) {
-				const body: Record<string, string> = { error: err.error, error_description: err.description };
+				const body: Record<string, string> = {
+					error: err.error,
+					error_description: err.description,
+				};
 				return { status: err.status, body, headers: { ...NO_STORE, ...err.headers } };
 			}
 			throw err;
 		}
-		const allowed: Record<string, string> = { '/oauth/authorize': 'GET, POST', '/oauth/token': 'POST', '/oauth/revoke': 'POST', '/oauth/userinfo': 'GET', '/oauth/register': 'POST' };
+		const allowed: Record<string, string> = {
+			'/oauth/authorize': 'GET, POST',
+			'/oauth/token': 'POST',
+			'/oauth/revoke': 'POST',
+			'/oauth/userinfo': 'GET',
+			'/oauth/register': 'POST',
+		};
 		const allow = allowed[req.relPath];
-		if (allow) throw new ApiError(405, 'bad_request', `${req.method} is not allowed here. Allowed: ${allow}.`, undefined, { Allow: allow }, {}, 'Method not allowed');
+		if (allow)
+			throw new ApiError(
+				405,
+				'bad_request',
+				`${req.method} is not allowed here. Allowed: ${allow}.`,
+				undefined,
+				{ Allow: allow },
+				{},
+				'Method not allowed',
+			);
 		throw new ApiError(404, 'not_found', `No such route: ${req.method} /api/v1${req.relPath}.`);
 	}
 
 	// ---- authorize: consent page and decision ---------------------------------------------
 
 	/** Checks an authorization request; fatal problems throw FatalAuthorizeError, the rest RedirectAuthorizeError. */
-	private validateAuthorize(query: Record<string, string>): { client: Client; redirectUri: string; state?: string; scopes: string[]; challenge: string } {
+	private validateAuthorize(query: Record<string, string>): {
+		client: Client;
+		redirectUri: string;
+		state?: string;
+		scopes: string[];
+		challenge: string;
+	} {
 		const clientId = query.client_id;
 		if (!clientId) throw new FatalAuthorizeError('The request has no client_id.');
 		const client = this.clients.get(clientId);
-		if (!client) throw new FatalAuthorizeError(`No app is registered with the client_id "${clientId}".`);
+		if (!client)
+			throw new FatalAuthorizeError(`No app is registered with the client_id "${clientId}".`);
 		const redirectUri = query.redirect_uri;
 		if (!redirectUri) throw new FatalAuthorizeError('The request has no redirect_uri.');
 		if (!client.redirectUris.includes(redirectUri)) {
-			throw new FatalAuthorizeError(`The redirect_uri "${redirectUri}" is not registered for ${client.name}. Register it exactly (scheme, host, port and path) with the app.`);
+			throw new FatalAuthorizeError(
+				`The redirect_uri "${redirectUri}" is not registered for ${client.name}. Register it exactly (scheme, host, port and path) with the app.`,
+			);
 		}
 		const state = query.state;
 		if (query.response_type !== 'code') {
-			throw new RedirectAuthorizeError(query.response_type ? 'unsupported_response_type' : 'invalid_request', 'response_type must be code.');
+			throw new RedirectAuthorizeError(
+				query.response_type ? 'unsupported_response_type' : 'invalid_request',
+				'response_type must be code.',
+			);
 		}
-		if (!client.grantTypes.includes('authorization_code')) throw new RedirectAuthorizeError('unauthorized_client', 'This app may not use the authorization code grant.');
-		if (!query.code_challenge) throw new RedirectAuthorizeError('invalid_request', 'PKCE is required: send code_challenge and code_challenge_method=S256.');
+		if (!client.grantTypes.includes('authorization_code'))
+			throw new RedirectAuthorizeError(
+				'unauthorized_client',
+				'This app may not use the authorization code grant.',
+			);
+		if (!query.code_challenge)
+			throw new RedirectAuthorizeError(
+				'invalid_request',
+				'PKCE is required: send code_challenge and code_challenge_method=S256.',
+			);
 		if (query.code_challenge_method !== 'S256') {
-			throw new RedirectAuthorizeError('invalid_request', `code_challenge_method must be S256${query.code_challenge_method ? ` (${query.code_challenge_method} is not supported)` : ''}.`);
+			throw new RedirectAuthorizeError(
+				'invalid_request',
+				`code_challenge_method must be S256${query.code_challenge_method ? ` (${query.code_challenge_method} is not supported)` : ''}.`,
+			);
 		}
-		if (!PKCE_VALUE.test(query.code_challenge)) throw new RedirectAuthorizeError('invalid_request', 'code_challenge must be 43 to 128 base64url characters.');
+		if (!PKCE_VALUE.test(query.code_challenge))
+			throw new RedirectAuthorizeError(
+				'invalid_request',
+				'code_challenge must be 43 to 128 base64url characters.',
+			);
 		let scopes = splitScope(query.scope);
 		const unknown = scopes.filter((s) => !ALL_SCOPES.includes(s));
-		if (unknown.length) throw new RedirectAuthorizeError('invalid_scope', `Unknown scopes: ${unknown.join(', ')}.`);
+		if (unknown.length)
+			throw new RedirectAuthorizeError('invalid_scope', `Unknown scopes: ${unknown.join(', ')}.`);
 		if (client.scope.length) {
 			const outside = scopes.filter((s) => !client.scope.includes(s));
-			if (outside.length) throw new RedirectAuthorizeError('invalid_scope', `This app is not registered for: ${outside.join(', ')}.`);
+			if (outside.length)
+				throw new RedirectAuthorizeError(
+					'invalid_scope',
+					`This app is not registered for: ${outside.join(', ')}.`,
+				);
 			if (!scopes.length) scopes = [...client.scope];
 		}
 		return { client, redirectUri, state, scopes, challenge: query.code_challenge };
@@ -572,7 +759,8 @@ export class OAuthServer {
 		} catch (err) {
 			return this.errorPage(400, (err as Error).message);
 		}
-		if (!form.request_uri) return this.errorPage(400, 'The consent form was sent without its request_uri.');
+		if (!form.request_uri)
+			return this.errorPage(400, 'The consent form was sent without its request_uri.');
 		let query: Record<string, string>;
 		try {
 			const url = new URL(form.request_uri, 'http://sandbox.local');
@@ -586,33 +774,73 @@ export class OAuthServer {
 		} catch (err) {
 			return this.authorizeFailure(err, query);
 		}
-		if (form.decision === 'deny') return this.redirect(withQuery(request.redirectUri, { error: 'access_denied', error_description: 'The user denied the request.', state: request.state }));
-		if (form.decision !== 'approve') return this.errorPage(400, 'decision must be approve or deny.');
+		if (form.decision === 'deny')
+			return this.redirect(
+				withQuery(request.redirectUri, {
+					error: 'access_denied',
+					error_description: 'The user denied the request.',
+					state: request.state,
+				}),
+			);
+		if (form.decision !== 'approve')
+			return this.errorPage(400, 'decision must be approve or deny.');
 		let user = form.email ? undefined : this.sessionUser(req);
 		if (!user) {
 			const found = this.findUser(form.email ?? '');
 			if (!found || !safeEqual(form.password ?? '', SANDBOX_USER_PASSWORD)) {
-				return this.consentPage(request, form.request_uri, undefined, 'Wrong email or password.', form.email);
+				return this.consentPage(
+					request,
+					form.request_uri,
+					undefined,
+					'Wrong email or password.',
+					form.email,
+				);
 			}
-			if (!found.isActive) return this.consentPage(request, form.request_uri, undefined, `${found.name} is deactivated in this tenant and cannot approve apps.`, form.email);
+			if (!found.isActive)
+				return this.consentPage(
+					request,
+					form.request_uri,
+					undefined,
+					`${found.name} is deactivated in this tenant and cannot approve apps.`,
+					form.email,
+				);
 			user = found;
 		}
 		const answer = this.approve(request, user, request.state);
 		const sid = random(24);
 		this.sessions.set(sid, user);
-		answer.headers = { ...answer.headers, 'Set-Cookie': `${SESSION_COOKIE}=${sid}; Path=/api/v1/oauth; HttpOnly; SameSite=Lax` };
+		answer.headers = {
+			...answer.headers,
+			'Set-Cookie': `${SESSION_COOKIE}=${sid}; Path=/api/v1/oauth; HttpOnly; SameSite=Lax`,
+		};
 		return answer;
 	}
 
-	private approve(request: ReturnType<OAuthServer['validateAuthorize']>, user: OAuthUser, state: string | undefined): OAuthAnswer {
+	private approve(
+		request: ReturnType<OAuthServer['validateAuthorize']>,
+		user: OAuthUser,
+		state: string | undefined,
+	): OAuthAnswer {
 		if (!user.isActive) {
-			return this.redirect(withQuery(request.redirectUri, { error: 'access_denied', error_description: `${user.name} is deactivated in this tenant.`, state }));
+			return this.redirect(
+				withQuery(request.redirectUri, {
+					error: 'access_denied',
+					error_description: `${user.name} is deactivated in this tenant.`,
+					state,
+				}),
+			);
 		}
 		const allowed = ROLE_SCOPES[user.role] ?? [];
 		const requested = request.scopes.length ? request.scopes : [...allowed];
 		const scopes = requested.filter((s) => allowed.includes(s));
 		if (!scopes.length) {
-			return this.redirect(withQuery(request.redirectUri, { error: 'invalid_scope', error_description: `A ${user.role} cannot grant any of the requested scopes.`, state }));
+			return this.redirect(
+				withQuery(request.redirectUri, {
+					error: 'invalid_scope',
+					error_description: `A ${user.role} cannot grant any of the requested scopes.`,
+					state,
+				}),
+			);
 		}
 		const code = `bwp_ac_${random(24)}`;
 		this.codes.set(code, {
@@ -632,7 +860,13 @@ export class OAuthServer {
 	private authorizeFailure(err: unknown, query: Record<string, string>): OAuthAnswer {
 		if (err instanceof FatalAuthorizeError) return this.errorPage(400, err.message);
 		if (err instanceof RedirectAuthorizeError) {
-			return this.redirect(withQuery(query.redirect_uri, { error: err.error, error_description: err.description, state: query.state }));
+			return this.redirect(
+				withQuery(query.redirect_uri, {
+					error: err.error,
+					error_description: err.description,
+					state: query.state,
+				}),
+			);
 		}
 		throw err;
 	}
@@ -653,7 +887,9 @@ export class OAuthServer {
 	private findUser(email: string): OAuthUser | undefined {
 		const tenant = /@tenant(\d+)\.example\.com$/i.exec(email.trim());
 		if (!tenant) return undefined;
-		return this.deps.usersOf(Number(tenant[1])).find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
+		return this.deps
+			.usersOf(Number(tenant[1]))
+			.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
 	}
 
 	private findUserById(id: number): OAuthUser | undefined {
@@ -706,7 +942,12 @@ ${signIn}
 <button id="approve" type="submit" name="decision" value="approve">Approve</button>
 <button id="deny" type="submit" name="decision" value="deny" formnovalidate>Deny</button>
 </form></body></html>`;
-		return { status: 200, rawBody: html, contentType: 'text/html; charset=utf-8', headers: { 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' } };
+		return {
+			status: 200,
+			rawBody: html,
+			contentType: 'text/html; charset=utf-8',
+			headers: { 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' },
+		};
 	}
 
 	private errorPage(status: number, message: string): OAuthAnswer {
@@ -715,7 +956,12 @@ ${signIn}
 <body style="font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem">
 <h1>This app cannot be authorized</h1><p id="error">${escapeHtml(message)}</p>
 <p>Tell the app's developer; you were not sent back to the app because its request could not be trusted.</p></body></html>`;
-		return { status, rawBody: html, contentType: 'text/html; charset=utf-8', headers: { 'Cache-Control': 'no-store' } };
+		return {
+			status,
+			rawBody: html,
+			contentType: 'text/html; charset=utf-8',
+			headers: { 'Cache-Control': 'no-store' },
+		};
 	}
 
 	// ---- token endpoint -----------------------------------------------------------------------
@@ -728,7 +974,12 @@ ${signIn}
 		const authorization = headerValue(req.headers, 'authorization');
 		const match = authorization ? /^Basic\s+(\S+)\s*$/i.exec(authorization) : null;
 		if (authorization && !match && !/^Bearer\s/i.test(authorization)) {
-			throw new OAuthError(401, 'invalid_client', 'Authenticate the client with HTTP Basic or client_secret in the body.', { 'WWW-Authenticate': 'Basic realm="BuildWorkPro"' });
+			throw new OAuthError(
+				401,
+				'invalid_client',
+				'Authenticate the client with HTTP Basic or client_secret in the body.',
+				{ 'WWW-Authenticate': 'Basic realm="BuildWorkPro"' },
+			);
 		}
 		if (match) {
 			basic = true;
@@ -745,25 +996,52 @@ ${signIn}
 			const rawId = colon < 0 ? decoded : decoded.slice(0, colon);
 			const rawPass = colon < 0 ? '' : decoded.slice(colon + 1);
 			const id = this.clients.has(rawId) ? rawId : decode(rawId);
-			if (clientId && clientId !== id) throw new OAuthError(400, 'invalid_request', 'client_id in the body and in the Authorization header differ.');
+			if (clientId && clientId !== id)
+				throw new OAuthError(
+					400,
+					'invalid_request',
+					'client_id in the body and in the Authorization header differ.',
+				);
 			clientId = id;
 			if (rawPass) {
 				const known = this.clients.get(id)?.clientSecret;
-				const pass = known && (safeEqual(rawPass, known) || safeEqual(decode(rawPass), known)) ? known : rawPass;
-				if (secret && secret !== pass) throw new OAuthError(400, 'invalid_request', 'The client was authenticated twice with different secrets.');
+				const pass =
+					known && (safeEqual(rawPass, known) || safeEqual(decode(rawPass), known))
+						? known
+						: rawPass;
+				if (secret && secret !== pass)
+					throw new OAuthError(
+						400,
+						'invalid_request',
+						'The client was authenticated twice with different secrets.',
+					);
 				secret = pass;
 			}
 		}
 		const challenge = basic ? { 'WWW-Authenticate': 'Basic realm="BuildWorkPro"' } : undefined;
 		if (!clientId) throw new OAuthError(400, 'invalid_request', 'client_id is required.');
 		const client = this.clients.get(clientId);
-		if (!client) throw new OAuthError(401, 'invalid_client', `Unknown client "${clientId}".`, challenge);
+		if (!client)
+			throw new OAuthError(401, 'invalid_client', `Unknown client "${clientId}".`, challenge);
 		if (client.clientSecret === null) {
-			if (secret) throw new OAuthError(401, 'invalid_client', 'This is a public client: send no client_secret.', challenge);
+			if (secret)
+				throw new OAuthError(
+					401,
+					'invalid_client',
+					'This is a public client: send no client_secret.',
+					challenge,
+				);
 			return client;
 		}
-		if (!secret) throw new OAuthError(401, 'invalid_client', 'This confidential client must authenticate with its client_secret.', challenge);
-		if (!safeEqual(secret, client.clientSecret)) throw new OAuthError(401, 'invalid_client', 'The client_secret is wrong.', challenge);
+		if (!secret)
+			throw new OAuthError(
+				401,
+				'invalid_client',
+				'This confidential client must authenticate with its client_secret.',
+				challenge,
+			);
+		if (!safeEqual(secret, client.clientSecret))
+			throw new OAuthError(401, 'invalid_client', 'The client_secret is wrong.', challenge);
 		return client;
 	}
 
@@ -772,52 +1050,121 @@ ${signIn}
 		const client = this.authenticateClient(req, form);
 		if (!form.grant_type) throw new OAuthError(400, 'invalid_request', 'grant_type is required.');
 		if (!(GRANT_TYPES as readonly string[]).includes(form.grant_type)) {
-			throw new OAuthError(400, 'unsupported_grant_type', `grant_type ${form.grant_type} is not supported (use authorization_code or refresh_token).`);
+			throw new OAuthError(
+				400,
+				'unsupported_grant_type',
+				`grant_type ${form.grant_type} is not supported (use authorization_code or refresh_token).`,
+			);
 		}
-		if (!client.grantTypes.includes(form.grant_type)) throw new OAuthError(400, 'unauthorized_client', `This client is not registered for the ${form.grant_type} grant.`);
-		return form.grant_type === 'authorization_code' ? this.exchangeCode(client, form) : this.refresh(client, form);
+		if (!client.grantTypes.includes(form.grant_type))
+			throw new OAuthError(
+				400,
+				'unauthorized_client',
+				`This client is not registered for the ${form.grant_type} grant.`,
+			);
+		return form.grant_type === 'authorization_code'
+			? this.exchangeCode(client, form)
+			: this.refresh(client, form);
 	}
 
 	private exchangeCode(client: Client, form: Record<string, string>): OAuthAnswer {
 		if (!form.code) throw new OAuthError(400, 'invalid_request', 'code is required.');
-		if (!form.code_verifier) throw new OAuthError(400, 'invalid_request', 'code_verifier is required (PKCE).');
+		if (!form.code_verifier)
+			throw new OAuthError(400, 'invalid_request', 'code_verifier is required (PKCE).');
 		const code = this.codes.get(form.code);
-		if (!code || code.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'The authorization code is not valid.');
+		if (!code || code.clientId !== client.clientId)
+			throw new OAuthError(400, 'invalid_grant', 'The authorization code is not valid.');
 		if (code.usedAt !== null) {
 			// A code works once; its second use revokes what the first one issued (RFC 6749 §4.1.2).
 			const family = code.familyId === null ? undefined : this.families_.get(code.familyId);
 			if (family) this.revokeFamily(family, 'code_reuse');
-			throw new OAuthError(400, 'invalid_grant', 'The authorization code was already used; the tokens issued with it are revoked.');
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'The authorization code was already used; the tokens issued with it are revoked.',
+			);
 		}
-		if (code.expiresAt <= Date.now()) throw new OAuthError(400, 'invalid_grant', 'The authorization code has expired. Start the authorization again.');
-		if (form.redirect_uri !== undefined && form.redirect_uri !== code.redirectUri) throw new OAuthError(400, 'invalid_grant', 'redirect_uri does not match the one of the authorization request.');
-		if (!PKCE_VALUE.test(form.code_verifier) || !safeEqual(sha256Base64Url(form.code_verifier), code.challenge)) {
-			throw new OAuthError(400, 'invalid_grant', 'code_verifier does not match the code_challenge (S256).');
+		if (code.expiresAt <= Date.now())
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'The authorization code has expired. Start the authorization again.',
+			);
+		if (form.redirect_uri !== undefined && form.redirect_uri !== code.redirectUri)
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'redirect_uri does not match the one of the authorization request.',
+			);
+		if (
+			!PKCE_VALUE.test(form.code_verifier) ||
+			!safeEqual(sha256Base64Url(form.code_verifier), code.challenge)
+		) {
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'code_verifier does not match the code_challenge (S256).',
+			);
 		}
 		code.usedAt = Date.now();
-		const family: Family = { id: this.nextFamilyId++, clientId: client.clientId, user: code.user, scopes: [...code.scopes], createdAt: Date.now(), revokedAt: null, revokedReason: null, rotations: 0 };
+		const family: Family = {
+			id: this.nextFamilyId++,
+			clientId: client.clientId,
+			user: code.user,
+			scopes: [...code.scopes],
+			createdAt: Date.now(),
+			revokedAt: null,
+			revokedReason: null,
+			rotations: 0,
+		};
 		this.families_.set(family.id, family);
 		code.familyId = family.id;
 		return this.issue(family, family.scopes);
 	}
 
 	private refresh(client: Client, form: Record<string, string>): OAuthAnswer {
-		if (!form.refresh_token) throw new OAuthError(400, 'invalid_request', 'refresh_token is required.');
+		if (!form.refresh_token)
+			throw new OAuthError(400, 'invalid_request', 'refresh_token is required.');
 		const record = this.refreshTokens.get(form.refresh_token);
 		const family = record && this.families_.get(record.familyId);
-		if (!record || !family || family.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'The refresh token is not valid.');
-		if (family.revokedAt !== null || record.revoked) throw new OAuthError(400, 'invalid_grant', 'The refresh token has been revoked. The user must connect the app again.');
+		if (!record || !family || family.clientId !== client.clientId)
+			throw new OAuthError(400, 'invalid_grant', 'The refresh token is not valid.');
+		if (family.revokedAt !== null || record.revoked)
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'The refresh token has been revoked. The user must connect the app again.',
+			);
 		if (record.usedAt !== null) {
 			this.revokeFamily(family, 'refresh_token_reuse');
-			throw new OAuthError(400, 'invalid_grant', 'The refresh token was already used (rotated). For safety every token of this grant is now revoked; the user must connect the app again.');
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'The refresh token was already used (rotated). For safety every token of this grant is now revoked; the user must connect the app again.',
+			);
 		}
-		if (record.expiresAt <= Date.now()) throw new OAuthError(400, 'invalid_grant', 'The refresh token has expired. The user must connect the app again.');
-		if (!family.user.isActive) throw new OAuthError(400, 'invalid_grant', 'The user who authorized this app is no longer active.');
+		if (record.expiresAt <= Date.now())
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'The refresh token has expired. The user must connect the app again.',
+			);
+		if (!family.user.isActive)
+			throw new OAuthError(
+				400,
+				'invalid_grant',
+				'The user who authorized this app is no longer active.',
+			);
 		let scopes = family.scopes;
 		if (form.scope !== undefined) {
 			const requested = splitScope(form.scope);
 			const extra = requested.filter((s) => !family.scopes.includes(s));
-			if (extra.length) throw new OAuthError(400, 'invalid_scope', `A refresh can only narrow the granted scope; not granted: ${extra.join(', ')}.`);
+			if (extra.length)
+				throw new OAuthError(
+					400,
+					'invalid_scope',
+					`A refresh can only narrow the granted scope; not granted: ${extra.join(', ')}.`,
+				);
 			if (requested.length) scopes = requested;
 		}
 		record.usedAt = Date.now();
@@ -828,11 +1175,29 @@ ${signIn}
 	/** Issues an access token (with `scopes`) and, with offline_access, a fresh refresh token. */
 	private issue(family: Family, scopes: string[]): OAuthAnswer {
 		const now = Date.now();
-		const access: AccessToken = { id: this.nextAccessTokenId++, token: `bwp_at_${random(32)}`, familyId: family.id, scopes: [...scopes], expiresAt: now + this.config.accessTokenTtlSeconds * 1000, revoked: false };
+		const access: AccessToken = {
+			id: this.nextAccessTokenId++,
+			token: `bwp_at_${random(32)}`,
+			familyId: family.id,
+			scopes: [...scopes],
+			expiresAt: now + this.config.accessTokenTtlSeconds * 1000,
+			revoked: false,
+		};
 		this.accessTokens.set(access.token, access);
-		const body: Record<string, unknown> = { access_token: access.token, token_type: 'Bearer', expires_in: Math.round(this.config.accessTokenTtlSeconds), scope: scopes.join(' ') };
+		const body: Record<string, unknown> = {
+			access_token: access.token,
+			token_type: 'Bearer',
+			expires_in: Math.round(this.config.accessTokenTtlSeconds),
+			scope: scopes.join(' '),
+		};
 		if (family.scopes.includes('offline_access')) {
-			const refresh: RefreshToken = { token: `bwp_rt_${random(32)}`, familyId: family.id, expiresAt: now + this.config.refreshTokenTtlSeconds * 1000, usedAt: null, revoked: false };
+			const refresh: RefreshToken = {
+				token: `bwp_rt_${random(32)}`,
+				familyId: family.id,
+				expiresAt: now + this.config.refreshTokenTtlSeconds * 1000,
+				usedAt: null,
+				revoked: false,
+			};
 			this.refreshTokens.set(refresh.token, refresh);
 			body.refresh_token = refresh.token;
 		}
@@ -854,15 +1219,23 @@ ${signIn}
 		const form = parseForm(req);
 		const client = this.authenticateClient(req, form);
 		if (!form.token) throw new OAuthError(400, 'invalid_request', 'token is required.');
-		if (form.token_type_hint !== undefined && !['access_token', 'refresh_token'].includes(form.token_type_hint)) {
-			throw new OAuthError(400, 'unsupported_token_type', 'token_type_hint must be access_token or refresh_token.');
+		if (
+			form.token_type_hint !== undefined &&
+			!['access_token', 'refresh_token'].includes(form.token_type_hint)
+		) {
+			throw new OAuthError(
+				400,
+				'unsupported_token_type',
+				'token_type_hint must be access_token or refresh_token.',
+			);
 		}
 		// The hint only orders the look-ups; both kinds are tried (RFC 7009 §4.1.2).
 		const access = this.accessTokens.get(form.token);
 		const refresh = this.refreshTokens.get(form.token);
 		const familyId = access?.familyId ?? refresh?.familyId;
 		const family = familyId === undefined ? undefined : this.families_.get(familyId);
-		if (family && family.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'The token was issued to another client.');
+		if (family && family.clientId !== client.clientId)
+			throw new OAuthError(400, 'invalid_grant', 'The token was issued to another client.');
 		if (access) access.revoked = true;
 		if (refresh && family) this.revokeFamily(family, 'revoked');
 		return { status: 200, headers: { ...NO_STORE } };
@@ -872,7 +1245,14 @@ ${signIn}
 		const authorization = headerValue(req.headers, 'authorization') ?? '';
 		const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
 		const wwwAuthenticate = { 'WWW-Authenticate': 'Bearer realm="BuildWorkPro"' };
-		if (!match) throw new ApiError(401, 'unauthorized', 'Send an access token or API key as "Authorization: Bearer <token>".', undefined, wwwAuthenticate);
+		if (!match)
+			throw new ApiError(
+				401,
+				'unauthorized',
+				'Send an access token or API key as "Authorization: Bearer <token>".',
+				undefined,
+				wwwAuthenticate,
+			);
 		let user: OAuthUser | undefined;
 		let scopes: string[];
 		let tenantId: number;
@@ -885,7 +1265,14 @@ ${signIn}
 			keyBucket = false;
 		} else {
 			const binding = this.deps.apiKey(match[1]);
-			if (!binding) throw new ApiError(401, 'unauthorized', 'The API key is not valid.', undefined, wwwAuthenticate);
+			if (!binding)
+				throw new ApiError(
+					401,
+					'unauthorized',
+					'The API key is not valid.',
+					undefined,
+					wwwAuthenticate,
+				);
 			req.caller.keyId = binding.keyId;
 			tenantId = binding.key.tenantId;
 			scopes = [...binding.key.scopes];
@@ -896,10 +1283,28 @@ ${signIn}
 		req.caller.tenantId = tenantId;
 		const verdict = this.deps.rateLimiter.consume(match[1], tenantId, 1, undefined, { keyBucket });
 		if (!verdict.allowed) {
-			throw new ApiError(429, 'rate_limited', `Rate limit exceeded. Retry after ${verdict.retryAfterSeconds} s.`, undefined, { ...verdict.headers, 'Retry-After': String(verdict.retryAfterSeconds) });
+			throw new ApiError(
+				429,
+				'rate_limited',
+				`Rate limit exceeded. Retry after ${verdict.retryAfterSeconds} s.`,
+				undefined,
+				{ ...verdict.headers, 'Retry-After': String(verdict.retryAfterSeconds) },
+			);
 		}
-		if (!user) throw new ApiError(401, 'unauthorized', 'No active user of the tenant stands behind this token.');
-		const body = { sub: String(user.id), tenant_id: tenantId, email: user.email, name: user.name, role: user.role, scopes };
+		if (!user)
+			throw new ApiError(
+				401,
+				'unauthorized',
+				'No active user of the tenant stands behind this token.',
+			);
+		const body = {
+			sub: String(user.id),
+			tenant_id: tenantId,
+			email: user.email,
+			name: user.name,
+			role: user.role,
+			scopes,
+		};
 		return { status: 200, body, headers: { ...verdict.headers, 'Cache-Control': 'no-store' } };
 	}
 
@@ -911,39 +1316,83 @@ ${signIn}
 			const recent = (this.registrations.get(ip) ?? []).filter((at) => at > now - 60_000);
 			if (recent.length >= limit) {
 				const retryAfter = Math.max(1, Math.ceil((recent[0] + 60_000 - now) / 1000));
-				throw new OAuthError(429, 'rate_limited', `At most ${limit} registrations per minute and IP. Retry after ${retryAfter} s.`, { 'Retry-After': String(retryAfter) });
+				throw new OAuthError(
+					429,
+					'rate_limited',
+					`At most ${limit} registrations per minute and IP. Retry after ${retryAfter} s.`,
+					{ 'Retry-After': String(retryAfter) },
+				);
 			}
 			recent.push(now);
 			this.registrations.set(ip, recent);
 		}
 		const contentType = headerValue(req.headers, 'content-type') ?? '';
-		if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(contentType)) throw new OAuthError(400, 'invalid_client_metadata', 'Send the client metadata as application/json (RFC 7591).');
+		if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(contentType))
+			throw new OAuthError(
+				400,
+				'invalid_client_metadata',
+				'Send the client metadata as application/json (RFC 7591).',
+			);
 		let body: Record<string, unknown>;
 		try {
 			body = JSON.parse(req.body.toString('utf8'));
 		} catch {
 			throw new OAuthError(400, 'invalid_client_metadata', 'The body is not valid JSON.');
 		}
-		if (!body || typeof body !== 'object' || Array.isArray(body)) throw new OAuthError(400, 'invalid_client_metadata', 'The body must be a JSON object.');
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			throw new OAuthError(400, 'invalid_client_metadata', 'The body must be a JSON object.');
 		const name = body.client_name;
-		if (typeof name !== 'string' || name.trim().length < 1 || name.length > 200) throw new OAuthError(400, 'invalid_client_metadata', 'client_name is required (1 to 200 characters).');
+		if (typeof name !== 'string' || name.trim().length < 1 || name.length > 200)
+			throw new OAuthError(
+				400,
+				'invalid_client_metadata',
+				'client_name is required (1 to 200 characters).',
+			);
 		const uris = body.redirect_uris;
-		if (!Array.isArray(uris) || uris.length < 1 || uris.length > 10 || !uris.every((u) => typeof u === 'string')) {
+		if (
+			!Array.isArray(uris) ||
+			uris.length < 1 ||
+			uris.length > 10 ||
+			!uris.every((u) => typeof u === 'string')
+		) {
 			throw new OAuthError(400, 'invalid_redirect_uri', 'redirect_uris must hold 1 to 10 URIs.');
 		}
 		const bad = (uris as string[]).find((u) => !isAbsoluteHttpUri(u));
-		if (bad !== undefined) throw new OAuthError(400, 'invalid_redirect_uri', `The redirect URI ${bad} must be an absolute http(s) URI without a fragment.`);
+		if (bad !== undefined)
+			throw new OAuthError(
+				400,
+				'invalid_redirect_uri',
+				`The redirect URI ${bad} must be an absolute http(s) URI without a fragment.`,
+			);
 		const grantTypes = body.grant_types ?? [...GRANT_TYPES];
-		if (!Array.isArray(grantTypes) || !grantTypes.length || grantTypes.some((g) => !(GRANT_TYPES as readonly string[]).includes(g as string))) {
-			throw new OAuthError(400, 'invalid_client_metadata', `grant_types must be among ${GRANT_TYPES.join(', ')}.`);
+		if (
+			!Array.isArray(grantTypes) ||
+			!grantTypes.length ||
+			grantTypes.some((g) => !(GRANT_TYPES as readonly string[]).includes(g as string))
+		) {
+			throw new OAuthError(
+				400,
+				'invalid_client_metadata',
+				`grant_types must be among ${GRANT_TYPES.join(', ')}.`,
+			);
 		}
 		const scope = body.scope ?? '';
-		if (typeof scope !== 'string') throw new OAuthError(400, 'invalid_scope', 'scope must be a space-separated string.');
+		if (typeof scope !== 'string')
+			throw new OAuthError(400, 'invalid_scope', 'scope must be a space-separated string.');
 		const unknown = splitScope(scope).filter((s) => !ALL_SCOPES.includes(s));
-		if (unknown.length) throw new OAuthError(400, 'invalid_scope', `Unknown scopes: ${unknown.join(', ')}.`);
+		if (unknown.length)
+			throw new OAuthError(400, 'invalid_scope', `Unknown scopes: ${unknown.join(', ')}.`);
 		const method = body.token_endpoint_auth_method ?? 'none';
-		if (!AUTH_METHODS.includes(method as AuthMethod)) throw new OAuthError(400, 'invalid_client_metadata', `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(', ')}.`);
-		if (body.contact !== undefined && (typeof body.contact !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.contact))) {
+		if (!AUTH_METHODS.includes(method as AuthMethod))
+			throw new OAuthError(
+				400,
+				'invalid_client_metadata',
+				`token_endpoint_auth_method must be one of ${AUTH_METHODS.join(', ')}.`,
+			);
+		if (
+			body.contact !== undefined &&
+			(typeof body.contact !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(body.contact))
+		) {
 			throw new OAuthError(400, 'invalid_client_metadata', 'contact must be an email address.');
 		}
 		const registered = this.registerClient({
@@ -959,8 +1408,22 @@ ${signIn}
 }
 
 /** A row of the users family (sandbox/resources/users.ts) as the authorization server sees it. */
-export function toOAuthUser(row: { id: number; tenantId: number; v: Record<string, unknown> }): OAuthUser {
+export function toOAuthUser(row: {
+	id: number;
+	tenantId: number;
+	v: Record<string, unknown>;
+}): OAuthUser {
 	const v = row.v;
-	const name = [v.firstName, v.lastName].filter((p) => typeof p === 'string' && p).join(' ').trim();
-	return { id: row.id, tenantId: row.tenantId, email: String(v.email ?? ''), name, role: String(v.role ?? ''), isActive: v.isActive !== false };
+	const name = [v.firstName, v.lastName]
+		.filter((p) => typeof p === 'string' && p)
+		.join(' ')
+		.trim();
+	return {
+		id: row.id,
+		tenantId: row.tenantId,
+		email: String(v.email ?? ''),
+		name,
+		role: String(v.role ?? ''),
+		isActive: v.isActive !== false,
+	};
 }

@@ -14,7 +14,14 @@ export interface PdfContent {
 const pdfText = (s: string) => s.replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1');
 
 export function renderPdf(content: PdfContent): Buffer {
-	const ops: string[] = ['BT', '/F1 20 Tf', '72 720 Td', `(${pdfText(content.title)}) Tj`, '/F1 12 Tf', '0 -34 Td'];
+	const ops: string[] = [
+		'BT',
+		'/F1 20 Tf',
+		'72 720 Td',
+		`(${pdfText(content.title)}) Tj`,
+		'/F1 12 Tf',
+		'0 -34 Td',
+	];
 	content.lines.forEach((line, i) => {
 		if (i) ops.push('0 -18 Td');
 		ops.push(`(${pdfText(line)}) Tj`);

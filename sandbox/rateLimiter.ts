@@ -131,7 +131,13 @@ export class RateLimiter {
 	 * Counts the request if both buckets have room. A refused (429) request is not counted, so a
 	 * client that waits Retry-After and retries gets through.
 	 */
-	consume(token: string, tenantId: number, cost: number, now = Date.now(), options: ConsumeOptions = {}): RateLimitVerdict {
+	consume(
+		token: string,
+		tenantId: number,
+		cost: number,
+		now = Date.now(),
+		options: ConsumeOptions = {},
+	): RateLimitVerdict {
 		// OAuth callers have no per-key bucket, only the tenant budget (API.md "Rate limits").
 		const keyBucket = options.keyBucket === false ? null : this.keyBucket(token);
 		const tenantBucket = this.tenantBucket(tenantId);
@@ -150,7 +156,11 @@ export class RateLimiter {
 		return { allowed, retryAfterSeconds, headers: this.headers(keyBucket, tenantBucket, now) };
 	}
 
-	private headers(keyBucket: SlidingBucket | null, tenantBucket: SlidingBucket, now: number): Record<string, string> {
+	private headers(
+		keyBucket: SlidingBucket | null,
+		tenantBucket: SlidingBucket,
+		now: number,
+	): Record<string, string> {
 		const keyHeaders: Record<string, string> = keyBucket
 			? {
 					'RateLimit-Key-Limit': String(keyBucket.limit),
@@ -178,6 +188,9 @@ export class RateLimiter {
 				windowSeconds: Math.ceil(bucket.windowMs / 1000),
 			};
 		};
-		return { tenant: describe(this.tenantBucket(tenantId)), apiKey: describe(this.keyBucket(token)) };
+		return {
+			tenant: describe(this.tenantBucket(tenantId)),
+			apiKey: describe(this.keyBucket(token)),
+		};
 	}
 }

@@ -31,7 +31,9 @@ export class FileBody {
 export function contentDisposition(fileName: string): string {
 	const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 	const disposition = `attachment; filename="${ascii}"`;
-	return ascii === fileName ? disposition : `${disposition}; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+	return ascii === fileName
+		? disposition
+		: `${disposition}; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export interface StoredObject {
@@ -160,7 +162,9 @@ export class StorageService {
 	// ---- HTTP -----------------------------------------------------------------------------------
 
 	private sign(method: string, key: string, date: string, expires: string): string {
-		return createHmac('sha256', this.secret).update(`${method}\n${key}\n${date}\n${expires}`).digest('hex');
+		return createHmac('sha256', this.secret)
+			.update(`${method}\n${key}\n${date}\n${expires}`)
+			.digest('hex');
 	}
 
 	private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -191,15 +195,24 @@ export class StorageService {
 			const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>\n`;
 			// Drain what the client still sends, then answer (a PUT refused early must not hang).
 			req.resume();
-			res.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+			res.writeHead(status, {
+				'Content-Type': 'application/xml',
+				'Content-Length': Buffer.byteLength(body),
+				Connection: 'close',
+			});
 			res.end(body);
 		};
 
 		if (entry.authorization) {
-			return fail(400, 'InvalidArgument', 'Only one auth mechanism allowed; only the X-Amz-Signature query parameter or the Authorization header should be specified.');
+			return fail(
+				400,
+				'InvalidArgument',
+				'Only one auth mechanism allowed; only the X-Amz-Signature query parameter or the Authorization header should be specified.',
+			);
 		}
 		const prefix = `/${STORAGE_BUCKET}/`;
-		if (!url.pathname.startsWith(prefix)) return fail(404, 'NoSuchBucket', 'The specified bucket does not exist.');
+		if (!url.pathname.startsWith(prefix))
+			return fail(404, 'NoSuchBucket', 'The specified bucket does not exist.');
 		let key: string;
 		try {
 			key = url.pathname.slice(prefix.length).split('/').map(decodeURIComponent).join('/');
@@ -209,17 +222,33 @@ export class StorageService {
 		const date = url.searchParams.get('X-Amz-Date') ?? '';
 		const expires = url.searchParams.get('X-Amz-Expires') ?? '';
 		const signature = url.searchParams.get('X-Amz-Signature') ?? '';
-		if (!date || !expires || !signature) return fail(403, 'AccessDenied', 'Access Denied: the request is not signed.');
+		if (!date || !expires || !signature)
+			return fail(403, 'AccessDenied', 'Access Denied: the request is not signed.');
 		const signedMethod = method === 'HEAD' ? 'GET' : method;
-		if (signedMethod !== 'GET' && signedMethod !== 'PUT') return fail(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+		if (signedMethod !== 'GET' && signedMethod !== 'PUT')
+			return fail(
+				405,
+				'MethodNotAllowed',
+				'The specified method is not allowed against this resource.',
+			);
 		const expected = Buffer.from(this.sign(signedMethod, key, date, expires), 'hex');
 		const given = Buffer.from(/^[0-9a-f]{64}$/.test(signature) ? signature : '', 'hex');
 		if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-			return fail(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+			return fail(
+				403,
+				'SignatureDoesNotMatch',
+				'The request signature we calculated does not match the signature you provided.',
+			);
 		}
 		const signedAt = parseAmzDate(date);
-		if (signedAt === null || !/^\d{1,6}$/.test(expires)) return fail(400, 'AuthorizationQueryParametersError', 'X-Amz-Date or X-Amz-Expires is malformed.');
-		if (Date.now() > signedAt + Number(expires) * 1000) return fail(403, 'AccessDenied', 'Request has expired.');
+		if (signedAt === null || !/^\d{1,6}$/.test(expires))
+			return fail(
+				400,
+				'AuthorizationQueryParametersError',
+				'X-Amz-Date or X-Amz-Expires is malformed.',
+			);
+		if (Date.now() > signedAt + Number(expires) * 1000)
+			return fail(403, 'AccessDenied', 'Request has expired.');
 
 		if (signedMethod === 'PUT') return this.receive(req, res, key, entry, fail);
 		const object = this.objects.get(key);
@@ -238,7 +267,13 @@ export class StorageService {
 		res.end(method === 'HEAD' ? undefined : object.bytes);
 	}
 
-	private receive(req: IncomingMessage, res: ServerResponse, key: string, entry: StorageRequest, fail: (s: number, c: string, m: string) => void): void {
+	private receive(
+		req: IncomingMessage,
+		res: ServerResponse,
+		key: string,
+		entry: StorageRequest,
+		fail: (s: number, c: string, m: string) => void,
+	): void {
 		const chunks: Buffer[] = [];
 		let size = 0;
 		let failed = false;
@@ -248,7 +283,11 @@ export class StorageService {
 			if (size > this.maxUploadBytes) {
 				failed = true;
 				chunks.length = 0;
-				fail(413, 'EntityTooLarge', `Your proposed upload exceeds the maximum allowed size (${this.maxUploadBytes} bytes).`);
+				fail(
+					413,
+					'EntityTooLarge',
+					`Your proposed upload exceeds the maximum allowed size (${this.maxUploadBytes} bytes).`,
+				);
 				return;
 			}
 			chunks.push(chunk);
@@ -260,7 +299,10 @@ export class StorageService {
 			this.put(key, { bytes, contentType });
 			entry.status = 200;
 			entry.bytes = bytes.length;
-			res.writeHead(200, { ETag: `"${createHmac('md5', 'etag').update(bytes).digest('hex')}"`, 'Content-Length': 0 });
+			res.writeHead(200, {
+				ETag: `"${createHmac('md5', 'etag').update(bytes).digest('hex')}"`,
+				'Content-Length': 0,
+			});
 			res.end();
 		});
 		req.on('error', () => {
@@ -271,11 +313,21 @@ export class StorageService {
 
 /** ISO 8601 basic format, as S3 signs: 20260102T030405Z. */
 function amzDate(ms: number): string {
-	return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return new Date(ms)
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }
 
 function parseAmzDate(text: string): number | null {
 	const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
 	if (!m) return null;
-	return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+	return Date.UTC(
+		Number(m[1]),
+		Number(m[2]) - 1,
+		Number(m[3]),
+		Number(m[4]),
+		Number(m[5]),
+		Number(m[6]),
+	);
 }

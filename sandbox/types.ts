@@ -119,7 +119,13 @@ export interface LoggedRequest {
 	dropped?: boolean;
 }
 
-export type FaultKind = 'commit-then-drop' | 'drop' | 'rate-limited' | 'unavailable' | 'internal-error' | 'slow';
+export type FaultKind =
+	| 'commit-then-drop'
+	| 'drop'
+	| 'rate-limited'
+	| 'unavailable'
+	| 'internal-error'
+	| 'slow';
 
 export interface FaultSpec {
 	kind: FaultKind;

@@ -6,7 +6,13 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { Agent, request } from 'undici';
-import type { DeliveryRecord, DeliveryState, SendDeliveryOptions, WebhookEndpoint, WebhookOptions } from './types';
+import type {
+	DeliveryRecord,
+	DeliveryState,
+	SendDeliveryOptions,
+	WebhookEndpoint,
+	WebhookOptions,
+} from './types';
 import { ApiError, badRequest, notFound, validationFailed, type FieldError } from './problems';
 import { pageOf } from './keyset';
 import type { CursorCodec } from './cursor';
@@ -14,22 +20,54 @@ import { filterFingerprint } from './cursor';
 import { parseDateParam } from './contacts';
 
 export const EVENT_TYPES = [
-	'bid.created', 'bid.updated', 'bid.deleted', 'bid.accepted', 'bid.acceptance_reverted', 'bid.rejected',
-	'bid.expired', 'bid.cancelled', 'bid.reopened',
-	'project.created', 'project.updated', 'project.deleted', 'project.status_changed',
-	'pay_app.submitted', 'pay_app.approved', 'pay_app.rejected', 'pay_app.paid', 'pay_app.voided',
-	'pay_app.updated', 'pay_app.deleted',
-	'change_order.submitted', 'change_order.approved', 'change_order.rejected', 'change_order.voided',
-	'change_order.updated', 'change_order.deleted',
-	'contact.created', 'contact.updated', 'contact.deleted',
-	'lead.created', 'lead.updated', 'lead.deleted',
-	'product.created', 'product.updated', 'product.deleted',
+	'bid.created',
+	'bid.updated',
+	'bid.deleted',
+	'bid.accepted',
+	'bid.acceptance_reverted',
+	'bid.rejected',
+	'bid.expired',
+	'bid.cancelled',
+	'bid.reopened',
+	'project.created',
+	'project.updated',
+	'project.deleted',
+	'project.status_changed',
+	'pay_app.submitted',
+	'pay_app.approved',
+	'pay_app.rejected',
+	'pay_app.paid',
+	'pay_app.voided',
+	'pay_app.updated',
+	'pay_app.deleted',
+	'change_order.submitted',
+	'change_order.approved',
+	'change_order.rejected',
+	'change_order.voided',
+	'change_order.updated',
+	'change_order.deleted',
+	'contact.created',
+	'contact.updated',
+	'contact.deleted',
+	'lead.created',
+	'lead.updated',
+	'lead.deleted',
+	'product.created',
+	'product.updated',
+	'product.deleted',
 ] as const;
 
 export const SIGNATURE_HEADER = 'BuildWorkPro-Signature';
 export const USER_AGENT = 'BuildWorkPro-Webhooks/1.0';
 /** Real schedule: 7 attempts spread over about 31 hours. */
-export const DEFAULT_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 8 * 3_600_000, 20 * 3_600_000];
+export const DEFAULT_RETRY_DELAYS_MS = [
+	60_000,
+	5 * 60_000,
+	30 * 60_000,
+	2 * 3_600_000,
+	8 * 3_600_000,
+	20 * 3_600_000,
+];
 const MAX_ENDPOINTS_PER_TENANT = 200;
 const RESPONSE_BODY_CAP = 10 * 1024;
 
@@ -129,10 +167,16 @@ export class WebhookService {
 
 	private validate(body: unknown, mode: 'create' | 'update') {
 		if (body === undefined) body = {};
-		if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+		if (typeof body !== 'object' || body === null || Array.isArray(body))
+			throw badRequest('The request body must be a JSON object.');
 		const input = body as Record<string, unknown>;
 		const errors: FieldError[] = [];
-		const out: { url?: string; eventTypes?: string[]; description?: string | null; isActive?: boolean } = {};
+		const out: {
+			url?: string;
+			eventTypes?: string[];
+			description?: string | null;
+			isActive?: boolean;
+		} = {};
 		if ('url' in input) {
 			const url = input.url;
 			let parsed: URL | undefined;
@@ -141,34 +185,68 @@ export class WebhookService {
 			} catch {
 				parsed = undefined;
 			}
-			if (typeof url !== 'string') errors.push({ field: 'url', code: 'invalid_type', message: 'url must be a string.' });
+			if (typeof url !== 'string')
+				errors.push({ field: 'url', code: 'invalid_type', message: 'url must be a string.' });
 			else if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-				errors.push({ field: 'url', code: 'invalid_format', message: 'url must be an absolute http(s) URL.' });
+				errors.push({
+					field: 'url',
+					code: 'invalid_format',
+					message: 'url must be an absolute http(s) URL.',
+				});
 			} else out.url = url;
-		} else if (mode === 'create') errors.push({ field: 'url', code: 'required', message: 'url is required.' });
+		} else if (mode === 'create')
+			errors.push({ field: 'url', code: 'required', message: 'url is required.' });
 		if ('eventTypes' in input) {
 			const types = input.eventTypes;
 			if (!Array.isArray(types)) {
-				errors.push({ field: 'eventTypes', code: 'invalid_type', message: 'eventTypes must be an array of event types.' });
+				errors.push({
+					field: 'eventTypes',
+					code: 'invalid_type',
+					message: 'eventTypes must be an array of event types.',
+				});
 			} else if (types.length < 1 || types.length > EVENT_TYPES.length) {
-				errors.push({ field: 'eventTypes', code: 'invalid_length', message: `eventTypes must hold 1 to ${EVENT_TYPES.length} event types.` });
+				errors.push({
+					field: 'eventTypes',
+					code: 'invalid_length',
+					message: `eventTypes must hold 1 to ${EVENT_TYPES.length} event types.`,
+				});
 			} else {
 				types.forEach((t, i) => {
 					if (typeof t !== 'string' || !(EVENT_TYPES as readonly string[]).includes(t)) {
-						errors.push({ field: `eventTypes[${i}]`, code: 'invalid_enum', message: `Unknown event type: ${String(t)}.` });
+						errors.push({
+							field: `eventTypes[${i}]`,
+							code: 'invalid_enum',
+							message: `Unknown event type: ${String(t)}.`,
+						});
 					}
 				});
 				out.eventTypes = [...new Set(types as string[])];
 			}
-		} else if (mode === 'create') errors.push({ field: 'eventTypes', code: 'required', message: 'eventTypes is required.' });
+		} else if (mode === 'create')
+			errors.push({ field: 'eventTypes', code: 'required', message: 'eventTypes is required.' });
 		if ('description' in input) {
 			const d = input.description;
-			if (d !== null && typeof d !== 'string') errors.push({ field: 'description', code: 'invalid_type', message: 'description must be a string or null.' });
-			else if (typeof d === 'string' && d.length > 2000) errors.push({ field: 'description', code: 'too_long', message: 'description must be at most 2000 characters.' });
+			if (d !== null && typeof d !== 'string')
+				errors.push({
+					field: 'description',
+					code: 'invalid_type',
+					message: 'description must be a string or null.',
+				});
+			else if (typeof d === 'string' && d.length > 2000)
+				errors.push({
+					field: 'description',
+					code: 'too_long',
+					message: 'description must be at most 2000 characters.',
+				});
 			else out.description = d;
 		}
 		if (mode === 'update' && 'isActive' in input) {
-			if (typeof input.isActive !== 'boolean') errors.push({ field: 'isActive', code: 'invalid_type', message: 'isActive must be a boolean.' });
+			if (typeof input.isActive !== 'boolean')
+				errors.push({
+					field: 'isActive',
+					code: 'invalid_type',
+					message: 'isActive must be a boolean.',
+				});
 			else out.isActive = input.isActive;
 		}
 		if (errors.length) throw validationFailed(errors);
@@ -177,9 +255,15 @@ export class WebhookService {
 
 	create(tenantId: number, body: unknown) {
 		const input = this.validate(body, 'create');
-		const live = [...this.endpoints.values()].filter((e) => e.tenantId === tenantId && !e.deleted).length;
+		const live = [...this.endpoints.values()].filter(
+			(e) => e.tenantId === tenantId && !e.deleted,
+		).length;
 		if (live >= MAX_ENDPOINTS_PER_TENANT) {
-			throw new ApiError(409, 'conflict', `A tenant can have at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints.`);
+			throw new ApiError(
+				409,
+				'conflict',
+				`A tenant can have at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints.`,
+			);
 		}
 		const at = iso();
 		const endpoint: StoredEndpoint = {
@@ -243,7 +327,8 @@ export class WebhookService {
 	rotateSecret(tenantId: number, id: number): { signingSecret: string } {
 		const e = this.find(tenantId, id);
 		const now = Date.now();
-		if (this.rotationGraceMs > 0) e.previousSecrets.push({ secret: e.secret, until: now + this.rotationGraceMs });
+		if (this.rotationGraceMs > 0)
+			e.previousSecrets.push({ secret: e.secret, until: now + this.rotationGraceMs });
 		e.secret = newSecret();
 		e.updatedAt = iso(now);
 		return { signingSecret: e.secret };
@@ -281,11 +366,17 @@ export class WebhookService {
 		return out;
 	}
 
-	listDeliveries(tenantId: number, query: Record<string, string>, limit: number, cursors: CursorCodec) {
+	listDeliveries(
+		tenantId: number,
+		query: Record<string, string>,
+		limit: number,
+		cursors: CursorCodec,
+	) {
 		const statuses = ['pending', 'succeeded', 'failed', 'exhausted'];
 		let endpointId: number | undefined;
 		if (query.endpointId) {
-			if (!/^[1-9]\d{0,14}$/.test(query.endpointId)) throw badRequest('endpointId must be a positive integer.');
+			if (!/^[1-9]\d{0,14}$/.test(query.endpointId))
+				throw badRequest('endpointId must be a positive integer.');
 			endpointId = Number(query.endpointId);
 		}
 		if (query.status && !statuses.includes(query.status)) {
@@ -300,7 +391,9 @@ export class WebhookService {
 			dateFrom: query.dateFrom,
 			dateTo: query.dateTo,
 		});
-		const after = query.cursor ? cursors.decode(query.cursor, tenantId, 'webhook-deliveries', fingerprint) : undefined;
+		const after = query.cursor
+			? cursors.decode(query.cursor, tenantId, 'webhook-deliveries', fingerprint)
+			: undefined;
 		const page = pageOf(
 			this.deliveryIdsByTenant.get(tenantId) ?? [],
 			(id) => this.deliveries.get(id),
@@ -318,7 +411,10 @@ export class WebhookService {
 		return {
 			data: page.items.map((d) => this.presentDelivery(d)),
 			pagination: {
-				cursor: page.hasMore && last ? cursors.encode(tenantId, 'webhook-deliveries', fingerprint, last.id) : null,
+				cursor:
+					page.hasMore && last
+						? cursors.encode(tenantId, 'webhook-deliveries', fingerprint, last.id)
+						: null,
 				has_more: page.hasMore,
 				count: page.items.length,
 			},
@@ -338,7 +434,8 @@ export class WebhookService {
 	replay(tenantId: number, id: number) {
 		const d = this.findDelivery(tenantId, id);
 		const endpoint = this.endpoints.get(d.endpointId);
-		if (!endpoint || endpoint.deleted) throw new ApiError(409, 'conflict', 'The endpoint of this delivery has been deleted.');
+		if (!endpoint || endpoint.deleted)
+			throw new ApiError(409, 'conflict', 'The endpoint of this delivery has been deleted.');
 		if (d.timer) this.clearTimer(d.timer);
 		Object.assign(d, {
 			status: 'pending',
@@ -355,7 +452,12 @@ export class WebhookService {
 	}
 
 	/** Creates an event and queues one delivery per subscribed, active endpoint of the tenant. */
-	emit(tenantId: number, type: string, data: unknown, previousAttributes?: Record<string, unknown>): WebhookEvent {
+	emit(
+		tenantId: number,
+		type: string,
+		data: unknown,
+		previousAttributes?: Record<string, unknown>,
+	): WebhookEvent {
 		const event: WebhookEvent = {
 			id: `evt_${randomBytes(12).toString('hex')}`,
 			type,
@@ -428,7 +530,11 @@ export class WebhookService {
 		const endpoint = this.endpoints.get(d.endpointId);
 		if (this.closed || !endpoint) return;
 		if (endpoint.deleted || !endpoint.isActive) {
-			this.finish(d, 'failed', endpoint.deleted ? 'The endpoint was deleted.' : 'The endpoint is disabled.');
+			this.finish(
+				d,
+				'failed',
+				endpoint.deleted ? 'The endpoint was deleted.' : 'The endpoint is disabled.',
+			);
 			return;
 		}
 		d.attemptCount++;
@@ -462,11 +568,16 @@ export class WebhookService {
 			d.responseStatus = status;
 			d.responseBody = text.slice(0, RESPONSE_BODY_CAP);
 			d.responseHeaders = Object.fromEntries(
-				Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]),
+				Object.entries(response.headers).map(([k, v]) => [
+					k,
+					Array.isArray(v) ? v.join(', ') : String(v ?? ''),
+				]),
 			);
 			d.errorMessage = null;
 		} catch (err) {
-			error = controller.signal.aborted ? `Timed out after ${this.timeoutMs} ms.` : (err as Error).message || 'Connection failed.';
+			error = controller.signal.aborted
+				? `Timed out after ${this.timeoutMs} ms.`
+				: (err as Error).message || 'Connection failed.';
 			d.responseStatus = null;
 			d.responseBody = null;
 			d.responseHeaders = null;
@@ -493,10 +604,12 @@ export class WebhookService {
 			endpoint.updatedAt = endpoint.disabledAt;
 		}
 		const retryable = status === undefined || status === 408 || status === 429 || status >= 500;
-		if (status !== undefined && !retryable) d.errorMessage = `Receiver answered ${status}; not retried.`;
+		if (status !== undefined && !retryable)
+			d.errorMessage = `Receiver answered ${status}; not retried.`;
 		if (!retryable) return this.finish(d, 'failed', d.errorMessage);
 		if (!endpoint.isActive) return this.finish(d, 'failed', endpoint.disabledReason);
-		if (d.attemptCount > this.retryDelaysMs.length) return this.finish(d, 'exhausted', d.errorMessage ?? `Receiver answered ${status}.`);
+		if (d.attemptCount > this.retryDelaysMs.length)
+			return this.finish(d, 'exhausted', d.errorMessage ?? `Receiver answered ${status}.`);
 		this.schedule(d, this.retryDelaysMs[d.attemptCount - 1]);
 	}
 
@@ -538,9 +651,15 @@ export class WebhookService {
 			created_at: iso(),
 			tenant_id: 1,
 			data: {
-				id: 1, firstName: 'Maria', lastName: 'Garcia', companyName: 'Summit Concrete LLC',
-				email: 'maria.garcia@summitconcrete.example.com', phone: null, type: 'customer',
-				createdAt: iso(), updatedAt: iso(),
+				id: 1,
+				firstName: 'Maria',
+				lastName: 'Garcia',
+				companyName: 'Summit Concrete LLC',
+				email: 'maria.garcia@summitconcrete.example.com',
+				phone: null,
+				type: 'customer',
+				createdAt: iso(),
+				updatedAt: iso(),
 			},
 		};
 		const rawBody = opts.rawBody ?? JSON.stringify(event);
@@ -548,12 +667,24 @@ export class WebhookService {
 		const now = Math.floor(Date.now() / 1000);
 		let header: string | undefined;
 		switch (mode) {
-			case 'valid': header = `t=${now},v1=${signV1(secret, now, rawBody)}`; break;
-			case 'bad': header = `t=${now},v1=${signV1(`${secret}_wrong`, now, rawBody)}`; break;
-			case 'stale': header = `t=${now - 600},v1=${signV1(secret, now - 600, rawBody)}`; break;
-			case 'future': header = `t=${now + 600},v1=${signV1(secret, now + 600, rawBody)}`; break;
-			case 'malformed': header = 'this-is-not-a-signature'; break;
-			case 'none': header = undefined; break;
+			case 'valid':
+				header = `t=${now},v1=${signV1(secret, now, rawBody)}`;
+				break;
+			case 'bad':
+				header = `t=${now},v1=${signV1(`${secret}_wrong`, now, rawBody)}`;
+				break;
+			case 'stale':
+				header = `t=${now - 600},v1=${signV1(secret, now - 600, rawBody)}`;
+				break;
+			case 'future':
+				header = `t=${now + 600},v1=${signV1(secret, now + 600, rawBody)}`;
+				break;
+			case 'malformed':
+				header = 'this-is-not-a-signature';
+				break;
+			case 'none':
+				header = undefined;
+				break;
 		}
 		const headers: Record<string, string> = {
 			'content-type': 'application/json',
@@ -567,7 +698,13 @@ export class WebhookService {
 		this.inFlight.add(controller);
 		const timeout = setTimeout(() => controller.abort(new Error('timeout')), this.timeoutMs);
 		try {
-			const response = await request(opts.url, { method: 'POST', headers, body: rawBody, dispatcher: this.agent, signal: controller.signal });
+			const response = await request(opts.url, {
+				method: 'POST',
+				headers,
+				body: rawBody,
+				dispatcher: this.agent,
+				signal: controller.signal,
+			});
 			return { status: response.statusCode, body: await response.body.text() };
 		} finally {
 			clearTimeout(timeout);

@@ -24,7 +24,13 @@ import { NodeHelpers, type INodeParameters, type INodeTypeDescription } from 'n8
 import { repoRoot } from '../e2e/lib/install';
 import type { N8nClient } from '../e2e/lib/n8nClient';
 import type { N8nServer } from '../e2e/lib/n8nServer';
-import { LOCAL_OWNER, setUpOAuthCredential, startStack, type OAuthCredentialSetup, type Stack } from '../e2e/lib/stack';
+import {
+	LOCAL_OWNER,
+	setUpOAuthCredential,
+	startStack,
+	type OAuthCredentialSetup,
+	type Stack,
+} from '../e2e/lib/stack';
 import { SANDBOX_USER_PASSWORD } from '../sandbox';
 import { packageName } from '../e2e/lib/communityPackage';
 import {
@@ -64,9 +70,24 @@ interface OptionSpec {
 
 /** Every option `npm run dev` takes; `--help` prints this list and parseArgs accepts nothing else. */
 export const OPTIONS: OptionSpec[] = [
-	{ flags: ['--port'], value: '<n>', help: "n8n's port, where the editor is (default 5678; with --queue: main's)", set: (o, v) => (o.port = port(v, '--port')) },
-	{ flags: ['--sandbox-port'], value: '<n>', help: "the BuildWorkPro sandbox's port (default 4010)", set: (o, v) => (o.sandboxPort = port(v, '--sandbox-port')) },
-	{ flags: ['--seed'], value: '<n>', help: 'how many demo contacts the sandbox starts with (default 50)', set: (o, v) => (o.seed = count(v, '--seed', 0)) },
+	{
+		flags: ['--port'],
+		value: '<n>',
+		help: "n8n's port, where the editor is (default 5678; with --queue: main's)",
+		set: (o, v) => (o.port = port(v, '--port')),
+	},
+	{
+		flags: ['--sandbox-port'],
+		value: '<n>',
+		help: "the BuildWorkPro sandbox's port (default 4010)",
+		set: (o, v) => (o.sandboxPort = port(v, '--sandbox-port')),
+	},
+	{
+		flags: ['--seed'],
+		value: '<n>',
+		help: 'how many demo contacts the sandbox starts with (default 50)',
+		set: (o, v) => (o.seed = count(v, '--seed', 0)),
+	},
 	{
 		flags: ['--fresh'],
 		help: "start over: delete n8n's data in .tmp/dev/ (workflows, executions, credentials, log) first",
@@ -83,13 +104,26 @@ export const OPTIONS: OptionSpec[] = [
 		help: 'run n8n in queue mode: Postgres, Redis, main, a webhook process and workers (nothing is kept)',
 		set: (o) => (o.queue = true),
 	},
-	{ flags: ['--webhook-port'], value: '<n>', help: "with --queue: the webhook process's port (default 5690)", set: (o, v) => (o.webhookPort = port(v, '--webhook-port')) },
-	{ flags: ['--workers'], value: '<n>', help: 'with --queue: how many workers (default 2)', set: (o, v) => (o.workers = count(v, '--workers', 1)) },
+	{
+		flags: ['--webhook-port'],
+		value: '<n>',
+		help: "with --queue: the webhook process's port (default 5690)",
+		set: (o, v) => (o.webhookPort = port(v, '--webhook-port')),
+	},
+	{
+		flags: ['--workers'],
+		value: '<n>',
+		help: 'with --queue: how many workers (default 2)',
+		set: (o, v) => (o.workers = count(v, '--workers', 1)),
+	},
 	{ flags: ['--help', '-h'], help: 'show this help and exit', set: (o) => (o.help = true) },
 ];
 
 export function usage(): string {
-	const rows = OPTIONS.map((option) => [option.flags.join(', ') + (option.value ? ` ${option.value}` : ''), option.help]);
+	const rows = OPTIONS.map((option) => [
+		option.flags.join(', ') + (option.value ? ` ${option.value}` : ''),
+		option.help,
+	]);
 	const width = Math.max(...rows.map(([left]) => left.length));
 	return `Usage: npm run dev -- [options]
 
@@ -107,13 +141,17 @@ export class UsageError extends Error {}
 
 function port(value: string | undefined, flag: string): number {
 	const parsed = Number(value);
-	if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) throw new UsageError(`${flag} needs a port number (1–65535), got ${value ?? 'nothing'}`);
+	if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535)
+		throw new UsageError(`${flag} needs a port number (1–65535), got ${value ?? 'nothing'}`);
 	return parsed;
 }
 
 function count(value: string | undefined, flag: string, min: number): number {
 	const parsed = Number(value);
-	if (!Number.isInteger(parsed) || parsed < min) throw new UsageError(`${flag} needs a whole number of at least ${min}, got ${value ?? 'nothing'}`);
+	if (!Number.isInteger(parsed) || parsed < min)
+		throw new UsageError(
+			`${flag} needs a whole number of at least ${min}, got ${value ?? 'nothing'}`,
+		);
 	return parsed;
 }
 
@@ -132,7 +170,10 @@ export function parseArgs(argv: string[]): DevOptions {
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
 		const option = OPTIONS.find((candidate) => candidate.flags.includes(flag));
-		if (!option) throw new UsageError(`Unknown option ${argv[i]}. \`npm run dev -- --help\` lists the options.`);
+		if (!option)
+			throw new UsageError(
+				`Unknown option ${argv[i]}. \`npm run dev -- --help\` lists the options.`,
+			);
 		option.set(options, option.value ? (inline ?? argv[++i]) : '');
 	}
 	return options;
@@ -142,7 +183,11 @@ async function assertPortFree(port: number, what: string, flag: string): Promise
 	await new Promise<void>((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', () =>
-			reject(new Error(`Port ${port} (${what}) is in use. Stop what uses it, or pick another port with ${flag} <n>.`)),
+			reject(
+				new Error(
+					`Port ${port} (${what}) is in use. Stop what uses it, or pick another port with ${flag} <n>.`,
+				),
+			),
 		);
 		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
 	});
@@ -161,7 +206,11 @@ const TRIGGER_WEBHOOK_ID = 'c0ffee00-b0b0-4a11-8bad-000000000001';
 
 export function exampleWorkflows(credential: CredentialRef): Record<ExampleKey, WorkflowNode[]> {
 	const credentials = { buildWorkProApi: { id: credential.id, name: credential.name } };
-	const manual: WorkflowNode = { name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 };
+	const manual: WorkflowNode = {
+		name: 'When clicking ‘Execute workflow’',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+	};
 	return {
 		list: [
 			manual,
@@ -199,7 +248,10 @@ export function exampleWorkflows(credential: CredentialRef): Record<ExampleKey, 
 				type: `${packageName}.buildWorkProTrigger`,
 				typeVersion: 1,
 				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: { events: ['contact.created', 'contact.updated', 'contact.deleted'], output: 'record' },
+				parameters: {
+					events: ['contact.created', 'contact.updated', 'contact.deleted'],
+					output: 'record',
+				},
 				credentials,
 			},
 			{ name: 'Contact changed', type: 'n8n-nodes-base.noOp', typeVersion: 1 },
@@ -218,7 +270,9 @@ function ourType(type: string): INodeTypeDescription | undefined {
 		// By full file name: 'BuildWorkPro.node' alone would resolve to the codex JSON next to it.
 		/* eslint-disable @typescript-eslint/no-require-imports */
 		const { BuildWorkPro } = require(join(repoRoot, 'nodes/BuildWorkPro/BuildWorkPro.node.ts'));
-		const { BuildWorkProTrigger } = require(join(repoRoot, 'nodes/BuildWorkProTrigger/BuildWorkProTrigger.node.ts'));
+		const { BuildWorkProTrigger } = require(
+			join(repoRoot, 'nodes/BuildWorkProTrigger/BuildWorkProTrigger.node.ts'),
+		);
 		/* eslint-enable @typescript-eslint/no-require-imports */
 		ourTypes = {
 			[`${packageName}.buildWorkPro`]: new BuildWorkPro().description,
@@ -247,15 +301,30 @@ function effectiveParameters(node: WorkflowNode): INodeParameters {
 	const description = ourType(node.type);
 	const parameters = (node.parameters ?? {}) as INodeParameters;
 	if (!description) return parameters;
-	return NodeHelpers.getNodeParameters(description.properties, parameters, true, false, { typeVersion: node.typeVersion }, description) ?? {};
+	return (
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			{ typeVersion: node.typeVersion },
+			description,
+		) ?? {}
+	);
 }
 
 function parameterLabel(node: WorkflowNode, name: string): string {
-	return ourType(node.type)?.properties.find((property) => property.name === name)?.displayName ?? name;
+	return (
+		ourType(node.type)?.properties.find((property) => property.name === name)?.displayName ?? name
+	);
 }
 
 /** What differs between a saved example and its definition, in the editor's words (empty: unchanged). */
-export function exampleChanges(saved: SavedWorkflow, expected: WorkflowNode[], credential: CredentialRef): string[] {
+export function exampleChanges(
+	saved: SavedWorkflow,
+	expected: WorkflowNode[],
+	credential: CredentialRef,
+): string[] {
 	const changes: string[] = [];
 	const { connections } = chain(expected);
 	for (const node of expected) {
@@ -275,9 +344,13 @@ export function exampleChanges(saved: SavedWorkflow, expected: WorkflowNode[], c
 			(key) => canonical(want[key]) !== canonical(have[key]),
 		);
 		if (changed.length > 0)
-			changes.push(`"${node.name}": ${changed.map((key) => parameterLabel(node, key)).join(', ')} changed`);
+			changes.push(
+				`"${node.name}": ${changed.map((key) => parameterLabel(node, key)).join(', ')} changed`,
+			);
 		if (node.credentials) {
-			const used = (current.credentials as Record<string, { id?: string; name?: string }> | undefined)?.buildWorkProApi;
+			const used = (
+				current.credentials as Record<string, { id?: string; name?: string }> | undefined
+			)?.buildWorkProApi;
 			if (!used) changes.push(`"${node.name}" has no BuildWorkPro API credential`);
 			else if (used.id !== credential.id)
 				changes.push(
@@ -286,13 +359,19 @@ export function exampleChanges(saved: SavedWorkflow, expected: WorkflowNode[], c
 						: `"${node.name}" uses the credential "${used.name}" instead of "${credential.name}"`,
 				);
 		}
-		if (node.webhookId && current.webhookId !== node.webhookId) changes.push(`"${node.name}" has a different webhook URL`);
+		if (node.webhookId && current.webhookId !== node.webhookId)
+			changes.push(`"${node.name}" has a different webhook URL`);
 	}
 	for (const node of saved.nodes)
-		if (!expected.some((candidate) => candidate.name === node.name)) changes.push(`node "${node.name}" was added`);
-	if (canonical(connections) !== canonical(saved.connections ?? {})) changes.push('its connections changed');
+		if (!expected.some((candidate) => candidate.name === node.name))
+			changes.push(`node "${node.name}" was added`);
+	if (canonical(connections) !== canonical(saved.connections ?? {}))
+		changes.push('its connections changed');
 	const pinned = Object.keys((saved.pinData as Record<string, unknown> | undefined) ?? {});
-	if (pinned.length > 0) changes.push(`${pinned.map((name) => `"${name}"`).join(', ')} has pinned data (the run would not call the sandbox)`);
+	if (pinned.length > 0)
+		changes.push(
+			`${pinned.map((name) => `"${name}"`).join(', ')} has pinned data (the run would not call the sandbox)`,
+		);
 	return changes;
 }
 
@@ -303,7 +382,8 @@ export interface Example {
 }
 
 async function activeWorkflows(client: N8nClient): Promise<Array<{ id: string; name: string }>> {
-	const all = await client.get<Array<{ id: string; name: string; isArchived?: boolean }>>('/workflows');
+	const all =
+		await client.get<Array<{ id: string; name: string; isArchived?: boolean }>>('/workflows');
 	return all.filter((workflow) => !workflow.isArchived);
 }
 
@@ -316,7 +396,10 @@ function stamp(date = new Date()): string {
  * is copied to "<name> (your edit, <date>)" (inactive, with fresh webhook IDs so it never competes
  * with the example for its URL), then overwritten with the definition in place: same ID, same URL.
  */
-export async function ensureExamples(client: N8nClient, credential: CredentialRef): Promise<Record<ExampleKey, Example>> {
+export async function ensureExamples(
+	client: N8nClient,
+	credential: CredentialRef,
+): Promise<Record<ExampleKey, Example>> {
 	const definitions = exampleWorkflows(credential);
 	const existing = await activeWorkflows(client);
 	const examples = {} as Record<ExampleKey, Example>;
@@ -337,7 +420,9 @@ export async function ensureExamples(client: N8nClient, credential: CredentialRe
 			name: `${name} (your edit, ${stamp()})`,
 			active: false,
 			settings: saved.settings ?? { executionOrder: 'v1' },
-			nodes: saved.nodes.map((node) => (node.webhookId ? { ...node, webhookId: randomUUID() } : node)),
+			nodes: saved.nodes.map((node) =>
+				node.webhookId ? { ...node, webhookId: randomUUID() } : node,
+			),
 			connections: saved.connections,
 			pinData: saved.pinData ?? {},
 		});
@@ -349,7 +434,10 @@ export async function ensureExamples(client: N8nClient, credential: CredentialRe
 			...chain(definitions[key]),
 			pinData: {},
 		});
-		examples[key] = { workflow: restored, restored: { changes, keptAs: { id: copy.id, name: copy.name } } };
+		examples[key] = {
+			workflow: restored,
+			restored: { changes, keptAs: { id: copy.id, name: copy.name } },
+		};
 	}
 	return examples;
 }
@@ -365,43 +453,76 @@ export interface ExampleRuns {
 }
 
 /** Publishes the trigger example, runs the other two once and waits for the delivery they cause. */
-async function runExamples(server: N8nServer, client: N8nClient, examples: Record<ExampleKey, Example>, webhookBase: string, sandbox: Stack['sandbox']): Promise<ExampleRuns> {
+async function runExamples(
+	server: N8nServer,
+	client: N8nClient,
+	examples: Record<ExampleKey, Example>,
+	webhookBase: string,
+	sandbox: Stack['sandbox'],
+): Promise<ExampleRuns> {
 	const trigger = examples.trigger.workflow;
 	// The sandbox starts empty of webhook endpoints every time: publish afresh so it holds one.
-	if ((await client.get<SavedWorkflow>(`/workflows/${trigger.id}`)).active) await unpublish(client, trigger);
+	if ((await client.get<SavedWorkflow>(`/workflows/${trigger.id}`)).active)
+		await unpublish(client, trigger);
 	await publish(client, trigger);
 	// n8n 2.x registers the webhook in the background after publishing returns.
 	await waitFor('the published trigger to register its webhook endpoint in the sandbox', () =>
-		sandbox.webhookEndpoints().some((endpoint) => !endpoint.deleted && endpoint.url.startsWith(webhookBase)),
+		sandbox
+			.webhookEndpoints()
+			.some((endpoint) => !endpoint.deleted && endpoint.url.startsWith(webhookBase)),
 	);
-	const before = new Set((await listExecutions(client, trigger.id)).map((execution) => execution.id));
+	const before = new Set(
+		(await listExecutions(client, trigger.id)).map((execution) => execution.id),
+	);
 	const list = await runManually(server, client, examples.list.workflow);
 	const create = await runManually(server, client, examples.create.workflow);
 	const triggered = await waitFor(
 		'the trigger example to run on the created contact',
-		async () => (await listExecutions(client, trigger.id)).find((execution) => !before.has(execution.id) && execution.status !== 'running'),
+		async () =>
+			(await listExecutions(client, trigger.id)).find(
+				(execution) => !before.has(execution.id) && execution.status !== 'running',
+			),
 		{ timeoutMs: 20_000, intervalMs: 500 },
 	).catch(() => undefined);
 	return { list, create, trigger: triggered && { id: triggered.id, status: triggered.status } };
 }
 
 /** "success, 50 contacts" or "error in "Get many contacts": <n8n's message>". */
-export function describeRun(run: ExecutionDetails, node: string, what?: (count: number) => string): string {
+export function describeRun(
+	run: ExecutionDetails,
+	node: string,
+	what?: (count: number) => string,
+): string {
 	if (run.status !== 'success') {
-		const where = run.error?.node ? ` in "${typeof run.error.node === 'string' ? run.error.node : (run.error.node as { name?: string }).name}"` : '';
+		const where = run.error?.node
+			? ` in "${typeof run.error.node === 'string' ? run.error.node : (run.error.node as { name?: string }).name}"`
+			: '';
 		return `${run.status}${where}: ${run.error?.message ?? 'n8n gave no reason (open the run)'}`;
 	}
 	const items = run.output[node]?.length ?? 0;
 	return what ? `success, ${what(items)}` : 'success';
 }
 
-function examplesReport(editor: string, examples: Record<ExampleKey, Example>, runs: ExampleRuns, triggerNote: string): string {
+function examplesReport(
+	editor: string,
+	examples: Record<ExampleKey, Example>,
+	runs: ExampleRuns,
+	triggerNote: string,
+): string {
 	const link = (workflow: SavedWorkflow, execution?: string) =>
 		`${editor}/workflow/${workflow.id}${execution ? `/executions/${execution}` : ''}`;
 	const contacts = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
 	const rows: Array<[string, string, string]> = [
-		[WORKFLOWS.list, link(examples.list.workflow), `run just now: ${describeRun(runs.list, 'Get many contacts', contacts)}\n      ${link(examples.list.workflow, runs.list.id)}`],
-		[WORKFLOWS.create, link(examples.create.workflow), `run just now: ${describeRun(runs.create, 'Create a contact')}\n      ${link(examples.create.workflow, runs.create.id)}`],
+		[
+			WORKFLOWS.list,
+			link(examples.list.workflow),
+			`run just now: ${describeRun(runs.list, 'Get many contacts', contacts)}\n      ${link(examples.list.workflow, runs.list.id)}`,
+		],
+		[
+			WORKFLOWS.create,
+			link(examples.create.workflow),
+			`run just now: ${describeRun(runs.create, 'Create a contact')}\n      ${link(examples.create.workflow, runs.create.id)}`,
+		],
 		[
 			WORKFLOWS.trigger,
 			link(examples.trigger.workflow),
@@ -410,7 +531,9 @@ function examplesReport(editor: string, examples: Record<ExampleKey, Example>, r
 				: `published ${triggerNote}; see its Executions tab`,
 		],
 	];
-	return rows.map(([name, editorLink, run]) => `    ${name}\n      ${editorLink}\n      ${run}`).join('\n');
+	return rows
+		.map(([name, editorLink, run]) => `    ${name}\n      ${editorLink}\n      ${run}`)
+		.join('\n');
 }
 
 function restoredReport(editor: string, examples: Record<ExampleKey, Example>): string {
@@ -448,7 +571,11 @@ const DEV_OAUTH_CLIENT = { clientId: 'n8n-dev', clientSecret: 'n8n-dev-secret' }
  * secret stay the same between runs, so the credential in .tmp/dev/ keeps matching; its token
  * does not survive a restart of the sandbox, so it is connected again after each start.
  */
-async function setUpDevOAuth(sandbox: Stack['sandbox'], client: N8nClient, n8nUrl: string): Promise<OAuthCredentialSetup> {
+async function setUpDevOAuth(
+	sandbox: Stack['sandbox'],
+	client: N8nClient,
+	n8nUrl: string,
+): Promise<OAuthCredentialSetup> {
 	return await setUpOAuthCredential(sandbox, client, n8nUrl, DEV_OAUTH_CLIENT);
 }
 
@@ -473,15 +600,20 @@ export interface DevSession {
  * `npm run docs:screenshots` photographs (with its own user folder).
  */
 export async function startDev(
-	options: Pick<DevOptions, 'port' | 'sandboxPort' | 'seed' | 'fresh' | 'version'> & { userFolder?: string },
+	options: Pick<DevOptions, 'port' | 'sandboxPort' | 'seed' | 'fresh' | 'version'> & {
+		userFolder?: string;
+	},
 	log: (line: string) => void = (line) => console.log(line),
 ): Promise<DevSession> {
 	await assertPortFree(options.port, 'n8n', '--port');
 	await assertPortFree(options.sandboxPort, 'sandbox', '--sandbox-port');
 
-	log('Building and packing the package, preparing n8n (the first run installs n8n: a few minutes)...');
+	log(
+		'Building and packing the package, preparing n8n (the first run installs n8n: a few minutes)...',
+	);
 	const prepared = await prepare({ version: options.version }, log);
-	const userFolder = options.userFolder ?? join(repoRoot, '.tmp', 'dev', `n8n-${prepared.install.version}`);
+	const userFolder =
+		options.userFolder ?? join(repoRoot, '.tmp', 'dev', `n8n-${prepared.install.version}`);
 	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
 
 	log(`Starting the sandbox and n8n ${prepared.install.version}...`);
@@ -553,9 +685,13 @@ async function mainQueue(options: DevOptions) {
 	await assertPortFree(options.port, 'n8n main', '--port');
 	await assertPortFree(options.webhookPort, 'n8n webhook process', '--webhook-port');
 	await assertPortFree(options.sandboxPort, 'sandbox', '--sandbox-port');
-	console.log('Building and packing the package, preparing n8n (the first run installs n8n: a few minutes)...');
+	console.log(
+		'Building and packing the package, preparing n8n (the first run installs n8n: a few minutes)...',
+	);
 	const prepared = await prepare({ version: options.version });
-	console.log(`Starting Postgres, Redis, the sandbox and n8n ${prepared.install.version} in queue mode (about a minute)...`);
+	console.log(
+		`Starting Postgres, Redis, the sandbox and n8n ${prepared.install.version} in queue mode (about a minute)...`,
+	);
 	const stack = await startQueueStack({
 		version: prepared.install.version,
 		workers: options.workers,
@@ -568,7 +704,9 @@ async function mainQueue(options: DevOptions) {
 	const stop = async (code: number) => {
 		if (stopping) return;
 		stopping = true;
-		console.log('\nStopping the workers, the webhook process, main, Redis, Postgres and the sandbox...');
+		console.log(
+			'\nStopping the workers, the webhook process, main, Redis, Postgres and the sandbox...',
+		);
 		const logs = await stack.stop();
 		console.log(`n8n's logs are kept in ${logs}`);
 		process.exit(code);
@@ -580,7 +718,13 @@ async function mainQueue(options: DevOptions) {
 		const { client } = stack;
 		// Nothing is kept between queue-mode runs, so the examples are always new.
 		const examples = await ensureExamples(client, stack.credential);
-		const runs = await runExamples(stack.main.server, client, examples, stack.webhookUrl, stack.sandbox);
+		const runs = await runExamples(
+			stack.main.server,
+			client,
+			examples,
+			stack.webhookUrl,
+			stack.sandbox,
+		);
 		const oauth = await setUpDevOAuth(stack.sandbox, client, stack.main.server.url);
 		const where = (id: string) => stack.workerThatRan(id)?.name ?? 'a worker';
 		const editor = stack.main.server.url;
@@ -600,11 +744,16 @@ ${oauthReport(editor, oauth)}
 ${examplesReport(editor, examples, runs, '(deliveries go to the webhook process)')}
     (list ran on ${where(runs.list.id)}, create on ${where(runs.create.id)})
 
-  Logs while running: ${stack.processes().map((proc) => proc.server.logFile).join('\n                      ')}
+  Logs while running: ${stack
+		.processes()
+		.map((proc) => proc.server.logFile)
+		.join('\n                      ')}
   (copied to ${join('<tmp>', 'bwp-n8n-logs', 'queue-<date>')} when stopped; the path is printed then)
   Press Ctrl-C to stop everything (nothing is kept: the database lives as long as this run).`);
 	} catch (error) {
-		console.error(`Setting up the examples failed: ${(error as Error).message}\n--- main log ---\n${stack.main.server.logTail(40)}`);
+		console.error(
+			`Setting up the examples failed: ${(error as Error).message}\n--- main log ---\n${stack.main.server.logTail(40)}`,
+		);
 		await stop(1);
 	}
 }

@@ -11,11 +11,21 @@ import { LOCAL_OWNER } from '../e2e/lib/stack';
 import { openBrowser, sleep } from '../e2e/lib/browser';
 
 // The browser helper lives in e2e/lib/browser.ts; re-exported for the scripts that import it from here.
-export { openBrowser, sleep, VIEWPORT, type Browser, type Page, type Point } from '../e2e/lib/browser';
+export {
+	openBrowser,
+	sleep,
+	VIEWPORT,
+	type Browser,
+	type Page,
+	type Point,
+} from '../e2e/lib/browser';
 
 async function main() {
 	const [base, path, out, ...rest] = process.argv.slice(2);
-	if (!base || !path || !out) throw new Error('Usage: tsx scripts/screenshot.ts <n8n url> <path> <out.png> [--email E] [--password P] [--wait-ms N] [--open-node <name>]');
+	if (!base || !path || !out)
+		throw new Error(
+			'Usage: tsx scripts/screenshot.ts <n8n url> <path> <out.png> [--email E] [--password P] [--wait-ms N] [--open-node <name>]',
+		);
 	const flag = (name: string, fallback: string) => {
 		const index = rest.indexOf(name);
 		return index >= 0 ? rest[index + 1] : fallback;
@@ -24,7 +34,11 @@ async function main() {
 	const openNode = flag('--open-node', '');
 	const { page, close } = await openBrowser(flag('--chromium', process.env.CHROMIUM ?? 'chromium'));
 	try {
-		await page.login(base, flag('--email', LOCAL_OWNER.email), flag('--password', LOCAL_OWNER.password));
+		await page.login(
+			base,
+			flag('--email', LOCAL_OWNER.email),
+			flag('--password', LOCAL_OWNER.password),
+		);
 		await page.goto(`${base}${path}`);
 		await sleep(waitMs);
 		if (openNode) {

@@ -46,29 +46,50 @@ async function boxOf(page: Page, what: string, selector: string, margin = 24): P
 
 async function openEditor(page: Page, url: string): Promise<void> {
 	await page.goto(url);
-	await page.waitFor(`the editor at ${url}`, `document.querySelector('[data-test-id="canvas-node"], [data-test-id="canvas-add-button"], iframe')`);
+	await page.waitFor(
+		`the editor at ${url}`,
+		`document.querySelector('[data-test-id="canvas-node"], [data-test-id="canvas-add-button"], iframe')`,
+	);
 	await sleep(1_500);
 }
 
 /** Opens the node creator on the BuildWorkPro entry (its triggers or actions, depending on the workflow). */
-async function openNodeCreatorOnBuildWorkPro(page: Page, open: 'canvas-add-button' | 'node-creator-plus-button'): Promise<void> {
+async function openNodeCreatorOnBuildWorkPro(
+	page: Page,
+	open: 'canvas-add-button' | 'node-creator-plus-button',
+): Promise<void> {
 	await page.clickElement('the button that opens the node creator', `[data-test-id="${open}"]`);
-	await page.waitFor('the node creator search', `document.querySelector('[data-test-id="node-creator-search-bar"]')`);
+	await page.waitFor(
+		'the node creator search',
+		`document.querySelector('[data-test-id="node-creator-search-bar"]')`,
+	);
 	await sleep(500);
 	await page.type('BuildWorkPro');
-	await page.clickElement('BuildWorkPro in the node creator', '[data-test-id="node-creator-item-name"]', 'BuildWorkPro');
-	await page.waitFor('the node creator to list the BuildWorkPro items', `document.querySelector('[data-test-id="node-creator-category-item"]')`);
+	await page.clickElement(
+		'BuildWorkPro in the node creator',
+		'[data-test-id="node-creator-item-name"]',
+		'BuildWorkPro',
+	);
+	await page.waitFor(
+		'the node creator to list the BuildWorkPro items',
+		`document.querySelector('[data-test-id="node-creator-category-item"]')`,
+	);
 	await sleep(1_000);
 }
 
-const nodeCreatorClip = (page: Page) => boxOf(page, 'the node creator', '[data-test-id="node-creator"]', 0);
+const nodeCreatorClip = (page: Page) =>
+	boxOf(page, 'the node creator', '[data-test-id="node-creator"]', 0);
 
 export const SHOTS: Shot[] = [
 	{
 		file: 'node-output.png',
-		shows: 'the run of "list contacts" that npm run dev links to, with Get many contacts opened: its 50 contacts',
+		shows:
+			'the run of "list contacts" that npm run dev links to, with Get many contacts opened: its 50 contacts',
 		async take(page, { editor, examples, runs }) {
-			await openEditor(page, `${editor}/workflow/${examples.list.workflow.id}/executions/${runs.list.id}`);
+			await openEditor(
+				page,
+				`${editor}/workflow/${examples.list.workflow.id}/executions/${runs.list.id}`,
+			);
 			await page.openNode('Get many contacts');
 			await page.waitFor('the node panel to show the output', hasText('50 items'));
 			await sleep(1_000);
@@ -80,7 +101,12 @@ export const SHOTS: Shot[] = [
 		shows: 'the trigger example on the canvas, its subtitle naming the events',
 		async take(page, { editor, examples }) {
 			await openEditor(page, `${editor}/workflow/${examples.trigger.workflow.id}`);
-			const nodes = await boxOf(page, 'the nodes on the canvas', '[data-test-id="canvas-node"]', 70);
+			const nodes = await boxOf(
+				page,
+				'the nodes on the canvas',
+				'[data-test-id="canvas-node"]',
+				70,
+			);
 			return { ...nodes, x: Math.max(0, nodes.x - 40), width: nodes.width + 80 };
 		},
 	},
@@ -90,7 +116,10 @@ export const SHOTS: Shot[] = [
 		async take(page, { editor, examples }) {
 			await openEditor(page, `${editor}/workflow/${examples.trigger.workflow.id}`);
 			await page.openNode('BuildWorkPro Trigger');
-			await page.waitFor('the trigger panel', `document.querySelector('[data-test-id="trigger-header"]')`);
+			await page.waitFor(
+				'the trigger panel',
+				`document.querySelector('[data-test-id="trigger-header"]')`,
+			);
 			await sleep(1_000);
 			return undefined;
 		},
@@ -101,16 +130,33 @@ export const SHOTS: Shot[] = [
 		async take(page, { editor, examples }) {
 			await openEditor(page, `${editor}/workflow/${examples.create.workflow.id}`);
 			await page.openNode('Create a contact');
-			await page.clickElement('the Credential field', '[data-test-id="node-credentials-select"] input');
+			await page.clickElement(
+				'the Credential field',
+				'[data-test-id="node-credentials-select"] input',
+			);
 			// The list unfolds with an animation (longer with two credentials in it): click once it is still.
 			await sleep(800);
-			await page.clickElement('"Create new credential"', '[data-test-id="node-credentials-select-item-new"]');
-			await page.waitFor('the credential dialog', `!!document.querySelector('[data-test-id="editCredential-modal"]')`);
+			await page.clickElement(
+				'"Create new credential"',
+				'[data-test-id="node-credentials-select-item-new"]',
+			);
+			await page.waitFor(
+				'the credential dialog',
+				`!!document.querySelector('[data-test-id="editCredential-modal"]')`,
+			);
 			await sleep(800);
-			await page.clickElement("the dialog's API Key / OAuth2 switch", '[data-test-id="credential-mode-dropdown-trigger"]');
+			await page.clickElement(
+				"the dialog's API Key / OAuth2 switch",
+				'[data-test-id="credential-mode-dropdown-trigger"]',
+			);
 			await page.waitFor('the switch to show OAuth2', hasText('OAuth2'));
 			await sleep(800);
-			return await boxOf(page, 'the credential dialog', '[data-test-id="editCredential-modal"]', 0).catch(() => undefined);
+			return await boxOf(
+				page,
+				'the credential dialog',
+				'[data-test-id="editCredential-modal"]',
+				0,
+			).catch(() => undefined);
 		},
 	},
 	{
@@ -141,7 +187,10 @@ async function main() {
 	const only = flag('--only')?.split(',');
 	const outDir = join(repoRoot, flag('--out') ?? join('docs', 'images'));
 	const shots = SHOTS.filter((shot) => !only || only.includes(shot.file.replace(/\.png$/, '')));
-	if (shots.length === 0) throw new Error(`--only matches none of: ${SHOTS.map((shot) => shot.file.replace(/\.png$/, '')).join(', ')}`);
+	if (shots.length === 0)
+		throw new Error(
+			`--only matches none of: ${SHOTS.map((shot) => shot.file.replace(/\.png$/, '')).join(', ')}`,
+		);
 	mkdirSync(outDir, { recursive: true });
 
 	const userFolder = join(repoRoot, '.tmp', 'docs-screenshots', 'n8n');
@@ -163,11 +212,15 @@ async function main() {
 				try {
 					const clip = await shot.take(page, session);
 					await page.screenshot(out, clip);
-					console.log(`${relative(repoRoot, out)} (${Math.round(statSync(out).size / 1024)} KB): ${shot.shows}`);
+					console.log(
+						`${relative(repoRoot, out)} (${Math.round(statSync(out).size / 1024)} KB): ${shot.shows}`,
+					);
 				} catch (error) {
 					failed.push(shot.file);
 					console.error(`${shot.file} failed: ${(error as Error).message}`);
-					await page.screenshot(join(repoRoot, '.tmp', 'docs-screenshots', `failed-${shot.file}`)).catch(() => undefined);
+					await page
+						.screenshot(join(repoRoot, '.tmp', 'docs-screenshots', `failed-${shot.file}`))
+						.catch(() => undefined);
 				}
 				await page.press('Escape').catch(() => undefined);
 			}
@@ -178,7 +231,9 @@ async function main() {
 		await session.stop();
 	}
 	if (failed.length > 0) {
-		console.error(`${failed.length} screenshot(s) failed: ${failed.join(', ')} (what the browser showed: .tmp/docs-screenshots/failed-*.png)`);
+		console.error(
+			`${failed.length} screenshot(s) failed: ${failed.join(', ')} (what the browser showed: .tmp/docs-screenshots/failed-*.png)`,
+		);
 		process.exit(1);
 	}
 	rmSync(userFolder, { recursive: true, force: true });

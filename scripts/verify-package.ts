@@ -30,7 +30,10 @@ function packAndUnpack(): { dir: string; cleanUp: () => void } {
 	});
 	const [packed] = JSON.parse(output) as Array<{ filename: string }>;
 	execFileSync('tar', ['-xzf', join(workDir, packed.filename), '-C', workDir]);
-	return { dir: join(workDir, 'package'), cleanUp: () => rmSync(workDir, { recursive: true, force: true }) };
+	return {
+		dir: join(workDir, 'package'),
+		cleanUp: () => rmSync(workDir, { recursive: true, force: true }),
+	};
 }
 
 function contentProblems(dir: string): string[] {
@@ -39,14 +42,20 @@ function contentProblems(dir: string): string[] {
 		.filter((entry) => entry.isFile())
 		.map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
 	for (const file of files) {
-		if (!ALLOWED_FILES.some((pattern) => pattern.test(file))) problems.push(`unexpected file in the tarball: ${file}`);
+		if (!ALLOWED_FILES.some((pattern) => pattern.test(file)))
+			problems.push(`unexpected file in the tarball: ${file}`);
 	}
-	const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
+	const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<
+		string,
+		unknown
+	>;
 	const dependencies = Object.keys((manifest.dependencies as object | undefined) ?? {});
-	if (dependencies.length > 0) problems.push(`runtime dependencies are not allowed: ${dependencies.join(', ')}`);
+	if (dependencies.length > 0)
+		problems.push(`runtime dependencies are not allowed: ${dependencies.join(', ')}`);
 	const n8n = (manifest.n8n ?? {}) as { nodes?: string[]; credentials?: string[] };
 	for (const entry of [...(n8n.nodes ?? []), ...(n8n.credentials ?? [])]) {
-		if (!files.includes(entry)) problems.push(`package.json's n8n section names ${entry}, which the tarball lacks`);
+		if (!files.includes(entry))
+			problems.push(`package.json's n8n section names ${entry}, which the tarball lacks`);
 	}
 	return problems;
 }
@@ -59,7 +68,9 @@ async function main() {
 		// The scanner is an untyped ES module (its package exports no entry point of its own).
 		const scannerModule = '@n8n/scan-community-package/scanner/scanner.mjs';
 		const { analyzePackage } = (await import(scannerModule)) as {
-			analyzePackage: (dir: string) => Promise<{ passed: boolean; message?: string; details?: string }>;
+			analyzePackage: (
+				dir: string,
+			) => Promise<{ passed: boolean; message?: string; details?: string }>;
 		};
 		const scan = await analyzePackage(dir);
 		const problems = contentProblems(dir);
@@ -71,7 +82,10 @@ async function main() {
 			console.log(`n8n scanner: passed on ${where}`);
 		}
 		for (const problem of problems) console.log(`package contents: ${problem}`);
-		if (problems.length === 0) console.log('package contents: only compiled code, codex files, icons, package.json, README and LICENSE');
+		if (problems.length === 0)
+			console.log(
+				'package contents: only compiled code, codex files, icons, package.json, README and LICENSE',
+			);
 		if (!scan.passed || problems.length > 0) process.exit(1);
 	} finally {
 		cleanUp();

@@ -26,7 +26,8 @@ export async function runContender(
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			const line = stdout.split('\n').find((candidate) => candidate.startsWith('BENCH_RESULT '));
-			if (code === 0 && line) return resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ContenderResult);
+			if (code === 0 && line)
+				return resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as ContenderResult);
 			reject(
 				new Error(
 					`contender ${task.kind} failed (exit ${code ?? signal}${signal === 'SIGKILL' ? ', timed out' : ''}):\n${stderr.slice(-3000)}${stdout.slice(-1000)}`,

@@ -34,7 +34,10 @@ function areaOf(url: string, functionName: string): string {
 	const repo = url.match(/\/work\/main\/(.*)$/) ?? url.match(/\/(nodes|test|bench|sandbox)\/.*$/);
 	if (repo) {
 		const path = repo[1] ?? repo[0];
-		return path.split('/').slice(0, path.startsWith('nodes/') ? 3 : 2).join('/');
+		return path
+			.split('/')
+			.slice(0, path.startsWith('nodes/') ? 3 : 2)
+			.join('/');
 	}
 	return url;
 }
@@ -44,10 +47,34 @@ export function categoryOf(area: string): string {
 	if (area === 'idle (waiting for I/O)') return 'waiting for the server';
 	if (area === 'GC') return 'garbage collection';
 	if (area.startsWith('nodes/')) return 'our node code';
-	if (['n8n-workflow', 'luxon', 'lodash', 'jmespath', '@n8n/tournament', 'esprima-next', 'recast', 'ast-types'].includes(area))
+	if (
+		[
+			'n8n-workflow',
+			'luxon',
+			'lodash',
+			'jmespath',
+			'@n8n/tournament',
+			'esprima-next',
+			'recast',
+			'ast-types',
+		].includes(area)
+	)
 		return 'n8n parameters and expressions';
-	if (['n8n-core', 'test/harness', '@n8n/di', '@n8n/config', 'reflect-metadata'].includes(area)) return 'n8n engine';
-	if (['axios', 'follow-redirects', '@n8n/backend-network', 'form-data', 'proxy-from-env', 'undici', 'native', 'V8 / native (program)'].includes(area) || area.startsWith('node internals'))
+	if (['n8n-core', 'test/harness', '@n8n/di', '@n8n/config', 'reflect-metadata'].includes(area))
+		return 'n8n engine';
+	if (
+		[
+			'axios',
+			'follow-redirects',
+			'@n8n/backend-network',
+			'form-data',
+			'proxy-from-env',
+			'undici',
+			'native',
+			'V8 / native (program)',
+		].includes(area) ||
+		area.startsWith('node internals')
+	)
 		return 'HTTP client, sockets, JSON';
 	return 'other';
 }
@@ -63,7 +90,9 @@ export function summariseCpuProfile(file: string, top = 15): ProfileSummary {
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const selfMs = new Map<number, number>();
-	profile.samples.forEach((id, index) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
+	profile.samples.forEach((id, index) =>
+		selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000),
+	);
 	const totalMs = (profile.endTime - profile.startTime) / 1000;
 	const areas = new Map<string, number>();
 	const functions = new Map<string, { area: string; ms: number }>();
@@ -73,18 +102,24 @@ export function summariseCpuProfile(file: string, top = 15): ProfileSummary {
 		const { functionName, url, lineNumber } = node.callFrame;
 		const area = areaOf(url, functionName);
 		areas.set(area, (areas.get(area) ?? 0) + ms);
-		const name = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/work\/main\//, '')}:${lineNumber + 1}` : ''}`.trim();
+		const name =
+			`${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/work\/main\//, '')}:${lineNumber + 1}` : ''}`.trim();
 		const entry = functions.get(name) ?? { area, ms: 0 };
 		entry.ms += ms;
 		functions.set(name, entry);
 	}
 	const sorted = <T extends { ms: number }>(list: T[]) => list.sort((a, b) => b.ms - a.ms);
 	const categories = new Map<string, number>();
-	for (const [area, ms] of areas) categories.set(categoryOf(area), (categories.get(categoryOf(area)) ?? 0) + ms);
+	for (const [area, ms] of areas)
+		categories.set(categoryOf(area), (categories.get(categoryOf(area)) ?? 0) + ms);
 	return {
 		totalMs,
-		categories: sorted([...categories].map(([category, ms]) => ({ category, ms, share: ms / totalMs }))),
+		categories: sorted(
+			[...categories].map(([category, ms]) => ({ category, ms, share: ms / totalMs })),
+		),
 		areas: sorted([...areas].map(([area, ms]) => ({ area, ms, share: ms / totalMs }))),
-		functions: sorted([...functions].map(([name, { area, ms }]) => ({ name, area, ms, share: ms / totalMs }))).slice(0, top),
+		functions: sorted(
+			[...functions].map(([name, { area, ms }]) => ({ name, area, ms, share: ms / totalMs })),
+		).slice(0, top),
 	};
 }

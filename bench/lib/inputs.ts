@@ -9,6 +9,9 @@ export function contactInputs(prefix: string, count: number): Array<Record<strin
 
 /** Which input a stored contact came from (by its email), or undefined. */
 export function inputIndexOf(prefix: string, email: unknown): number | undefined {
-	const match = typeof email === 'string' ? email.match(new RegExp(`^${prefix}-(\\d+)@bench\\.example\\.com$`)) : null;
+	const match =
+		typeof email === 'string'
+			? email.match(new RegExp(`^${prefix}-(\\d+)@bench\\.example\\.com$`))
+			: null;
 	return match ? Number(match[1]) : undefined;
 }

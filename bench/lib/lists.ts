@@ -11,5 +11,15 @@ export interface ListSpec {
 	pageSize: number;
 }
 
-export const CONTACT_LIST: ListSpec = { resource: 'contact', path: '/contacts', pagination: 'cursor', pageSize: 100 };
-export const INVOICE_LIST: ListSpec = { resource: 'invoice', path: '/invoices', pagination: 'page', pageSize: 200 };
+export const CONTACT_LIST: ListSpec = {
+	resource: 'contact',
+	path: '/contacts',
+	pagination: 'cursor',
+	pageSize: 100,
+};
+export const INVOICE_LIST: ListSpec = {
+	resource: 'invoice',
+	path: '/invoices',
+	pagination: 'page',
+	pageSize: 200,
+};

@@ -8,9 +8,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export function statusKb(field: 'VmRSS' | 'VmHWM', pid: number | 'self' = 'self'): number | undefined {
+export function statusKb(
+	field: 'VmRSS' | 'VmHWM',
+	pid: number | 'self' = 'self',
+): number | undefined {
 	try {
-		const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`));
+		const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+			new RegExp(`${field}:\\s+(\\d+)`),
+		);
 		return match ? Number(match[1]) : undefined;
 	} catch {
 		return undefined;
@@ -41,7 +46,9 @@ export interface MemoryWindow {
  * Runs `work` and reports RSS and V8 heap before it and at their peak during it. Collects garbage
  * first (when --expose-gc is on) so "before" is not inflated by the previous run's garbage.
  */
-export async function measureMemory<T>(work: () => Promise<T>): Promise<{ value: T; memory: MemoryWindow }> {
+export async function measureMemory<T>(
+	work: () => Promise<T>,
+): Promise<{ value: T; memory: MemoryWindow }> {
 	const gc = (globalThis as { gc?: () => void }).gc;
 	gc?.();
 	gc?.();

@@ -65,9 +65,18 @@ export interface BenchN8n {
 	stop(): Promise<void>;
 }
 
-const OWNER = { email: 'bench@buildworkpro.local', password: 'BuildWorkPro-bench-1', firstName: 'Bench', lastName: 'Owner' };
+const OWNER = {
+	email: 'bench@buildworkpro.local',
+	password: 'BuildWorkPro-bench-1',
+	firstName: 'Bench',
+	lastName: 'Owner',
+};
 
-export async function startBenchN8n(install: N8nInstall, ourTarball?: string, floorTarball?: string): Promise<BenchN8n> {
+export async function startBenchN8n(
+	install: N8nInstall,
+	ourTarball?: string,
+	floorTarball?: string,
+): Promise<BenchN8n> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'bwp-bench-n8n-'));
 	const packageDir = ourTarball ? await installIntoUserFolder(ourTarball, userFolder) : '';
 	// Same install as ours (npm keeps the first package: both are dependencies of the nodes folder).
@@ -145,7 +154,12 @@ const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
  * light execution list, so the waiting itself does not load the (large) execution data; the
  * n8n process' peak RSS is read before the data is fetched.
  */
-export async function runWorkflow(n8n: BenchN8n, name: string, nodes: WorkflowNode[], timeoutMs = 300_000): Promise<N8nRunResult> {
+export async function runWorkflow(
+	n8n: BenchN8n,
+	name: string,
+	nodes: WorkflowNode[],
+	timeoutMs = 300_000,
+): Promise<N8nRunResult> {
 	const { server, client } = n8n;
 	const workflow: SavedWorkflow = await createWorkflow(client, name, nodes);
 	const pid = n8nMainPid(server.process.child.pid!);
@@ -157,24 +171,39 @@ export async function runWorkflow(n8n: BenchN8n, name: string, nodes: WorkflowNo
 		triggerToStartFrom: { name: workflow.nodes[0].name },
 		startNodes: [],
 	});
-	if (!startedRun.executionId) throw new Error(`n8n did not start "${name}": ${JSON.stringify(startedRun)}`);
+	if (!startedRun.executionId)
+		throw new Error(`n8n did not start "${name}": ${JSON.stringify(startedRun)}`);
 	const executionId = String(startedRun.executionId);
 	await waitFor(
 		`execution ${executionId} of "${name}"`,
 		async () => {
-			const summary = (await listExecutions(client, workflow.id)).find((execution) => execution.id === executionId);
+			const summary = (await listExecutions(client, workflow.id)).find(
+				(execution) => execution.id === executionId,
+			);
 			return summary && FINISHED.has(summary.status);
 		},
-		{ timeoutMs, intervalMs: 100, giveUp: () => (server.process.exited ? 'n8n exited' : undefined) },
+		{
+			timeoutMs,
+			intervalMs: 100,
+			giveUp: () => (server.process.exited ? 'n8n exited' : undefined),
+		},
 	);
 	const wallMs = performance.now() - started;
 	const rssPeakKb = kernelPeak ? statusKb('VmHWM', pid) : undefined;
 	const execution = await getExecution(server, client, executionId);
-	const runData = (execution.raw as { resultData?: { runData?: Record<string, Array<{ executionTime?: number }>> } })
-		.resultData?.runData ?? {};
-	const nodeTimesMs = Object.fromEntries(Object.entries(runData).map(([node, runs]) => [node, runs[0]?.executionTime ?? NaN]));
+	const runData =
+		(
+			execution.raw as {
+				resultData?: { runData?: Record<string, Array<{ executionTime?: number }>> };
+			}
+		).resultData?.runData ?? {};
+	const nodeTimesMs = Object.fromEntries(
+		Object.entries(runData).map(([node, runs]) => [node, runs[0]?.executionTime ?? NaN]),
+	);
 	const executionMs =
-		execution.startedAt && execution.stoppedAt ? Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt) : NaN;
+		execution.startedAt && execution.stoppedAt
+			? Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt)
+			: NaN;
 	return {
 		execution,
 		nodeTimesMs,
@@ -197,19 +226,27 @@ export function n8nMainPid(rootPid: number): number {
 		try {
 			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
 			parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-			commandOf.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '));
+			commandOf.set(
+				Number(entry),
+				readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' '),
+			);
 		} catch {
 			// gone meanwhile
 		}
 	}
 	const descends = (pid: number): boolean => {
-		for (let current: number | undefined = pid, hops = 0; current && hops < 10; current = parentOf.get(current), hops++)
+		for (
+			let current: number | undefined = pid, hops = 0;
+			current && hops < 10;
+			current = parentOf.get(current), hops++
+		)
 			if (current === rootPid) return true;
 		return false;
 	};
 	// The watchdog's own command line names n8n too: look below it.
 	const main = [...commandOf].find(
-		([pid, command]) => pid !== rootPid && /n8n\/bin\/n8n\b.*\bstart\b/.test(command) && descends(pid),
+		([pid, command]) =>
+			pid !== rootPid && /n8n\/bin\/n8n\b.*\bstart\b/.test(command) && descends(pid),
 	);
 	return main ? main[0] : rootPid;
 }
@@ -246,11 +283,19 @@ export function listAllWorkflow(
 						pagination: {
 							paginationMode: 'updateAParameterInEachRequest',
 							parameters: {
-								parameters: [{ type: 'qs', name: 'cursor', value: '={{ $response.body.meta.pagination.cursor }}' }],
+								parameters: [
+									{
+										type: 'qs',
+										name: 'cursor',
+										value: '={{ $response.body.meta.pagination.cursor }}',
+									},
+								],
 							},
 							paginationCompleteWhen: 'other',
 							completeExpression: '={{ !$response.body.meta.pagination.has_more }}',
-							...(options.requestIntervalMs !== undefined && { requestInterval: options.requestIntervalMs }),
+							...(options.requestIntervalMs !== undefined && {
+								requestInterval: options.requestIntervalMs,
+							}),
 						},
 					},
 				},
@@ -267,7 +312,10 @@ export function listAllWorkflow(
 }
 
 /** Our node in the same n8n: Get Many, Return All (one item per record, no Split Out needed). */
-export function ourListAllWorkflow(credential: CredentialRef, resource = 'contact'): WorkflowNode[] {
+export function ourListAllWorkflow(
+	credential: CredentialRef,
+	resource = 'contact',
+): WorkflowNode[] {
 	return [
 		MANUAL_TRIGGER,
 		{
@@ -295,7 +343,12 @@ export function floorListAllWorkflow(
 			name: FLOOR_NODE_NAME,
 			type: `${FLOOR_PACKAGE}.bwpBenchFloor`,
 			typeVersion: 1,
-			parameters: { path: list.path, pagination: list.pagination, pageSize: list.pageSize, ...(options.fullResponse && { fullResponse: true }) },
+			parameters: {
+				path: list.path,
+				pagination: list.pagination,
+				pageSize: list.pageSize,
+				...(options.fullResponse && { fullResponse: true }),
+			},
 			credentials: { buildWorkProApi: { id: credential.id, name: credential.name } },
 		},
 	];
@@ -370,8 +423,13 @@ function cpuMs(pid: number): number {
  * the execution's data, GC), and on a 2-core machine that would slow whichever contender runs
  * next, even in the other instance. Returns how long it waited.
  */
-export async function settleN8n(instances: Array<BenchN8n | undefined>, { quietShare = 0.1, windowMs = 500, maxMs = 30_000 } = {}): Promise<number> {
-	const pids = instances.filter((n8n): n8n is BenchN8n => !!n8n && !n8n.server.process.exited).map((n8n) => n8nMainPid(n8n.server.process.child.pid!));
+export async function settleN8n(
+	instances: Array<BenchN8n | undefined>,
+	{ quietShare = 0.1, windowMs = 500, maxMs = 30_000 } = {},
+): Promise<number> {
+	const pids = instances
+		.filter((n8n): n8n is BenchN8n => !!n8n && !n8n.server.process.exited)
+		.map((n8n) => n8nMainPid(n8n.server.process.child.pid!));
 	const started = performance.now();
 	for (;;) {
 		const before = pids.map(cpuMs);

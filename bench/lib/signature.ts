@@ -21,7 +21,15 @@ function deliveryBody(bytes: number): string {
 		type: 'contact.updated',
 		created_at: new Date().toISOString(),
 		tenant_id: 1,
-		data: { id: 7, firstName: 'Ada', lastName: 'Lovelace', companyName: 'Analytical Engines Ltd', email: 'ada@example.com', type: 'customer', notes: '' },
+		data: {
+			id: 7,
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			companyName: 'Analytical Engines Ltd',
+			email: 'ada@example.com',
+			type: 'customer',
+			notes: '',
+		},
 		previous_attributes: { firstName: 'Ana' },
 	};
 	const base = JSON.stringify(event).length;
@@ -29,7 +37,11 @@ function deliveryBody(bytes: number): string {
 	return JSON.stringify(event);
 }
 
-export function benchSignature({ bodyBytes = 2048, iterations = 20_000, batches = 5 } = {}): SignatureBench {
+export function benchSignature({
+	bodyBytes = 2048,
+	iterations = 20_000,
+	batches = 5,
+} = {}): SignatureBench {
 	const secret = `whsec_${randomBytes(24).toString('hex')}`;
 	const rawBody = Buffer.from(deliveryBody(bodyBytes), 'utf8');
 	const t = Math.floor(Date.now() / 1000);
@@ -45,7 +57,8 @@ export function benchSignature({ bodyBytes = 2048, iterations = 20_000, batches 
 	};
 	const check = () => {
 		const verdict = verifySignature({ headers, rawBody, secrets: [secret] });
-		if (!verdict.valid) throw new Error(`signature bench: a valid delivery was refused (${verdict.reason})`);
+		if (!verdict.valid)
+			throw new Error(`signature bench: a valid delivery was refused (${verdict.reason})`);
 	};
 	for (let i = 0; i < 2_000; i++) check(); // warm-up (JIT)
 	const batchesMicros: number[] = [];
@@ -55,5 +68,10 @@ export function benchSignature({ bodyBytes = 2048, iterations = 20_000, batches 
 		batchesMicros.push(Number(process.hrtime.bigint() - started) / 1000 / iterations);
 	}
 	const sorted = [...batchesMicros].sort((a, b) => a - b);
-	return { bodyBytes: rawBody.length, iterations, microsPerDelivery: sorted[Math.floor(sorted.length / 2)], batchesMicros };
+	return {
+		bodyBytes: rawBody.length,
+		iterations,
+		microsPerDelivery: sorted[Math.floor(sorted.length / 2)],
+		batchesMicros,
+	};
 }

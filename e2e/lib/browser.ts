@@ -36,7 +36,10 @@ export interface Page {
 	/** The address the page shows now. */
 	url(): Promise<string>;
 	press(key: 'Escape' | 'Enter'): Promise<void>;
-	screenshot(out: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void>;
+	screenshot(
+		out: string,
+		clip?: { x: number; y: number; width: number; height: number },
+	): Promise<void>;
 }
 
 export interface Browser {
@@ -52,10 +55,20 @@ export async function openBrowser(chromium = process.env.CHROMIUM ?? 'chromium')
 	const browser = spawn(
 		chromium,
 		[
-			'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync',
-			'--hide-scrollbars', '--lang=en-US',
-			`--user-data-dir=${profile}`, `--window-size=${VIEWPORT.width},${VIEWPORT.height}`, '--remote-debugging-port=0', 'about:blank',
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--hide-scrollbars',
+			'--lang=en-US',
+			`--user-data-dir=${profile}`,
+			`--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
+			'--remote-debugging-port=0',
+			'about:blank',
 		],
 		{ detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
 	);
@@ -67,23 +80,38 @@ export async function openBrowser(chromium = process.env.CHROMIUM ?? 'chromium')
 		rmSync(profile, { recursive: true, force: true });
 	};
 	try {
-		const wsUrl = await waitFor('Chromium to open its DevTools endpoint', () => /DevTools listening on (ws:\S+)/.exec(stderr)?.[1], {
-			timeoutMs: 30_000,
-			giveUp: () =>
-				browser.exitCode !== null || browser.pid === undefined
-					? `Chromium (${chromium}) did not start: ${stderr.slice(-500) || 'is it installed? apt-get install -y chromium'}`
-					: undefined,
-		});
+		const wsUrl = await waitFor(
+			'Chromium to open its DevTools endpoint',
+			() => /DevTools listening on (ws:\S+)/.exec(stderr)?.[1],
+			{
+				timeoutMs: 30_000,
+				giveUp: () =>
+					browser.exitCode !== null || browser.pid === undefined
+						? `Chromium (${chromium}) did not start: ${stderr.slice(-500) || 'is it installed? apt-get install -y chromium'}`
+						: undefined,
+			},
+		);
 		const cdp = await connect(wsUrl);
 		const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
 		const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
 		const send = (method: string, params: object = {}) => cdp.send(method, params, sessionId);
 		await send('Page.enable');
-		await send('Emulation.setDeviceMetricsOverride', { ...VIEWPORT, deviceScaleFactor: 1, mobile: false });
+		await send('Emulation.setDeviceMetricsOverride', {
+			...VIEWPORT,
+			deviceScaleFactor: 1,
+			mobile: false,
+		});
 		const page: Page = {
 			async evaluate<T>(expression: string) {
-				const result = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
-				if (result.exceptionDetails) throw new Error(`In the page: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+				const result = await send('Runtime.evaluate', {
+					expression,
+					awaitPromise: true,
+					returnByValue: true,
+				});
+				if (result.exceptionDetails)
+					throw new Error(
+						`In the page: ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`,
+					);
 				return result.result.value as T;
 			},
 			async goto(url) {
@@ -92,7 +120,10 @@ export async function openBrowser(chromium = process.env.CHROMIUM ?? 'chromium')
 			async login(base, email = LOCAL_OWNER.email, password = LOCAL_OWNER.password) {
 				// Same-origin page first, so localStorage and the cookie belong to n8n's origin.
 				await page.goto(`${base}/signin`);
-				await page.waitFor('the sign-in page', `document.readyState === 'complete' && location.origin === ${JSON.stringify(new URL(base).origin)}`);
+				await page.waitFor(
+					'the sign-in page',
+					`document.readyState === 'complete' && location.origin === ${JSON.stringify(new URL(base).origin)}`,
+				);
 				const status = await page.evaluate<number>(`(async () => {
 					const id = localStorage.getItem('n8n-browserId') || crypto.randomUUID();
 					localStorage.setItem('n8n-browserId', id);
@@ -108,15 +139,30 @@ export async function openBrowser(chromium = process.env.CHROMIUM ?? 'chromium')
 			async waitFor<T>(what: string, expression: string, timeoutMs = 60_000) {
 				return await waitFor(
 					what,
-					async () => (await page.evaluate<T>(`(() => { try { return ${expression}; } catch { return undefined; } })()`).catch(() => undefined)) || undefined,
+					async () =>
+						(await page
+							.evaluate<T>(
+								`(() => { try { return ${expression}; } catch { return undefined; } })()`,
+							)
+							.catch(() => undefined)) || undefined,
 					{ timeoutMs, intervalMs: 250 },
 				);
 			},
 			async click(point, clickCount = 1) {
 				await send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...point });
 				for (let count = 1; count <= clickCount; count++) {
-					await send('Input.dispatchMouseEvent', { type: 'mousePressed', button: 'left', clickCount: count, ...point });
-					await send('Input.dispatchMouseEvent', { type: 'mouseReleased', button: 'left', clickCount: count, ...point });
+					await send('Input.dispatchMouseEvent', {
+						type: 'mousePressed',
+						button: 'left',
+						clickCount: count,
+						...point,
+					});
+					await send('Input.dispatchMouseEvent', {
+						type: 'mouseReleased',
+						button: 'left',
+						clickCount: count,
+						...point,
+					});
 				}
 			},
 			async clickElement(what, selector, text, clickCount = 1) {
@@ -169,10 +215,18 @@ export async function openBrowser(chromium = process.env.CHROMIUM ?? 'chromium')
 			async press(key) {
 				const codes = { Escape: 27, Enter: 13 };
 				for (const type of ['keyDown', 'keyUp'])
-					await send('Input.dispatchKeyEvent', { type, key, code: key, windowsVirtualKeyCode: codes[key] });
+					await send('Input.dispatchKeyEvent', {
+						type,
+						key,
+						code: key,
+						windowsVirtualKeyCode: codes[key],
+					});
 			},
 			async screenshot(out, clip) {
-				const shot = await send('Page.captureScreenshot', { format: 'png', ...(clip ? { clip: { ...clip, scale: 1 } } : {}) });
+				const shot = await send('Page.captureScreenshot', {
+					format: 'png',
+					...(clip ? { clip: { ...clip, scale: 1 } } : {}),
+				});
 				writeFileSync(out, Buffer.from(shot.data, 'base64'));
 			},
 		};
@@ -198,18 +252,29 @@ export function ensureChromium(log: (line: string) => void = (line) => console.l
 	if (found) return found;
 	const install = 'apt-get update && apt-get install -y chromium';
 	if (process.getuid?.() !== 0)
-		throw new Error(`Headless Chromium is needed and was not found (set CHROMIUM=/path/to/chromium, or install Debian's package as root: ${install}).`);
+		throw new Error(
+			`Headless Chromium is needed and was not found (set CHROMIUM=/path/to/chromium, or install Debian's package as root: ${install}).`,
+		);
 	log(`Chromium not found: installing Debian's chromium package (${install}) ...`);
-	const result = spawnSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 600_000 });
+	const result = spawnSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`], {
+		stdio: ['ignore', 'ignore', 'pipe'],
+		encoding: 'utf8',
+		timeout: 600_000,
+	});
 	const installed = findChromium();
-	if (!installed) throw new Error(`Installing Chromium failed (${install} exited ${result.status}): ${(result.stderr ?? '').slice(-800)}`);
+	if (!installed)
+		throw new Error(
+			`Installing Chromium failed (${install} exited ${result.status}): ${(result.stderr ?? '').slice(-800)}`,
+		);
 	return installed;
 }
 
 function findChromium(): string | undefined {
-	if (process.env.CHROMIUM) return existsSync(process.env.CHROMIUM) ? process.env.CHROMIUM : undefined;
+	if (process.env.CHROMIUM)
+		return existsSync(process.env.CHROMIUM) ? process.env.CHROMIUM : undefined;
 	for (const dir of (process.env.PATH ?? '').split(':').filter(Boolean)) {
-		for (const name of ['chromium', 'chromium-browser']) if (existsSync(join(dir, name))) return join(dir, name);
+		for (const name of ['chromium', 'chromium-browser'])
+			if (existsSync(join(dir, name))) return join(dir, name);
 	}
 	return undefined;
 }
@@ -226,7 +291,10 @@ async function connect(url: string): Promise<Cdp> {
 		socket.addEventListener('error', reject, { once: true });
 	});
 	let nextId = 1;
-	const pending = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
+	const pending = new Map<
+		number,
+		{ resolve: (value: any) => void; reject: (error: Error) => void }
+	>();
 	socket.addEventListener('message', (event) => {
 		const message = JSON.parse(String(event.data));
 		const waiter = message.id !== undefined ? pending.get(message.id) : undefined;
@@ -260,7 +328,13 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  */
 export async function connectOAuthCredential(
 	page: Page,
-	{ n8nUrl, credentialId, redirectUrl, email, password }: { n8nUrl: string; credentialId: string; redirectUrl: string; email: string; password: string },
+	{
+		n8nUrl,
+		credentialId,
+		redirectUrl,
+		email,
+		password,
+	}: { n8nUrl: string; credentialId: string; redirectUrl: string; email: string; password: string },
 ): Promise<URL> {
 	await page.login(n8nUrl);
 	const answer = await page.evaluate<{ status: number; body: { data?: string } }>(`(async () => {
@@ -270,7 +344,9 @@ export async function connectOAuthCredential(
 		return { status: response.status, body: await response.json().catch(() => ({})) };
 	})()`);
 	if (answer.status !== 200 || typeof answer.body.data !== 'string')
-		throw new Error(`n8n did not give an authorization URL: ${answer.status} ${JSON.stringify(answer.body)}`);
+		throw new Error(
+			`n8n did not give an authorization URL: ${answer.status} ${JSON.stringify(answer.body)}`,
+		);
 	const authorizationUrl = new URL(answer.body.data);
 
 	await page.goto(authorizationUrl.href);
@@ -288,6 +364,7 @@ export async function connectOAuthCredential(
 		30_000,
 	);
 	const shown = await page.evaluate<string>('document.body.innerText');
-	if (!/Connection successful/i.test(shown)) throw new Error(`n8n's callback did not report success: ${shown.slice(0, 500)}`);
+	if (!/Connection successful/i.test(shown))
+		throw new Error(`n8n's callback did not report success: ${shown.slice(0, 500)}`);
 	return authorizationUrl;
 }

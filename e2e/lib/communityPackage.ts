@@ -7,11 +7,14 @@ import { join } from 'node:path';
 import { repoRoot } from './install';
 import { run } from './process';
 
-export const packageName: string = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).name;
+export const packageName: string = JSON.parse(
+	readFileSync(join(repoRoot, 'package.json'), 'utf8'),
+).name;
 
 /** `npm run build` then `npm pack` into `outDir`; returns the tarball's path. */
 export async function buildAndPack(outDir: string, { build = true } = {}): Promise<string> {
-	if (build) await run('npm', ['run', 'build', '--silent'], { cwd: repoRoot, timeoutMs: 10 * 60_000 });
+	if (build)
+		await run('npm', ['run', 'build', '--silent'], { cwd: repoRoot, timeoutMs: 10 * 60_000 });
 	mkdirSync(outDir, { recursive: true });
 	const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', outDir], {
 		cwd: repoRoot,
@@ -26,11 +29,23 @@ export async function installIntoUserFolder(tarball: string, userFolder: string)
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	if (!existsSync(join(nodesDir, 'package.json')))
-		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+		writeFileSync(
+			join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+		);
 	// n8n provides n8n-workflow at run time: the peer dependency must not be installed (nor resolved) here.
 	await run(
 		'npm',
-		['install', tarball, '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		[
+			'install',
+			tarball,
+			'--omit=dev',
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
 		{ cwd: nodesDir, timeoutMs: 5 * 60_000 },
 	);
 	return join(nodesDir, 'node_modules', packageName);

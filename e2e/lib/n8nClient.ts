@@ -23,7 +23,8 @@ export class N8nClient {
 	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
 		const parsed = await this.send(method, `/rest${path}`, body);
 		// Most endpoints wrap their answer in {data}; a few do not.
-		if (parsed && typeof parsed === 'object' && 'data' in parsed) return (parsed as { data: T }).data;
+		if (parsed && typeof parsed === 'object' && 'data' in parsed)
+			return (parsed as { data: T }).data;
 		return parsed as T;
 	}
 
@@ -40,7 +41,10 @@ export class N8nClient {
 			body: body === undefined ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(timeoutMs),
 		}).catch((error: Error) => {
-			const reason = error.name === 'TimeoutError' ? `did not answer within ${timeoutMs / 1000} s` : `failed: ${error.message}`;
+			const reason =
+				error.name === 'TimeoutError'
+					? `did not answer within ${timeoutMs / 1000} s`
+					: `failed: ${error.message}`;
 			throw new Error(`n8n ${method} ${path} ${reason} (is n8n still running at ${this.baseUrl}?)`);
 		});
 		for (const setCookie of response.headers.getSetCookie()) {
@@ -72,7 +76,12 @@ export class N8nClient {
 	}
 
 	/** Creates the instance owner on a fresh n8n (logging in), or logs in when it already exists. */
-	async setupOwnerOrLogin(owner: { email: string; password: string; firstName: string; lastName: string }) {
+	async setupOwnerOrLogin(owner: {
+		email: string;
+		password: string;
+		firstName: string;
+		lastName: string;
+	}) {
 		try {
 			await this.post('/owner/setup', owner);
 		} catch (error) {

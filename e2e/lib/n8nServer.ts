@@ -104,11 +104,21 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 	// Through the watchdog, so n8n stops even if this process dies without calling stop().
 	const spawnedAt = Date.now();
 	const watchdog = join(__dirname, 'watchdog.cjs');
-	const server = startServer(install.nodeBin, [watchdog, String(process.pid), install.nodeBin, install.n8nBin, ...(options.command ?? ['start'])], {
-		env,
-		logFile,
-		cwd: options.userFolder,
-	});
+	const server = startServer(
+		install.nodeBin,
+		[
+			watchdog,
+			String(process.pid),
+			install.nodeBin,
+			install.n8nBin,
+			...(options.command ?? ['start']),
+		],
+		{
+			env,
+			logFile,
+			cwd: options.userFolder,
+		},
+	);
 	const n8nRequire = createRequire(join(install.dir, 'node_modules', 'n8n', 'package.json'));
 	const flatted = n8nRequire('flatted') as { parse(text: string): unknown };
 
@@ -145,9 +155,13 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 				if (options.ready) return await options.ready(url);
 				// Readiness turns OK once the database is migrated and n8n serves its API; the HTTP
 				// server itself answers (even /rest/settings) earlier.
-				const ready = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) });
+				const ready = await fetch(`${url}/healthz/readiness`, {
+					signal: AbortSignal.timeout(5_000),
+				});
 				if (!ready.ok) return false;
-				const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5_000) });
+				const settings = await fetch(`${url}/rest/settings`, {
+					signal: AbortSignal.timeout(5_000),
+				});
 				return settings.ok;
 			},
 			{
@@ -158,7 +172,9 @@ export async function startN8n(install: N8nInstall, options: StartN8nOptions): P
 		);
 	} catch (error) {
 		await server.stop();
-		throw new Error(`${(error as Error).message}\n--- n8n log (last lines) ---\n${handle.logTail()}`);
+		throw new Error(
+			`${(error as Error).message}\n--- n8n log (last lines) ---\n${handle.logTail()}`,
+		);
 	}
 	handle.startupMs = Date.now() - spawnedAt;
 	return handle;

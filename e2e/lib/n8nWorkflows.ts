@@ -38,7 +38,10 @@ export async function createCredential(
 	client: N8nClient,
 	credential: { name: string; type: string; data: Record<string, unknown> },
 ): Promise<CredentialRef> {
-	const saved = await client.post<{ id: string; name: string; type: string }>('/credentials', credential);
+	const saved = await client.post<{ id: string; name: string; type: string }>(
+		'/credentials',
+		credential,
+	);
 	return { id: saved.id, name: saved.name, type: saved.type };
 }
 
@@ -55,7 +58,10 @@ export async function upsertCredential(
 	return { id: existing.id, name: existing.name, type: existing.type };
 }
 
-export async function findWorkflowByName(client: N8nClient, name: string): Promise<SavedWorkflow | undefined> {
+export async function findWorkflowByName(
+	client: N8nClient,
+	name: string,
+): Promise<SavedWorkflow | undefined> {
 	const all = await client.get<Array<{ id: string; name: string }>>('/workflows');
 	const match = all.find((workflow) => workflow.name === name);
 	return match ? await client.get<SavedWorkflow>(`/workflows/${match.id}`) : undefined;
@@ -71,7 +77,10 @@ export async function testCredential(
 }
 
 /** Chains nodes left to right: each node's main output feeds the next one. */
-export function chain(nodes: WorkflowNode[]): { nodes: WorkflowNode[]; connections: Record<string, unknown> } {
+export function chain(nodes: WorkflowNode[]): {
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+} {
 	const placed = nodes.map((node, index) => ({
 		id: node.id ?? randomUUID(),
 		position: node.position ?? ([index * 240, 0] as [number, number]),
@@ -80,7 +89,9 @@ export function chain(nodes: WorkflowNode[]): { nodes: WorkflowNode[]; connectio
 	}));
 	const connections: Record<string, unknown> = {};
 	for (let index = 0; index < placed.length - 1; index++)
-		connections[placed[index].name] = { main: [[{ node: placed[index + 1].name, type: 'main', index: 0 }]] };
+		connections[placed[index].name] = {
+			main: [[{ node: placed[index + 1].name, type: 'main', index: 0 }]],
+		};
 	return { nodes: placed, connections };
 }
 
@@ -116,11 +127,25 @@ export interface ExecutionDetails extends ExecutionSummary {
 
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
-export async function getExecution(server: N8nServer, client: N8nClient, id: string): Promise<ExecutionDetails> {
-	const execution = await client.get<ExecutionSummary & { data: string | object }>(`/executions/${id}`);
-	const data = (typeof execution.data === 'string' ? server.parseExecutionData(execution.data) : execution.data) as {
+export async function getExecution(
+	server: N8nServer,
+	client: N8nClient,
+	id: string,
+): Promise<ExecutionDetails> {
+	const execution = await client.get<ExecutionSummary & { data: string | object }>(
+		`/executions/${id}`,
+	);
+	const data = (
+		typeof execution.data === 'string' ? server.parseExecutionData(execution.data) : execution.data
+	) as {
 		resultData?: {
-			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: unknown }>>;
+			runData?: Record<
+				string,
+				Array<{
+					data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+					error?: unknown;
+				}>
+			>;
 			error?: ExecutionDetails['error'];
 		};
 	};
@@ -154,7 +179,9 @@ export async function runManually(
 		{ workflowData: workflow, triggerToStartFrom: { name: trigger }, startNodes: [] },
 	);
 	if (!started.executionId)
-		throw new Error(`n8n did not start an execution of "${workflow.name}": ${JSON.stringify(started)}`);
+		throw new Error(
+			`n8n did not start an execution of "${workflow.name}": ${JSON.stringify(started)}`,
+		);
 	return await waitForExecution(server, client, started.executionId, timeoutMs);
 }
 
@@ -172,13 +199,22 @@ export async function waitForExecution(
 			const hasResult = Object.keys(execution.output).length > 0 || execution.error !== undefined;
 			return FINISHED.has(execution.status) && hasResult ? execution : undefined;
 		},
-		{ timeoutMs, intervalMs: 300, giveUp: () => (server.process.exited ? 'n8n exited' : undefined) },
+		{
+			timeoutMs,
+			intervalMs: 300,
+			giveUp: () => (server.process.exited ? 'n8n exited' : undefined),
+		},
 	);
 }
 
-export async function listExecutions(client: N8nClient, workflowId: string): Promise<ExecutionSummary[]> {
+export async function listExecutions(
+	client: N8nClient,
+	workflowId: string,
+): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const page = await client.get<{ results: ExecutionSummary[] }>(`/executions?filter=${filter}&limit=100`);
+	const page = await client.get<{ results: ExecutionSummary[] }>(
+		`/executions?filter=${filter}&limit=100`,
+	);
 	return page.results.map((execution) => ({ ...execution, id: String(execution.id) }));
 }
 
@@ -188,10 +224,15 @@ export async function listExecutions(client: N8nClient, workflowId: string): Pro
  */
 export async function publish(client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
 	const current = await client.get<SavedWorkflow>(`/workflows/${workflow.id}`);
-	return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/activate`, { versionId: current.versionId });
+	return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/activate`, {
+		versionId: current.versionId,
+	});
 }
 
-export async function unpublish(client: N8nClient, workflow: SavedWorkflow): Promise<SavedWorkflow> {
+export async function unpublish(
+	client: N8nClient,
+	workflow: SavedWorkflow,
+): Promise<SavedWorkflow> {
 	return await client.post<SavedWorkflow>(`/workflows/${workflow.id}/deactivate`, {});
 }
 
@@ -217,14 +258,17 @@ export async function publishAndWaitForOutcome(
 	const outcome = await waitFor(
 		`n8n to finish publishing "${workflow.name}"`,
 		async () => {
-			const status = await client.get<{ status: string; triggers: Array<{ status: string; errorMessage?: string }> }>(
-				`/workflows/${workflow.id}/publication-status`,
-			);
+			const status = await client.get<{
+				status: string;
+				triggers: Array<{ status: string; errorMessage?: string }>;
+			}>(`/workflows/${workflow.id}/publication-status`);
 			return status.status === 'in_progress' ? undefined : status;
 		},
 		{ timeoutMs, intervalMs: 1_000 },
 	);
-	return outcome.triggers.filter((trigger) => trigger.errorMessage).map((trigger) => trigger.errorMessage!);
+	return outcome.triggers
+		.filter((trigger) => trigger.errorMessage)
+		.map((trigger) => trigger.errorMessage!);
 }
 
 /** An exported n8n workflow (what "Download" in the editor writes and `examples/` holds). */
@@ -250,7 +294,12 @@ export async function importWorkflow(
 		...node,
 		...(node.webhookId ? { webhookId: randomUUID() } : {}),
 		...(node.credentials?.[credential.type]
-			? { credentials: { ...node.credentials, [credential.type]: { id: credential.id, name: credential.name } } }
+			? {
+					credentials: {
+						...node.credentials,
+						[credential.type]: { id: credential.id, name: credential.name },
+					},
+				}
 			: {}),
 	}));
 	return await client.post<SavedWorkflow>('/workflows', {
@@ -278,11 +327,23 @@ export interface ExecutionBinary {
 }
 
 /** The binary fields of each output item of a node's first run (main output 0). */
-export function binaryOutput(execution: ExecutionDetails, nodeName: string): Array<Record<string, ExecutionBinary>> {
+export function binaryOutput(
+	execution: ExecutionDetails,
+	nodeName: string,
+): Array<Record<string, ExecutionBinary>> {
 	const data = execution.raw as {
-		resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ binary?: Record<string, ExecutionBinary> }> | null> } }>> };
+		resultData?: {
+			runData?: Record<
+				string,
+				Array<{
+					data?: { main?: Array<Array<{ binary?: Record<string, ExecutionBinary> }> | null> };
+				}>
+			>;
+		};
 	};
-	return (data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []).map((item) => item.binary ?? {});
+	return (data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []).map(
+		(item) => item.binary ?? {},
+	);
 }
 
 /**
@@ -296,19 +357,35 @@ export async function readExecutionBinary(
 	user: { email: string; password: string },
 	binary: ExecutionBinary,
 ): Promise<{ bytes: Buffer; contentType: string | null; disposition: string | null }> {
-	if (!binary.id) return { bytes: Buffer.from(binary.data ?? '', 'base64'), contentType: binary.mimeType ?? null, disposition: null };
+	if (!binary.id)
+		return {
+			bytes: Buffer.from(binary.data ?? '', 'base64'),
+			contentType: binary.mimeType ?? null,
+			disposition: null,
+		};
 	const browserId = randomUUID();
 	const login = await fetch(`${server.url}/rest/login`, {
 		method: 'POST',
 		headers: { 'browser-id': browserId, 'content-type': 'application/json' },
-		body: JSON.stringify({ email: user.email, emailOrLdapLoginId: user.email, password: user.password }),
+		body: JSON.stringify({
+			email: user.email,
+			emailOrLdapLoginId: user.email,
+			password: user.password,
+		}),
 	});
 	if (!login.ok) throw new Error(`n8n refused the login to read binary data: ${login.status}`);
-	const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).find((pair) => pair.startsWith('n8n-auth='));
-	const response = await fetch(`${server.url}/rest/binary-data?id=${encodeURIComponent(binary.id)}&action=download`, {
-		headers: { 'browser-id': browserId, ...(cookie ? { cookie } : {}) },
-	});
-	if (!response.ok) throw new Error(`n8n GET /rest/binary-data answered ${response.status} for ${binary.id}`);
+	const cookie = login.headers
+		.getSetCookie()
+		.map((value) => value.split(';')[0])
+		.find((pair) => pair.startsWith('n8n-auth='));
+	const response = await fetch(
+		`${server.url}/rest/binary-data?id=${encodeURIComponent(binary.id)}&action=download`,
+		{
+			headers: { 'browser-id': browserId, ...(cookie ? { cookie } : {}) },
+		},
+	);
+	if (!response.ok)
+		throw new Error(`n8n GET /rest/binary-data answered ${response.status} for ${binary.id}`);
 	return {
 		bytes: Buffer.from(await response.arrayBuffer()),
 		contentType: response.headers.get('content-type'),

@@ -35,8 +35,10 @@ export async function prepare(
 export function readPrepared(version?: string): Prepared | undefined {
 	if (!existsSync(recordFile)) return undefined;
 	const prepared = JSON.parse(readFileSync(recordFile, 'utf8')) as Prepared;
-	if (version && !prepared.install.version.startsWith(version.replace(/(\.x)+$/, ''))) return undefined;
-	if (!existsSync(prepared.tarball) || !existsSync(join(prepared.install.dir, '.ready'))) return undefined;
+	if (version && !prepared.install.version.startsWith(version.replace(/(\.x)+$/, '')))
+		return undefined;
+	if (!existsSync(prepared.tarball) || !existsSync(join(prepared.install.dir, '.ready')))
+		return undefined;
 	return prepared;
 }
 

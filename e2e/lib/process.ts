@@ -20,7 +20,11 @@ export interface RunResult {
 }
 
 /** Runs a command to completion; rejects with its output when it fails or times out. */
-export async function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+export async function run(
+	command: string,
+	args: string[],
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const { cwd, env, timeoutMs = 15 * 60_000, inherit = false } = options;
 	return await new Promise<RunResult>((resolve, reject) => {
 		const child = spawn(command, args, {
@@ -41,7 +45,11 @@ export async function run(command: string, args: string[], options: RunOptions =
 		});
 		const timer = setTimeout(() => {
 			killGroup(child, 'SIGKILL');
-			reject(new Error(`Timed out after ${timeoutMs} ms: ${command} ${args.join(' ')}\n${tail(stderr || stdout)}`));
+			reject(
+				new Error(
+					`Timed out after ${timeoutMs} ms: ${command} ${args.join(' ')}\n${tail(stderr || stdout)}`,
+				),
+			);
 		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
@@ -123,7 +131,10 @@ export function startServer(
 			killGroup(child, 'SIGKILL');
 			if (child.pid !== undefined) {
 				const pid = child.pid;
-				await waitFor('the process group to end', () => !groupAlive(pid), { timeoutMs: 5_000, intervalMs: 50 }).catch(() => undefined);
+				await waitFor('the process group to end', () => !groupAlive(pid), {
+					timeoutMs: 5_000,
+					intervalMs: 50,
+				}).catch(() => undefined);
 			}
 			liveServers.delete(child);
 			await new Promise<void>((resolve) => log.end(resolve));
@@ -186,8 +197,12 @@ export async function waitFor<T>(
 			lastError = error;
 		}
 		if (Date.now() >= deadline) {
-			const reason = lastError ? ` (last error: ${(lastError as Error).message ?? String(lastError)})` : '';
-			throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${reason}`);
+			const reason = lastError
+				? ` (last error: ${(lastError as Error).message ?? String(lastError)})`
+				: '';
+			throw new Error(
+				`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${reason}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}

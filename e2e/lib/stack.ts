@@ -50,7 +50,8 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const log = options.log ?? ((line: string) => console.log(line));
 	const prepared =
-		(options.reusePrepared !== false && readPrepared(options.version)) || (await prepare({ version: options.version }, log));
+		(options.reusePrepared !== false && readPrepared(options.version)) ||
+		(await prepare({ version: options.version }, log));
 
 	const temporaryFolder = !options.userFolder;
 	const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'bwp-n8n-'));
@@ -63,7 +64,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		// A user folder that stays (npm run dev's .tmp/dev/) keeps its log; a temporary one's log is
 		// copied out before the folder goes.
 		if (!temporaryFolder) return logFile;
-		const keptLog = join(tmpdir(), 'bwp-n8n-logs', `n8n-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+		const keptLog = join(
+			tmpdir(),
+			'bwp-n8n-logs',
+			`n8n-${new Date().toISOString().replace(/[:.]/g, '-')}.log`,
+		);
 		if (existsSync(logFile)) {
 			mkdirSync(join(tmpdir(), 'bwp-n8n-logs'), { recursive: true });
 			copyFileSync(logFile, keptLog);
@@ -75,7 +80,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	try {
 		await installIntoUserFolder(prepared.tarball, userFolder);
 		sandbox = await startSandbox({ testControls: true, ...options.sandbox });
-		n8n = await startN8n(prepared.install, { userFolder, port: options.n8nPort, env: options.n8nEnv });
+		n8n = await startN8n(prepared.install, {
+			userFolder,
+			port: options.n8nPort,
+			env: options.n8nEnv,
+		});
 		const client = n8n.client();
 		await client.setupOwnerOrLogin(LOCAL_OWNER);
 		const credential = await upsertCredential(client, {
@@ -92,7 +101,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			stop,
 			async restartN8n() {
 				await stack.n8n.stop();
-				n8n = await startN8n(prepared.install, { userFolder, port: stack.n8n.port, env: options.n8nEnv });
+				n8n = await startN8n(prepared.install, {
+					userFolder,
+					port: stack.n8n.port,
+					env: options.n8nEnv,
+				});
 				stack.n8n = n8n;
 				stack.client = n8n.client();
 				await stack.client.login(LOCAL_OWNER.email, LOCAL_OWNER.password);
@@ -137,14 +150,21 @@ export async function setUpOAuthCredential(
 		confidential = true,
 		clientId,
 		clientSecret = '',
-	}: { name?: string; confidential?: boolean; clientId?: string; /** '' generates one. */ clientSecret?: string } = {},
+	}: {
+		name?: string;
+		confidential?: boolean;
+		clientId?: string;
+		/** '' generates one. */ clientSecret?: string;
+	} = {},
 ): Promise<OAuthCredentialSetup> {
 	const redirectUrl = oauthRedirectUrl(n8nUrl);
 	const registered = sandbox.oauth.registerClient({
 		clientId,
 		name: confidential ? 'n8n (confidential)' : 'n8n (public)',
 		redirectUris: [redirectUrl],
-		...(confidential ? { clientSecret, tokenEndpointAuthMethod: 'client_secret_post' as const } : { clientSecret: null, tokenEndpointAuthMethod: 'none' as const }),
+		...(confidential
+			? { clientSecret, tokenEndpointAuthMethod: 'client_secret_post' as const }
+			: { clientSecret: null, tokenEndpointAuthMethod: 'none' as const }),
 	}) as { client_id: string; client_secret?: string };
 	const credential = await upsertCredential(client, {
 		name,
@@ -158,5 +178,10 @@ export async function setUpOAuthCredential(
 			scope: DEFAULT_OAUTH_SCOPES,
 		},
 	});
-	return { credential, clientId: registered.client_id, clientSecret: registered.client_secret ?? null, redirectUrl };
+	return {
+		credential,
+		clientId: registered.client_id,
+		clientSecret: registered.client_secret ?? null,
+		redirectUrl,
+	};
 }

@@ -71,7 +71,11 @@ function postgresBinDir(): string | undefined {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
 	const majors = readdirSync(root)
-		.filter((name) => existsSync(join(root, name, 'bin', 'postgres')) && existsSync(join(root, name, 'bin', 'initdb')))
+		.filter(
+			(name) =>
+				existsSync(join(root, name, 'bin', 'postgres')) &&
+				existsSync(join(root, name, 'bin', 'initdb')),
+		)
 		.sort((a, b) => Number(b) - Number(a));
 	return majors.length ? join(root, majors[0], 'bin') : undefined;
 }
@@ -79,7 +83,11 @@ function postgresBinDir(): string | undefined {
 let aptUpdated = false;
 
 /** Installs Debian packages when the run is root; otherwise throws a message naming them. */
-export async function ensureDebianPackages(packages: string[], why: string, log: (line: string) => void): Promise<void> {
+export async function ensureDebianPackages(
+	packages: string[],
+	why: string,
+	log: (line: string) => void,
+): Promise<void> {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (!isRoot || !onPath('apt-get'))
 		throw new Error(
@@ -94,7 +102,10 @@ export async function ensureDebianPackages(packages: string[], why: string, log:
 		await run('apt-get', ['update', '-q'], { env, timeoutMs: 10 * 60_000 });
 		aptUpdated = true;
 	}
-	await run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { env, timeoutMs: 15 * 60_000 });
+	await run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], {
+		env,
+		timeoutMs: 15 * 60_000,
+	});
 	log(`  installed after ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
@@ -118,12 +129,17 @@ async function tcpOpen(host: string, port: number): Promise<boolean> {
  * port (trust auth for one user, `n8n`; fsync off: the data dies with the run). Postgres refuses
  * to run as root, so as root it runs as the `postgres` system user the package creates.
  */
-export async function startPostgres(log: (line: string) => void = console.log): Promise<Service & { user: string; database: string }> {
+export async function startPostgres(
+	log: (line: string) => void = console.log,
+): Promise<Service & { user: string; database: string }> {
 	let bin = postgresBinDir();
 	if (!bin) {
 		await ensureDebianPackages(['postgresql'], 'The queue-mode suite (n8n on Postgres)', log);
 		bin = postgresBinDir();
-		if (!bin) throw new Error('apt-get installed postgresql, but no /usr/lib/postgresql/<major>/bin/postgres was found.');
+		if (!bin)
+			throw new Error(
+				'apt-get installed postgresql, but no /usr/lib/postgresql/<major>/bin/postgres was found.',
+			);
 	}
 	const isRoot = process.getuid?.() === 0;
 	// As root: run every Postgres binary as the unprivileged `postgres` user (setpriv execs, no extra process).
@@ -135,7 +151,9 @@ export async function startPostgres(log: (line: string) => void = console.log): 
 			uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
 			gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
 		} catch {
-			throw new Error('Running as root, Postgres needs an unprivileged user to run as; the `postgres` user (created by Debian\'s postgresql package) is missing.');
+			throw new Error(
+				"Running as root, Postgres needs an unprivileged user to run as; the `postgres` user (created by Debian's postgresql package) is missing.",
+			);
 		}
 		asUser = ['setpriv', `--reuid=${uid}`, `--regid=${gid}`, '--init-groups'];
 	}
@@ -145,25 +163,52 @@ export async function startPostgres(log: (line: string) => void = console.log): 
 	const user = 'n8n';
 	const database = 'n8n';
 	const command = (binary: string, args: string[]): [string, string[]] =>
-		asUser.length ? [asUser[0], [...asUser.slice(1), join(bin!, binary), ...args]] : [join(bin!, binary), args];
+		asUser.length
+			? [asUser[0], [...asUser.slice(1), join(bin!, binary), ...args]]
+			: [join(bin!, binary), args];
 
-	await run(...command('initdb', ['-D', pgData, '-U', user, '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C']), {
-		timeoutMs: 120_000,
-	});
+	await run(
+		...command('initdb', [
+			'-D',
+			pgData,
+			'-U',
+			user,
+			'--auth=trust',
+			'-E',
+			'UTF8',
+			'--no-sync',
+			'--locale=C',
+		]),
+		{
+			timeoutMs: 120_000,
+		},
+	);
 	const port = await freePort();
 	const logFile = join(dataDir, 'postgres.log');
 	const [cmd, args] = command('postgres', [
-		'-D', pgData,
-		'-p', String(port),
-		'-h', '127.0.0.1',
-		'-k', dataDir, // the Unix socket lives in the throw-away directory, not /var/run/postgresql
-		'-c', 'fsync=off',
-		'-c', 'synchronous_commit=off',
-		'-c', 'full_page_writes=off',
-		'-c', 'max_connections=100',
-		'-c', 'shared_buffers=64MB',
+		'-D',
+		pgData,
+		'-p',
+		String(port),
+		'-h',
+		'127.0.0.1',
+		'-k',
+		dataDir, // the Unix socket lives in the throw-away directory, not /var/run/postgresql
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
+		'-c',
+		'max_connections=100',
+		'-c',
+		'shared_buffers=64MB',
 	]);
-	const server = startServer(process.execPath, [WATCHDOG, String(process.pid), cmd, ...args], { env: process.env, logFile });
+	const server = startServer(process.execPath, [WATCHDOG, String(process.pid), cmd, ...args], {
+		env: process.env,
+		logFile,
+	});
 	const stop = async () => {
 		// SIGTERM to the group is Postgres' "smart" shutdown; SIGINT would be "fast". Either is fine here.
 		await server.stop(15_000);
@@ -173,26 +218,60 @@ export async function startPostgres(log: (line: string) => void = console.log): 
 		await waitFor(
 			`Postgres on 127.0.0.1:${port} (log: ${logFile})`,
 			async () => {
-				await run(...command('pg_isready', ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', 'postgres']), { timeoutMs: 10_000 });
+				await run(
+					...command('pg_isready', [
+						'-h',
+						'127.0.0.1',
+						'-p',
+						String(port),
+						'-U',
+						user,
+						'-d',
+						'postgres',
+					]),
+					{ timeoutMs: 10_000 },
+				);
 				return true;
 			},
-			{ timeoutMs: 60_000, intervalMs: 300, giveUp: () => (server.exited ? 'postgres exited' : undefined) },
+			{
+				timeoutMs: 60_000,
+				intervalMs: 300,
+				giveUp: () => (server.exited ? 'postgres exited' : undefined),
+			},
 		);
-		await run(...command('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', user, database]), { timeoutMs: 30_000 });
+		await run(
+			...command('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', user, database]),
+			{ timeoutMs: 30_000 },
+		);
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-	return { name: 'postgres', host: '127.0.0.1', port, dataDir, logFile, process: server, stop, user, database };
+	return {
+		name: 'postgres',
+		host: '127.0.0.1',
+		port,
+		dataDir,
+		logFile,
+		process: server,
+		stop,
+		user,
+		database,
+	};
 }
 
 /** A throw-away Redis: no persistence, a free loopback port, its directory removed at stop. */
 export async function startRedis(log: (line: string) => void = console.log): Promise<Service> {
 	let redisServer = onPath('redis-server');
 	if (!redisServer) {
-		await ensureDebianPackages(['redis-server'], 'The queue-mode suite (n8n\'s job queue on Redis)', log);
+		await ensureDebianPackages(
+			['redis-server'],
+			"The queue-mode suite (n8n's job queue on Redis)",
+			log,
+		);
 		redisServer = onPath('redis-server');
-		if (!redisServer) throw new Error('apt-get installed redis-server, but no redis-server is on PATH.');
+		if (!redisServer)
+			throw new Error('apt-get installed redis-server, but no redis-server is on PATH.');
 	}
 	const dataDir = throwAwayDir('redis');
 	const port = await freePort();
@@ -200,14 +279,23 @@ export async function startRedis(log: (line: string) => void = console.log): Pro
 	const server = startServer(
 		process.execPath,
 		[
-			WATCHDOG, String(process.pid), redisServer,
-			'--port', String(port),
-			'--bind', '127.0.0.1',
-			'--dir', dataDir,
-			'--save', '',
-			'--appendonly', 'no',
-			'--daemonize', 'no',
-			'--protected-mode', 'yes',
+			WATCHDOG,
+			String(process.pid),
+			redisServer,
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dataDir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'no',
+			'--protected-mode',
+			'yes',
 		],
 		{ env: process.env, logFile },
 	);
@@ -216,11 +304,15 @@ export async function startRedis(log: (line: string) => void = console.log): Pro
 		removeNow(dataDir);
 	};
 	try {
-		await waitFor(`Redis on 127.0.0.1:${port} (log: ${logFile})`, () => tcpOpen('127.0.0.1', port), {
-			timeoutMs: 30_000,
-			intervalMs: 200,
-			giveUp: () => (server.exited ? 'redis-server exited' : undefined),
-		});
+		await waitFor(
+			`Redis on 127.0.0.1:${port} (log: ${logFile})`,
+			() => tcpOpen('127.0.0.1', port),
+			{
+				timeoutMs: 30_000,
+				intervalMs: 200,
+				giveUp: () => (server.exited ? 'redis-server exited' : undefined),
+			},
+		);
 	} catch (error) {
 		await stop();
 		throw error;

@@ -88,7 +88,8 @@ const CRASH_DETECTION_ENV = {
 export async function startQueueStack(options: QueueStackOptions = {}): Promise<QueueStack> {
 	const log = options.log ?? ((line: string) => console.log(line));
 	const prepared =
-		(options.reusePrepared !== false && readPrepared(options.version)) || (await prepare({ version: options.version }, log));
+		(options.reusePrepared !== false && readPrepared(options.version)) ||
+		(await prepare({ version: options.version }, log));
 	const temporaryBase = !options.baseDir;
 	const baseDir = options.baseDir ?? throwAwayDir('n8n');
 	mkdirSync(baseDir, { recursive: true });
@@ -102,7 +103,11 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 	const started: QueueProcess[] = [];
 
 	const stop = async (): Promise<string> => {
-		const keptLogs = join(tmpdir(), 'bwp-n8n-logs', `queue-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+		const keptLogs = join(
+			tmpdir(),
+			'bwp-n8n-logs',
+			`queue-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+		);
 		// Workers first (they hold jobs), then the webhook process, then main; then the services.
 		for (const proc of [...started].reverse()) await proc.server.stop().catch(() => undefined);
 		await sandbox?.close().catch(() => undefined);
@@ -110,7 +115,8 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		await postgres?.stop().catch(() => undefined);
 		mkdirSync(keptLogs, { recursive: true });
 		for (const proc of started)
-			if (existsSync(proc.server.logFile)) copyFileSync(proc.server.logFile, join(keptLogs, `${proc.name}.log`));
+			if (existsSync(proc.server.logFile))
+				copyFileSync(proc.server.logFile, join(keptLogs, `${proc.name}.log`));
 		if (temporaryBase) rmSync(baseDir, { recursive: true, force: true });
 		return keptLogs;
 	};
@@ -143,10 +149,16 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 			...CRASH_DETECTION_ENV,
 		};
 
-		const startProcess = async (name: string, role: Role, port: number, existingFolder?: string): Promise<QueueProcess> => {
+		const startProcess = async (
+			name: string,
+			role: Role,
+			port: number,
+			existingFolder?: string,
+		): Promise<QueueProcess> => {
 			const userFolder = existingFolder ?? join(baseDir, name);
 			const packageInstalled = !omit.has(name);
-			if (!existingFolder && packageInstalled) await installIntoUserFolder(prepared.tarball, userFolder);
+			if (!existingFolder && packageInstalled)
+				await installIntoUserFolder(prepared.tarball, userFolder);
 			mkdirSync(userFolder, { recursive: true });
 			const env: Record<string, string> = { ...shared };
 			let command: string[];
@@ -161,7 +173,8 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 				});
 			} else if (role === 'webhook') {
 				command = ['webhook'];
-				ready = async (url) => (await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) })).ok;
+				ready = async (url) =>
+					(await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) })).ok;
 			} else {
 				command = ['worker', `--concurrency=${concurrency}`];
 				// A worker serves no editor: `port` is its health-check port, the readiness probe.
@@ -170,9 +183,17 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 					QUEUE_HEALTH_CHECK_PORT: String(port),
 					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 				});
-				ready = async (url) => (await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) })).ok;
+				ready = async (url) =>
+					(await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) })).ok;
 			}
-			const server = await startN8n(prepared.install, { userFolder, port, env, command, ready, startTimeoutMs: 240_000 });
+			const server = await startN8n(prepared.install, {
+				userFolder,
+				port,
+				env,
+				command,
+				ready,
+				startTimeoutMs: 240_000,
+			});
 			return { name, role, server, userFolder, packageInstalled };
 		};
 
@@ -185,10 +206,14 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		log(`  main at ${main.server.url}; webhook process and ${workerCount} worker(s)...`);
 		const others = await Promise.allSettled([
 			startProcess('webhook', 'webhook', webhookPort),
-			...Array.from({ length: workerCount }, async (_, index) => startProcess(`worker-${index + 1}`, 'worker', await freePort())),
+			...Array.from({ length: workerCount }, async (_, index) =>
+				startProcess(`worker-${index + 1}`, 'worker', await freePort()),
+			),
 		]);
 		for (const result of others) if (result.status === 'fulfilled') started.push(result.value);
-		const failed = others.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+		const failed = others.find(
+			(result): result is PromiseRejectedResult => result.status === 'rejected',
+		);
 		if (failed) throw failed.reason;
 		const webhook = started.find((proc) => proc.role === 'webhook')!;
 		const workers = started.filter((proc) => proc.role === 'worker');
@@ -228,7 +253,12 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 			async restartWorker(worker) {
 				const index = started.indexOf(worker);
 				await worker.server.stop();
-				const again = await startProcess(worker.name, 'worker', worker.server.port, worker.userFolder);
+				const again = await startProcess(
+					worker.name,
+					'worker',
+					worker.server.port,
+					worker.userFolder,
+				);
 				worker.server = again.server;
 				if (index >= 0) started[index] = worker;
 			},
@@ -236,9 +266,13 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		};
 		return stack;
 	} catch (error) {
-		const tails = started.map((proc) => `--- ${proc.name} log (last lines) ---\n${proc.server.logTail(30)}`).join('\n');
+		const tails = started
+			.map((proc) => `--- ${proc.name} log (last lines) ---\n${proc.server.logTail(30)}`)
+			.join('\n');
 		const kept = await stop();
-		throw new Error(`${(error as Error).message}${tails ? `\n${tails}` : ''}\n(n8n logs kept in ${kept})`);
+		throw new Error(
+			`${(error as Error).message}${tails ? `\n${tails}` : ''}\n(n8n logs kept in ${kept})`,
+		);
 	}
 }
 

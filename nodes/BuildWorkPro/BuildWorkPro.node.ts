@@ -15,7 +15,8 @@ export class BuildWorkPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Automate BuildWorkPro: contacts and leads, bids, projects, change orders, pay applications, invoices, products, site logs, time entries and more',
+		description:
+			'Automate BuildWorkPro: contacts and leads, bids, projects, change orders, pay applications, invoices, products, site logs, time entries and more',
 		defaults: { name: 'BuildWorkPro' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

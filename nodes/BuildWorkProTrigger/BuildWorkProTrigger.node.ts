@@ -10,7 +10,12 @@ import {
 
 import { EVENT_OPTIONS, eventsSubtitle } from './events';
 import { parseDelivery, shapeOutput, type OutputShape } from './delivery';
-import { checkEndpointExists, createEndpoint, deleteEndpoint, storedSigningSecrets } from './lifecycle';
+import {
+	checkEndpointExists,
+	createEndpoint,
+	deleteEndpoint,
+	storedSigningSecrets,
+} from './lifecycle';
 import { verifySignature } from './signature';
 
 /** The parts of n8n's webhook request (an http.IncomingMessage) that we read. */
@@ -40,7 +45,11 @@ async function rawBodyOf(request: WebhookRequest): Promise<Buffer | undefined> {
 }
 
 /** Answers directly: n8n must neither start an execution nor send its own response. */
-function respond(response: WebhookResponse, status: number, body: IDataObject): IWebhookResponseData {
+function respond(
+	response: WebhookResponse,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
 	response.end(JSON.stringify(body));
 	return { noWebhookResponse: true };
@@ -63,7 +72,8 @@ export class BuildWorkProTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventsSubtitle(),
-		description: 'Starts the workflow when BuildWorkPro sends a signed webhook (contacts, bids, projects and more)',
+		description:
+			'Starts the workflow when BuildWorkPro sends a signed webhook (contacts, bids, projects and more)',
 		defaults: {
 			name: 'BuildWorkPro Trigger',
 		},
@@ -142,7 +152,7 @@ export class BuildWorkProTrigger implements INodeType {
 					{
 						name: 'Record Only',
 						value: 'record',
-						description: 'The record from the event\'s data, with eventType and eventId added',
+						description: "The record from the event's data, with eventType and eventId added",
 					},
 					{
 						name: 'Whole Event',

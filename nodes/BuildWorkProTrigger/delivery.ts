@@ -32,6 +32,7 @@ export function parseDelivery(rawBody: Buffer): ParsedDelivery {
 export function shapeOutput(event: IDataObject, shape: OutputShape): IDataObject {
 	if (shape !== 'record') return event;
 	const data = event.data;
-	const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : {};
+	const record =
+		typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : {};
 	return { ...record, eventType: event.type, eventId: event.id };
 }

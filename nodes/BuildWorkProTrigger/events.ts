@@ -80,7 +80,15 @@ function capitalizeWords(snakeCase: string): string {
  * The order resources are listed in: the construction workflow's, from the first contact to the
  * pay application, so the contact events (the default) come first. Products, a catalog, go last.
  */
-export const RESOURCE_ORDER = ['contact', 'lead', 'bid', 'project', 'change_order', 'pay_app', 'product'];
+export const RESOURCE_ORDER = [
+	'contact',
+	'lead',
+	'bid',
+	'project',
+	'change_order',
+	'pay_app',
+	'product',
+];
 
 function resourceRank(eventType: string): number {
 	const rank = RESOURCE_ORDER.indexOf(eventType.split('.')[0]);
@@ -92,10 +100,12 @@ function resourceRank(eventType: string): number {
  * triggers ("On Contact Created", …) in this order: grouped by resource in RESOURCE_ORDER, each
  * resource's events in BuildWorkPro's own order (created, updated, deleted, then its lifecycle).
  */
-export const EVENT_OPTIONS: INodePropertyOptions[] = BUILDWORKPRO_EVENT_TYPES.map((eventType, index) => ({
-	eventType,
-	index,
-}))
+export const EVENT_OPTIONS: INodePropertyOptions[] = BUILDWORKPRO_EVENT_TYPES.map(
+	(eventType, index) => ({
+		eventType,
+		index,
+	}),
+)
 	.sort((a, b) => resourceRank(a.eventType) - resourceRank(b.eventType) || a.index - b.index)
 	.map(({ eventType }) => ({
 		name: eventDisplayName(eventType),

@@ -67,7 +67,11 @@ async function callApi(
 
 export function storedEndpoints(staticData: IDataObject): Record<string, StoredEndpoint> {
 	const data = staticData as TriggerStaticData;
-	if (typeof data.endpoints !== 'object' || data.endpoints === null || Array.isArray(data.endpoints)) {
+	if (
+		typeof data.endpoints !== 'object' ||
+		data.endpoints === null ||
+		Array.isArray(data.endpoints)
+	) {
 		data.endpoints = {};
 	}
 	return data.endpoints as unknown as Record<string, StoredEndpoint>;
@@ -85,13 +89,18 @@ export function storedSigningSecrets(staticData: IDataObject): string[] {
 function webhookUrlOf(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
 	if (!url) {
-		throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL for this trigger');
+		throw new NodeOperationError(
+			context.getNode(),
+			'n8n did not provide a webhook URL for this trigger',
+		);
 	}
 	return url;
 }
 
 export function normalizeEvents(events: unknown): string[] {
-	const list = Array.isArray(events) ? events.filter((event): event is string => typeof event === 'string') : [];
+	const list = Array.isArray(events)
+		? events.filter((event): event is string => typeof event === 'string')
+		: [];
 	return [...new Set(list)].sort();
 }
 
@@ -118,7 +127,10 @@ export function sameUrl(a: string, b: string): boolean {
 function toRemoteEndpoint(value: unknown): RemoteEndpoint | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
 	const record = value as IDataObject;
-	if ((typeof record.id !== 'number' && typeof record.id !== 'string') || typeof record.url !== 'string') {
+	if (
+		(typeof record.id !== 'number' && typeof record.id !== 'string') ||
+		typeof record.url !== 'string'
+	) {
 		return undefined;
 	}
 	return {
@@ -135,13 +147,23 @@ function describeWorkflow(context: IHookFunctions): string {
 	const name = workflow.name ? `"${workflow.name}"` : 'without a name';
 	const id = workflow.id ? ` (id ${workflow.id})` : '';
 	const text = `n8n workflow ${name}${id}, node "${context.getNode().name}"`;
-	return text.length > MAX_DESCRIPTION_LENGTH ? `${text.slice(0, MAX_DESCRIPTION_LENGTH - 1)}…` : text;
+	return text.length > MAX_DESCRIPTION_LENGTH
+		? `${text.slice(0, MAX_DESCRIPTION_LENGTH - 1)}…`
+		: text;
 }
 
-async function getEndpoint(context: IHookFunctions, id: number | string): Promise<RemoteEndpoint | undefined> {
-	const response = await callApi(context, 'GET', `/webhook-endpoints/${encodeURIComponent(String(id))}`, {
-		policy: { acceptStatuses: [404] },
-	});
+async function getEndpoint(
+	context: IHookFunctions,
+	id: number | string,
+): Promise<RemoteEndpoint | undefined> {
+	const response = await callApi(
+		context,
+		'GET',
+		`/webhook-endpoints/${encodeURIComponent(String(id))}`,
+		{
+			policy: { acceptStatuses: [404] },
+		},
+	);
 	if (response.statusCode === 404) return undefined;
 	return toRemoteEndpoint(response.body.data);
 }
@@ -157,8 +179,15 @@ async function listEndpointsAt(context: IHookFunctions, url: string): Promise<Re
 			const endpoint = toRemoteEndpoint(item);
 			if (endpoint && sameUrl(endpoint.url, url)) found.push(endpoint);
 		}
-		const pagination = (response.body.meta as IDataObject | undefined)?.pagination as IDataObject | undefined;
-		if (pagination?.has_more !== true || typeof pagination.cursor !== 'string' || pagination.cursor === cursor) break;
+		const pagination = (response.body.meta as IDataObject | undefined)?.pagination as
+			| IDataObject
+			| undefined;
+		if (
+			pagination?.has_more !== true ||
+			typeof pagination.cursor !== 'string' ||
+			pagination.cursor === cursor
+		)
+			break;
 		cursor = pagination.cursor;
 	}
 	return found;
@@ -185,7 +214,13 @@ export async function checkEndpointExists(context: IHookFunctions): Promise<bool
 	let keptId: number | string | undefined;
 	if (stored) {
 		const remote = await getEndpoint(context, stored.endpointId);
-		if (remote && remote.isActive && sameUrl(remote.url, url) && sameEvents(remote.eventTypes, events) && stored.signingSecret) {
+		if (
+			remote &&
+			remote.isActive &&
+			sameUrl(remote.url, url) &&
+			sameEvents(remote.eventTypes, events) &&
+			stored.signingSecret
+		) {
 			keptId = stored.endpointId;
 		} else {
 			// Deleted remotely, auto-disabled after failed deliveries, or the node's events changed.
@@ -204,7 +239,9 @@ export async function checkEndpointExists(context: IHookFunctions): Promise<bool
 		// Static data lost but a matching endpoint is still registered. Its secret cannot be read
 		// back, so we rotate it and adopt the endpoint instead of deleting it: BuildWorkPro keeps
 		// the endpoint's pending retries and delivery history, and exactly one endpoint remains.
-		const adoptable = others.find((endpoint) => endpoint.isActive && sameEvents(endpoint.eventTypes, events));
+		const adoptable = others.find(
+			(endpoint) => endpoint.isActive && sameEvents(endpoint.eventTypes, events),
+		);
 		if (adoptable) {
 			const rotated = await callApi(
 				context,
@@ -245,16 +282,29 @@ export function isPublicHttpsUrl(url: string): boolean {
 	}
 	if (parsed.protocol !== 'https:') return false;
 	const host = parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-	if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) {
+	if (
+		host === 'localhost' ||
+		host.endsWith('.localhost') ||
+		host.endsWith('.local') ||
+		host.endsWith('.internal')
+	) {
 		return false;
 	}
-	if (/^(127\.|10\.|192\.168\.|169\.254\.|0\.)/.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host)) return false;
+	if (
+		/^(127\.|10\.|192\.168\.|169\.254\.|0\.)/.test(host) ||
+		/^172\.(1[6-9]|2\d|3[01])\./.test(host)
+	)
+		return false;
 	if (host === '::1' || /^(fc|fd|fe80)[0-9a-f]*:/.test(host)) return false;
 	return true;
 }
 
 /** Words for a registration BuildWorkPro refused because of the address; other failures keep the policy's. */
-function describeRegistrationError(url: string, answer: ApiAnswer, facts: { retryAfterMs?: number }): ErrorWording | undefined {
+function describeRegistrationError(
+	url: string,
+	answer: ApiAnswer,
+	facts: { retryAfterMs?: number },
+): ErrorWording | undefined {
 	if (answer.statusCode === 422 && isUrlRejection(problemOf(answer) as IDataObject, url)) {
 		return {
 			message: `BuildWorkPro refused the webhook address ${url}: it needs a public HTTPS address`,
@@ -291,7 +341,12 @@ export async function createEndpoint(context: IHookFunctions): Promise<boolean> 
 			message: 'BuildWorkPro registered the webhook but did not return its id and signing secret',
 		});
 	}
-	storedEndpoints(context.getWorkflowStaticData('node'))[url] = { endpointId: id, signingSecret: secret, url, events };
+	storedEndpoints(context.getWorkflowStaticData('node'))[url] = {
+		endpointId: id,
+		signingSecret: secret,
+		url,
+		events,
+	};
 	return true;
 }
 

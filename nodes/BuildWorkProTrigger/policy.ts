@@ -10,12 +10,18 @@ import type { CallPolicy } from '../BuildWorkPro/shared/transport';
  */
 
 /** The trigger's words for a failed call: what the user can do about it, in publishing terms. */
-export function describeTriggerError(answer: ApiAnswer, facts: { retryAfterMs?: number }): ErrorWording {
+export function describeTriggerError(
+	answer: ApiAnswer,
+	facts: { retryAfterMs?: number },
+): ErrorWording {
 	const body = problemOf(answer);
 	const code = problemCode(body);
 	const { statusCode } = answer;
 	if (statusCode === 401) {
-		return { message: 'BuildWorkPro rejected the credential: check that the API key or OAuth2 connection is still valid' };
+		return {
+			message:
+				'BuildWorkPro rejected the credential: check that the API key or OAuth2 connection is still valid',
+		};
 	}
 	if (statusCode === 403 && code !== 'subscription_inactive' && code !== 'tenant_suspended') {
 		return {
@@ -24,7 +30,8 @@ export function describeTriggerError(answer: ApiAnswer, facts: { retryAfterMs?: 
 		};
 	}
 	if (statusCode === 429) {
-		const when = facts.retryAfterMs !== undefined ? ` in about ${Math.ceil(facts.retryAfterMs / 1000)} s` : '';
+		const when =
+			facts.retryAfterMs !== undefined ? ` in about ${Math.ceil(facts.retryAfterMs / 1000)} s` : '';
 		return { message: `BuildWorkPro is rate limiting this API key: try publishing again${when}` };
 	}
 	const title = typeof body.title === 'string' ? body.title : 'Request failed';

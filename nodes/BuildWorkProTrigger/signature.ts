@@ -62,7 +62,11 @@ export function parseSignatureHeader(value: string): ParsedSignatureHeader | und
 }
 
 /** hex(HMAC-SHA256(secret, `${t}.${rawBody}`)) over the exact bytes received. */
-export function computeSignature(secret: string, timestamp: number, rawBody: Buffer | string): string {
+export function computeSignature(
+	secret: string,
+	timestamp: number,
+	rawBody: Buffer | string,
+): string {
 	return createHmac('sha256', secret)
 		.update(`${timestamp}.`, 'utf8')
 		.update(typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody)
@@ -89,11 +93,17 @@ export function verifySignature(options: VerifyOptions): SignatureVerdict {
 	const tolerance = options.toleranceSeconds ?? SIGNATURE_TOLERANCE_SECONDS;
 
 	if (rawBody === undefined) {
-		return { valid: false, reason: 'the raw request body is not available, so it cannot be verified' };
+		return {
+			valid: false,
+			reason: 'the raw request body is not available, so it cannot be verified',
+		};
 	}
 	const usableSecrets = secrets.filter((secret) => typeof secret === 'string' && secret.length > 0);
 	if (usableSecrets.length === 0) {
-		return { valid: false, reason: 'no signing secret is stored for this trigger (re-publish the workflow)' };
+		return {
+			valid: false,
+			reason: 'no signing secret is stored for this trigger (re-publish the workflow)',
+		};
 	}
 	const headerValue = findSignatureHeader(headers);
 	if (headerValue === undefined) {

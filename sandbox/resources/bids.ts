@@ -6,14 +6,33 @@
  * allows draft|sent|expired → rejected: an accepted bid must be reverted first.
  */
 import { ApiError } from '../problems';
-import { dec, date, groupRows, int, numbered, pick, seedAmount, seedTitle, siteFields, str, sumCents } from './common';
+import {
+	dec,
+	date,
+	groupRows,
+	int,
+	numbered,
+	pick,
+	seedAmount,
+	seedTitle,
+	siteFields,
+	str,
+	sumCents,
+} from './common';
 import { ok, type ResourceStore } from './engine';
 import { validateFields, type FieldSpec } from './fields';
 import type { EditGuard } from './lifecycle';
 import { fromCents, lineCents, percentOf, toCents } from './money';
 import type { FamilyDef, ResourceContext, Row } from './types';
 
-export const BID_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'cancelled'] as const;
+export const BID_STATUSES = [
+	'draft',
+	'sent',
+	'accepted',
+	'rejected',
+	'expired',
+	'cancelled',
+] as const;
 const UNLOCKED: EditGuard['allowed'] = ['draft', 'sent', 'rejected', 'expired', 'cancelled'];
 
 const LINE_FIELDS: FieldSpec[] = [
@@ -43,7 +62,10 @@ const linesOf = (row: Row): BidLine[] => (row.x.lines ??= []);
 function recompute(row: Row): void {
 	const subtotal = linesOf(row).reduce((sum, l) => sum + lineCents(l.quantity, l.unitPrice), 0);
 	const v = row.v;
-	const discount = v.discountType === 'percentage' || v.discountType === 'percent' ? percentOf(subtotal, v.discount) : Math.min(toCents(v.discount), subtotal);
+	const discount =
+		v.discountType === 'percentage' || v.discountType === 'percent'
+			? percentOf(subtotal, v.discount)
+			: Math.min(toCents(v.discount), subtotal);
 	const tax = percentOf(subtotal - discount, v.taxRate);
 	v.subtotal = fromCents(subtotal);
 	v.discountAmount = fromCents(discount);
@@ -88,7 +110,14 @@ const FIELDS: FieldSpec[] = [
 	dec('commissionPercent', { optional: true }),
 	{ name: 'showSublines', type: 'boolean', nullable: true, optional: true },
 	{ name: 'roundSalesAmounts', type: 'boolean', nullable: true, optional: true },
-	{ name: 'kanbanOrder', type: 'integer', min: -2147483648, max: 2147483647, default: 0, optional: true },
+	{
+		name: 'kanbanOrder',
+		type: 'integer',
+		min: -2147483648,
+		max: 2147483647,
+		default: 0,
+		optional: true,
+	},
 ];
 
 /** The bid, unless it is locked (accepted), for edits of it or its line items. */
@@ -100,7 +129,8 @@ function unlockedBid(store: ResourceStore, ctx: ResourceContext, past: string): 
 
 function findLine(row: Row, itemId: number): BidLine {
 	const line = linesOf(row).find((l) => l.id === itemId);
-	if (!line) throw new ApiError(404, 'not_found', `Line item ${itemId} not found on bid ${row.id}.`);
+	if (!line)
+		throw new ApiError(404, 'not_found', `Line item ${itemId} not found on bid ${row.id}.`);
 	return line;
 }
 
@@ -112,7 +142,10 @@ export const bids: FamilyDef = {
 	ops: ['list', 'create', 'count', 'summary', 'getMany', 'get', 'patch', 'delete'],
 	fields: FIELDS,
 	recompute,
-	guards: { patch: { allowed: UNLOCKED, past: 'edited' }, delete: { allowed: UNLOCKED, past: 'deleted' } },
+	guards: {
+		patch: { allowed: UNLOCKED, past: 'edited' },
+		delete: { allowed: UNLOCKED, past: 'deleted' },
+	},
 	filters: [
 		{ param: 'status', kind: 'eq' },
 		{ param: 'contactId', kind: 'ref' },
@@ -134,7 +167,14 @@ export const bids: FamilyDef = {
 		const value = (r: Row) => r.v.total;
 		return {
 			totals: { count: rows.length, total_value: fromCents(sumCents(rows, value)) },
-			by_status: [...groupRows(rows, (r) => r.v.status, [value], ['draft', 'sent', 'accepted', 'rejected', 'expired'])].map(([status, b]) => ({
+			by_status: [
+				...groupRows(
+					rows,
+					(r) => r.v.status,
+					[value],
+					['draft', 'sent', 'accepted', 'rejected', 'expired'],
+				),
+			].map(([status, b]) => ({
 				status,
 				count: b.count,
 				total_value: fromCents(b.cents[0]),
@@ -142,7 +182,14 @@ export const bids: FamilyDef = {
 		};
 	},
 	actions: [
-		{ name: 'send', past: 'sent', scopes: ['bids:send'], from: ['draft'], to: 'sent', apply: (row, _b, now) => (row.v.sentAt = now) },
+		{
+			name: 'send',
+			past: 'sent',
+			scopes: ['bids:send'],
+			from: ['draft'],
+			to: 'sent',
+			apply: (row, _b, now) => (row.v.sentAt = now),
+		},
 		{
 			name: 'accept',
 			past: 'accepted',
@@ -150,7 +197,8 @@ export const bids: FamilyDef = {
 			from: ['draft', 'sent', 'expired', 'rejected'],
 			to: 'accepted',
 			body: [{ name: 'acceptedBy', type: 'string', minLength: 1, required: true }],
-			apply: (row, body, now) => Object.assign(row.v, { acceptedAt: now, acceptedBy: body.acceptedBy }),
+			apply: (row, body, now) =>
+				Object.assign(row.v, { acceptedAt: now, acceptedBy: body.acceptedBy }),
 			event: 'accepted',
 		},
 		{
@@ -159,7 +207,14 @@ export const bids: FamilyDef = {
 			scopes: ['bids:accept_reject'],
 			from: ['accepted'],
 			to: (body) => body.status as string,
-			body: [{ name: 'status', type: 'string', enum: ['draft', 'sent', 'expired', 'rejected'], required: true }],
+			body: [
+				{
+					name: 'status',
+					type: 'string',
+					enum: ['draft', 'sent', 'expired', 'rejected'],
+					required: true,
+				},
+			],
 			apply: (row) => Object.assign(row.v, { acceptedAt: null, acceptedBy: null }),
 			event: 'acceptance_reverted',
 		},
@@ -181,9 +236,15 @@ export const bids: FamilyDef = {
 			run(store, ctx) {
 				const source = store.find(bids, ctx.tenantId, ctx.id);
 				const copy: Record<string, unknown> = {};
-				for (const f of FIELDS) if ((f.input ?? 'both') === 'both' && f.name !== 'bidNumber') copy[f.name] = source.v[f.name];
+				for (const f of FIELDS)
+					if ((f.input ?? 'both') === 'both' && f.name !== 'bidNumber')
+						copy[f.name] = source.v[f.name];
 				const row = store.newRow(bids, ctx.tenantId, copy, Date.now());
-				row.x.lines = linesOf(source).map((l) => ({ ...l, id: store.nextId('bid-line-items'), bidId: row.id }));
+				row.x.lines = linesOf(source).map((l) => ({
+					...l,
+					id: store.nextId('bid-line-items'),
+					bidId: row.id,
+				}));
 				recompute(row);
 				store.table('bids', ctx.tenantId).insert(row);
 				const data = store.present(bids, row);
@@ -201,7 +262,12 @@ export const bids: FamilyDef = {
 				const bid = store.find(bids, ctx.tenantId, ctx.id);
 				const body = validateFields(
 					[
-						{ name: 'mappingStrategy', type: 'string', enum: ['phases', 'tasks', 'blank'], required: true },
+						{
+							name: 'mappingStrategy',
+							type: 'string',
+							enum: ['phases', 'tasks', 'blank'],
+							required: true,
+						},
 						{ name: 'templateId', type: 'integer' },
 						{ name: 'lineItemPhaseMapping', type: 'json' },
 						{ name: 'name', type: 'string', maxLength: 255 },
@@ -212,10 +278,18 @@ export const bids: FamilyDef = {
 					'create',
 				);
 				if (bid.v.status !== 'accepted') {
-					throw new ApiError(409, 'conflict', `Bid ${bid.id} is ${bid.v.status}; only accepted bids can be converted to a project.`);
+					throw new ApiError(
+						409,
+						'conflict',
+						`Bid ${bid.id} is ${bid.v.status}; only accepted bids can be converted to a project.`,
+					);
 				}
 				if (bid.x.convertedProjectId) {
-					throw new ApiError(409, 'conflict', `Bid ${bid.id} was already converted to project ${bid.x.convertedProjectId}.`);
+					throw new ApiError(
+						409,
+						'conflict',
+						`Bid ${bid.id} was already converted to project ${bid.x.convertedProjectId}.`,
+					);
 				}
 				const v = bid.v;
 				const projectDef = store.def('projects');
@@ -254,7 +328,9 @@ export const bids: FamilyDef = {
 			// Not paginated in openapi.json (no limit/cursor): every line, in `order` then id.
 			run(store, ctx) {
 				const row = store.find(bids, ctx.tenantId, ctx.id);
-				const sorted = [...linesOf(row)].sort((a, b) => ((a.order as number) ?? 0) - ((b.order as number) ?? 0) || a.id - b.id);
+				const sorted = [...linesOf(row)].sort(
+					(a, b) => ((a.order as number) ?? 0) - ((b.order as number) ?? 0) || a.id - b.id,
+				);
 				return ok(ctx, sorted.map(presentLine));
 			},
 		},
@@ -311,7 +387,15 @@ export const bids: FamilyDef = {
 		},
 	],
 	seedInput(i, random) {
-		const status = pick(random, ['draft', 'draft', 'sent', 'sent', 'accepted', 'rejected', 'expired']);
+		const status = pick(random, [
+			'draft',
+			'draft',
+			'sent',
+			'sent',
+			'accepted',
+			'rejected',
+			'expired',
+		]);
 		const at = new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString();
 		return {
 			name: seedTitle(random),
@@ -330,7 +414,14 @@ export const bids: FamilyDef = {
 			bidId: row.id,
 			productId: null,
 			markName: null,
-			description: pick(random, ['Mobilization', 'Concrete slab on grade', 'Framing labor', 'Electrical rough-in', 'Drywall hang and finish', 'Final clean']),
+			description: pick(random, [
+				'Mobilization',
+				'Concrete slab on grade',
+				'Framing labor',
+				'Electrical rough-in',
+				'Drywall hang and finish',
+				'Final clean',
+			]),
 			quantity: String(1 + Math.floor(random() * 20)),
 			unitPrice: seedAmount(random, 100, 5_000),
 			order: k + 1,

@@ -10,7 +10,14 @@ import { badRequest } from '../problems';
 import { ok, type ResourceStore } from './engine';
 import type { FamilyDef, ResourceContext, Row } from './types';
 
-export const CALENDAR_EVENT_TYPES = ['task', 'phase', 'project', 'lead', 'activity', 'bid'] as const;
+export const CALENDAR_EVENT_TYPES = [
+	'task',
+	'phase',
+	'project',
+	'lead',
+	'activity',
+	'bid',
+] as const;
 const MAX_WINDOW_MS = 366 * 24 * 3_600_000;
 
 interface CalendarEvent {
@@ -31,60 +38,77 @@ const SOURCES: Array<{ family: string; event: (row: Row) => CalendarEvent | null
 	{
 		family: 'projects',
 		event: (r) =>
-			!text(r.v.startDate) ? null : {
-				id: `project-${r.id}`,
-				type: 'project',
-				title: String(r.v.name),
-				start: text(r.v.startDate),
-				end: text(r.v.expectedEndDate) ?? text(r.v.actualEndDate),
-				projectId: r.id,
-				assignedTo: intOrNull(r.v.assignedTo),
-			},
+			!text(r.v.startDate)
+				? null
+				: {
+						id: `project-${r.id}`,
+						type: 'project',
+						title: String(r.v.name),
+						start: text(r.v.startDate),
+						end: text(r.v.expectedEndDate) ?? text(r.v.actualEndDate),
+						projectId: r.id,
+						assignedTo: intOrNull(r.v.assignedTo),
+					},
 	},
 	{
 		family: 'bids',
 		event: (r) =>
-			!text(r.v.dueDate) ? null : {
-				id: `bid-${r.id}`,
-				type: 'bid',
-				title: `Bid due: ${text(r.v.name) ?? String(r.v.bidNumber)}`,
-				start: text(r.v.dueDate),
-				end: text(r.v.dueDate),
-				projectId: intOrNull(r.v.projectId),
-				assignedTo: null,
-			},
+			!text(r.v.dueDate)
+				? null
+				: {
+						id: `bid-${r.id}`,
+						type: 'bid',
+						title: `Bid due: ${text(r.v.name) ?? String(r.v.bidNumber)}`,
+						start: text(r.v.dueDate),
+						end: text(r.v.dueDate),
+						projectId: intOrNull(r.v.projectId),
+						assignedTo: null,
+					},
 	},
 	{
 		family: 'leads',
 		event: (r) =>
-			!text(r.v.expectedCloseDate) ? null : {
-				id: `lead-${r.id}`,
-				type: 'lead',
-				title: `Expected close: ${String(r.v.name)}`,
-				start: text(r.v.expectedCloseDate),
-				end: text(r.v.expectedCloseDate),
-				projectId: null,
-				assignedTo: intOrNull(r.v.assignedTo),
-			},
+			!text(r.v.expectedCloseDate)
+				? null
+				: {
+						id: `lead-${r.id}`,
+						type: 'lead',
+						title: `Expected close: ${String(r.v.name)}`,
+						start: text(r.v.expectedCloseDate),
+						end: text(r.v.expectedCloseDate),
+						projectId: null,
+						assignedTo: intOrNull(r.v.assignedTo),
+					},
 	},
 ];
 
 function idQuery(name: string, raw: string | undefined): number | undefined {
 	if (raw === undefined || raw === '') return undefined;
-	if (!/^[1-9]\d{0,14}$/.test(raw)) throw badRequest(`${name} must be a positive integer, got "${raw.slice(0, 64)}".`);
+	if (!/^[1-9]\d{0,14}$/.test(raw))
+		throw badRequest(`${name} must be a positive integer, got "${raw.slice(0, 64)}".`);
 	return Number(raw);
 }
 
 function events(store: ResourceStore, ctx: ResourceContext) {
 	const q = ctx.query;
-	for (const name of ['start', 'end']) if (!q[name]) throw badRequest(`${name} is required: give the calendar window as ISO 8601 date-times.`);
+	for (const name of ['start', 'end'])
+		if (!q[name])
+			throw badRequest(`${name} is required: give the calendar window as ISO 8601 date-times.`);
 	const from = parseDateParam('start', q.start)!;
 	const to = parseDateParam('end', q.end)!;
 	if (to < from) throw badRequest('end must not be before start.');
 	if (to - from > MAX_WINDOW_MS) throw badRequest('The calendar window may span at most 366 days.');
-	const types = q.types ? q.types.split(',').map((t) => t.trim()).filter(Boolean) : [];
+	const types = q.types
+		? q.types
+				.split(',')
+				.map((t) => t.trim())
+				.filter(Boolean)
+		: [];
 	const unknown = types.filter((t) => !(CALENDAR_EVENT_TYPES as readonly string[]).includes(t));
-	if (unknown.length) throw badRequest(`types must be a comma-separated list of: ${CALENDAR_EVENT_TYPES.join(', ')}; got "${unknown[0].slice(0, 64)}".`);
+	if (unknown.length)
+		throw badRequest(
+			`types must be a comma-separated list of: ${CALENDAR_EVENT_TYPES.join(', ')}; got "${unknown[0].slice(0, 64)}".`,
+		);
 	const assignedTo = idQuery('assignedTo', q.assignedTo);
 	const projectId = idQuery('projectId', q.projectId);
 	const out: CalendarEvent[] = [];

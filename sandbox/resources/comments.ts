@@ -18,11 +18,20 @@ const FAMILY = 'comments';
 export function familyOfEntityType(store: ResourceStore, entityType: string): string | undefined {
 	if (!/^[a-z][a-z_]*[a-z]$/.test(entityType)) return undefined;
 	const kebab = entityType.replace(/_/g, '-');
-	const plural = /[^aeiou]y$/.test(kebab) ? `${kebab.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(kebab) ? `${kebab}es` : `${kebab}s`;
+	const plural = /[^aeiou]y$/.test(kebab)
+		? `${kebab.slice(0, -1)}ies`
+		: /(s|x|ch|sh)$/.test(kebab)
+			? `${kebab}es`
+			: `${kebab}s`;
 	return plural !== FAMILY && store.defs.has(plural) ? plural : undefined;
 }
 
-function recordExists(store: ResourceStore, tenantId: number, entityType: string, entityId: number): boolean {
+function recordExists(
+	store: ResourceStore,
+	tenantId: number,
+	entityType: string,
+	entityId: number,
+): boolean {
 	const family = familyOfEntityType(store, entityType);
 	return !!family && !!store.table(family, tenantId).getLive(entityId);
 }
@@ -35,8 +44,13 @@ function thread(store: ResourceStore, ctx: ResourceContext) {
 	if (!recordExists(store, ctx.tenantId, entityType, entityId)) {
 		throw notFound(`No ${entityType.replace(/_/g, ' ')} ${entityId} to show comments of.`);
 	}
-	const rows = [...store.table(FAMILY, ctx.tenantId).live()].filter((r) => r.v.entityType === entityType && r.v.entityId === entityId).sort(oldestFirst);
-	return ok(ctx, rows.map((r) => store.present(comments, r)));
+	const rows = [...store.table(FAMILY, ctx.tenantId).live()]
+		.filter((r) => r.v.entityType === entityType && r.v.entityId === entityId)
+		.sort(oldestFirst);
+	return ok(
+		ctx,
+		rows.map((r) => store.present(comments, r)),
+	);
 }
 
 export const comments: FamilyDef = {
@@ -51,25 +65,42 @@ export const comments: FamilyDef = {
 		{ name: 'content', type: 'string', required: true, minLength: 1, maxLength: 10000 },
 		{ name: 'parentId', type: 'integer', nullable: true, input: 'create' },
 	],
-	updateFields: [{ name: 'content', type: 'string', required: true, minLength: 1, maxLength: 10000 }],
+	updateFields: [
+		{ name: 'content', type: 'string', required: true, minLength: 1, maxLength: 10000 },
+	],
 	prepare(store, tenantId, values, row) {
 		if (row) {
 			// PATCH: `content` is required by the update schema too.
-			if (values.content === undefined) throw validationFailed([{ field: 'content', code: 'required', message: 'content is required.' }]);
+			if (values.content === undefined)
+				throw validationFailed([
+					{ field: 'content', code: 'required', message: 'content is required.' },
+				]);
 			return;
 		}
 		const errors = [];
 		const entityType = values.entityType as string;
 		const entityId = values.entityId as number;
 		if (!familyOfEntityType(store, entityType)) {
-			errors.push({ field: 'entityType', code: 'invalid_value', message: `entityType ${JSON.stringify(entityType)} is not a record type that takes comments.` });
+			errors.push({
+				field: 'entityType',
+				code: 'invalid_value',
+				message: `entityType ${JSON.stringify(entityType)} is not a record type that takes comments.`,
+			});
 		} else if (!recordExists(store, tenantId, entityType, entityId)) {
-			errors.push({ field: 'entityId', code: 'not_found', message: `${entityType.replace(/_/g, ' ')} ${entityId} does not exist in this tenant.` });
+			errors.push({
+				field: 'entityId',
+				code: 'not_found',
+				message: `${entityType.replace(/_/g, ' ')} ${entityId} does not exist in this tenant.`,
+			});
 		}
 		if (typeof values.parentId === 'number') {
 			const parent = store.table(FAMILY, tenantId).getLive(values.parentId);
 			if (!parent || parent.v.entityType !== entityType || parent.v.entityId !== entityId) {
-				errors.push({ field: 'parentId', code: 'not_found', message: `Comment ${values.parentId} is not in the thread of this record.` });
+				errors.push({
+					field: 'parentId',
+					code: 'not_found',
+					message: `Comment ${values.parentId} is not in the thread of this record.`,
+				});
 			}
 		}
 		if (errors.length) throw validationFailed(errors);
@@ -77,7 +108,13 @@ export const comments: FamilyDef = {
 		values.userId = store.table('users', tenantId).ids[0] ?? null;
 	},
 	extraOps: [
-		{ method: 'GET', path: `/${FAMILY}/{entityType}/{entityId}`, scopes: ['comments:read'], textParams: ['entityType'], run: thread },
+		{
+			method: 'GET',
+			path: `/${FAMILY}/{entityType}/{entityId}`,
+			scopes: ['comments:read'],
+			textParams: ['entityType'],
+			run: thread,
+		},
 		{
 			method: 'DELETE',
 			path: `/${FAMILY}/{id}`,

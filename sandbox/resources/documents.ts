@@ -23,14 +23,29 @@ const FILE_KINDS: Array<{ name: string; mimeType: string; category: string }> = 
 	{ name: 'material-list', mimeType: 'text/csv', category: 'estimate' },
 	{ name: 'permit', mimeType: 'application/pdf', category: 'permit' },
 ];
-const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'text/plain': 'txt', 'text/csv': 'csv' };
+const EXTENSIONS: Record<string, string> = {
+	'application/pdf': 'pdf',
+	'text/plain': 'txt',
+	'text/csv': 'csv',
+};
 
 /** The bytes of a seeded document, made from its values (so a reseed gives the same file). */
 function seededBytes(row: Row): Buffer {
 	const name = String(row.v.originalFilename);
-	if (row.v.mimeType === 'application/pdf') return renderPdf({ title: name, lines: [`Document ${row.id}`, `${row.v.entityType} ${row.v.entityId}`] });
-	if (row.v.mimeType === 'text/csv') return Buffer.from(`item,quantity\r\nDrywall sheets,${row.id * 3}\r\nScrews (box),${row.id}\r\n`, 'utf8');
-	return Buffer.from(`Site notes for ${row.v.entityType} ${row.v.entityId} (document ${row.id}).\n`, 'utf8');
+	if (row.v.mimeType === 'application/pdf')
+		return renderPdf({
+			title: name,
+			lines: [`Document ${row.id}`, `${row.v.entityType} ${row.v.entityId}`],
+		});
+	if (row.v.mimeType === 'text/csv')
+		return Buffer.from(
+			`item,quantity\r\nDrywall sheets,${row.id * 3}\r\nScrews (box),${row.id}\r\n`,
+			'utf8',
+		);
+	return Buffer.from(
+		`Site notes for ${row.v.entityType} ${row.v.entityId} (document ${row.id}).\n`,
+		'utf8',
+	);
 }
 
 /** Sets a document's file: its bytes, size and storage path. */
@@ -77,7 +92,14 @@ export const documents: FamilyDef = {
 			run: (store: ResourceStore, ctx) => {
 				const row = store.find(store.def('documents'), ctx.tenantId, ctx.id);
 				// A FileBody is sent by the pipeline as the raw bytes with their type and file name.
-				return { status: 200, body: new FileBody(row.x.bytes ?? Buffer.alloc(0), String(row.v.mimeType), String(row.v.originalFilename)) };
+				return {
+					status: 200,
+					body: new FileBody(
+						row.x.bytes ?? Buffer.alloc(0),
+						String(row.v.mimeType),
+						String(row.v.originalFilename),
+					),
+				};
 			},
 		},
 	],

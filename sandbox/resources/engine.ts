@@ -10,7 +10,14 @@ import { parseDateParam } from '../contacts';
 import { EVENT_TYPES } from '../webhooks';
 import { validateActionBody, validateFields, type DefaultInit } from './fields';
 import { checkTransition, transitionConflict, type EditGuard } from './lifecycle';
-import type { Answer, FamilyDef, FilterSpec, ResourceContext, ResourceOperation, Row } from './types';
+import type {
+	Answer,
+	FamilyDef,
+	FilterSpec,
+	ResourceContext,
+	ResourceOperation,
+	Row,
+} from './types';
 
 export type { Answer, FamilyDef, ResourceContext, ResourceOperation, Row } from './types';
 
@@ -47,7 +54,12 @@ export class Table {
 	}
 }
 
-export type EmitFn = (tenantId: number, type: string, data: unknown, previousAttributes?: Record<string, unknown>) => void;
+export type EmitFn = (
+	tenantId: number,
+	type: string,
+	data: unknown,
+	previousAttributes?: Record<string, unknown>,
+) => void;
 
 /** Compact rows keep the fields the response schema requires; full rows every non-hidden field. */
 interface Projection {
@@ -72,7 +84,12 @@ export class ResourceStore {
 			const visible = def.fields.filter((f) => !f.hidden);
 			this.projections.set(def.name, {
 				full: ['id', ...visible.map((f) => f.name), 'createdAt', 'updatedAt'],
-				compact: ['id', ...visible.filter((f) => !f.optional).map((f) => f.name), 'createdAt', 'updatedAt'],
+				compact: [
+					'id',
+					...visible.filter((f) => !f.optional).map((f) => f.name),
+					'createdAt',
+					'updatedAt',
+				],
 			});
 		}
 	}
@@ -90,7 +107,8 @@ export class ResourceStore {
 			this.tables.set(key, (table = new Table()));
 			const def = this.def(family);
 			const now = Date.now();
-			for (const values of def.initialRows?.(tenantId) ?? []) table.insert(this.newRow(def, tenantId, values, now));
+			for (const values of def.initialRows?.(tenantId) ?? [])
+				table.insert(this.newRow(def, tenantId, values, now));
 		}
 		return table;
 	}
@@ -114,19 +132,38 @@ export class ResourceStore {
 		const init: DefaultInit = { id, tenantId, nowIso, values };
 		for (const spec of def.fields) {
 			if (values[spec.name] !== undefined) v[spec.name] = values[spec.name];
-			else if (spec.default !== undefined) v[spec.name] = typeof spec.default === 'function' ? (spec.default as (i: DefaultInit) => unknown)(init) : spec.default;
+			else if (spec.default !== undefined)
+				v[spec.name] =
+					typeof spec.default === 'function'
+						? (spec.default as (i: DefaultInit) => unknown)(init)
+						: spec.default;
 			else v[spec.name] = spec.nullable ? null : undefined;
 		}
 		v.createdAt = nowIso;
 		v.updatedAt = nowIso;
-		const row: Row = { id, tenantId, v, createdMs: nowMs, updatedMs: nowMs, deletedAt: null, search: '', x: {} };
+		const row: Row = {
+			id,
+			tenantId,
+			v,
+			createdMs: nowMs,
+			updatedMs: nowMs,
+			deletedAt: null,
+			search: '',
+			x: {},
+		};
 		def.recompute?.(row, this);
 		row.search = searchText(def, row);
 		return row;
 	}
 
 	/** Creates, stores and announces a row (used by POST, duplicate, conversions). */
-	insertNew(ctx: ResourceContext | null, def: FamilyDef, tenantId: number, values: Record<string, unknown>, nowMs = Date.now()): Row {
+	insertNew(
+		ctx: ResourceContext | null,
+		def: FamilyDef,
+		tenantId: number,
+		values: Record<string, unknown>,
+		nowMs = Date.now(),
+	): Row {
 		const row = this.newRow(def, tenantId, values, nowMs);
 		this.table(def.name, tenantId).insert(row);
 		if (ctx) this.emit(ctx, def, 'created', this.present(def, row));
@@ -161,7 +198,13 @@ export class ResourceStore {
 	 * Queues a webhook event for after the answer is committed (so idempotent replays, which
 	 * never reach a handler, emit nothing). `kind` is a suffix ('created') or a full type.
 	 */
-	emit(ctx: ResourceContext, def: FamilyDef, kind: string, data: unknown, previous?: Record<string, unknown>): void {
+	emit(
+		ctx: ResourceContext,
+		def: FamilyDef,
+		kind: string,
+		data: unknown,
+		previous?: Record<string, unknown>,
+	): void {
 		if (!def.eventPrefix) return;
 		const type = kind.includes('.') ? kind : `${def.eventPrefix}.${kind}`;
 		if (!(EVENT_TYPES as readonly string[]).includes(type)) return;
@@ -169,7 +212,13 @@ export class ResourceStore {
 	}
 
 	/** Applies a change to a row and announces it with previous_attributes. */
-	mutate(ctx: ResourceContext, def: FamilyDef, row: Row, change: () => void, event: string | null = 'updated'): Record<string, unknown> {
+	mutate(
+		ctx: ResourceContext,
+		def: FamilyDef,
+		row: Row,
+		change: () => void,
+		event: string | null = 'updated',
+	): Record<string, unknown> {
 		const before = this.present(def, row);
 		change();
 		this.touch(def, row);
@@ -177,14 +226,17 @@ export class ResourceStore {
 		const previous = diff(before, after);
 		if (event && (Object.keys(previous).length || event !== 'updated')) {
 			this.emit(ctx, def, event, after, previous);
-			if (event === 'updated') for (const extra of def.patchEvents?.(previous) ?? []) this.emit(ctx, def, extra, after, previous);
+			if (event === 'updated')
+				for (const extra of def.patchEvents?.(previous) ?? [])
+					this.emit(ctx, def, extra, after, previous);
 		}
 		return after;
 	}
 
 	guard(def: FamilyDef, row: Row, guard: EditGuard | undefined): void {
 		const status = row.v.status as string;
-		if (guard && !guard.allowed.includes(status)) throw transitionConflict(def.nouns, row.id, status, guard.allowed, guard.past);
+		if (guard && !guard.allowed.includes(status))
+			throw transitionConflict(def.nouns, row.id, status, guard.allowed, guard.past);
 	}
 
 	seed(family: string, count: number, tenantId: number): number {
@@ -205,20 +257,28 @@ export class ResourceStore {
 }
 
 /** Changed keys of two presentations, with their old values (updatedAt excluded). */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+export function diff(
+	before: Record<string, unknown>,
+	after: Record<string, unknown>,
+): Record<string, unknown> {
 	const previous: Record<string, unknown> = {};
 	for (const key of Object.keys(after)) {
 		if (key === 'updatedAt') continue;
 		const a = before[key];
 		const b = after[key];
-		if (a !== b && JSON.stringify(a) !== JSON.stringify(b)) previous[key] = a === undefined ? null : a;
+		if (a !== b && JSON.stringify(a) !== JSON.stringify(b))
+			previous[key] = a === undefined ? null : a;
 	}
 	return previous;
 }
 
 function searchText(def: FamilyDef, row: Row): string {
 	if (!def.searchFields) return '';
-	return def.searchFields.map((f) => row.v[f]).filter((s) => typeof s === 'string' && s).join('\n').toLowerCase();
+	return def.searchFields
+		.map((f) => row.v[f])
+		.filter((s) => typeof s === 'string' && s)
+		.join('\n')
+		.toLowerCase();
 }
 
 /** mulberry32: deterministic seeded data. */
@@ -237,15 +297,25 @@ export function prng(seed: number): () => number {
 
 function intParam(name: string, value: string, positive: boolean): number {
 	if (!/^-?\d{1,15}$/.test(value) || (positive && Number(value) < 1)) {
-		throw badRequest(`${name} must be ${positive ? 'a positive integer' : 'an integer'}, got "${value.slice(0, 64)}".`);
+		throw badRequest(
+			`${name} must be ${positive ? 'a positive integer' : 'an integer'}, got "${value.slice(0, 64)}".`,
+		);
 	}
 	return Number(value);
 }
 
-function boundedInt(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function boundedInt(
+	name: string,
+	value: string | undefined,
+	fallback: number,
+	min: number,
+	max: number,
+): number {
 	if (value === undefined || value === '') return fallback;
 	if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
-		throw badRequest(`${name} must be an integer between ${min} and ${max}${max === Number.MAX_SAFE_INTEGER ? '' : ''}.`);
+		throw badRequest(
+			`${name} must be an integer between ${min} and ${max}${max === Number.MAX_SAFE_INTEGER ? '' : ''}.`,
+		);
 	}
 	return Number(value);
 }
@@ -260,7 +330,10 @@ const fieldMs = (row: Row, field: string): number | undefined => {
 };
 
 /** Builds the row predicate for the declared filters present in the query, and its fingerprint. */
-export function buildMatcher(filters: readonly FilterSpec[] | undefined, query: Record<string, string>): { match: ((row: Row) => boolean) | null; fingerprint: string } {
+export function buildMatcher(
+	filters: readonly FilterSpec[] | undefined,
+	query: Record<string, string>,
+): { match: ((row: Row) => boolean) | null; fingerprint: string } {
 	const preds: Array<(row: Row) => boolean> = [];
 	const used: Record<string, string> = {};
 	for (const f of filters ?? []) {
@@ -282,7 +355,12 @@ export function buildMatcher(filters: readonly FilterSpec[] | undefined, query: 
 				preds.push((r) => r.v[field] === raw);
 				break;
 			case 'csv': {
-				const set = new Set(raw.split(',').map((s) => s.trim()).filter(Boolean));
+				const set = new Set(
+					raw
+						.split(',')
+						.map((s) => s.trim())
+						.filter(Boolean),
+				);
 				preds.push((r) => set.has(r.v[field] as string));
 				break;
 			}
@@ -316,7 +394,12 @@ const truthy = (v: string | undefined) => v === 'true' || v === '1';
 
 // ---- generic handlers ------------------------------------------------------------------------
 
-export function ok(ctx: ResourceContext, data: unknown, status = 200, metaExtra: Record<string, unknown> = {}): Answer {
+export function ok(
+	ctx: ResourceContext,
+	data: unknown,
+	status = 200,
+	metaExtra: Record<string, unknown> = {},
+): Answer {
 	return { status, body: { data, meta: { request_id: ctx.requestId, ...metaExtra } } };
 }
 
@@ -340,7 +423,8 @@ function list(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answe
 		let total = 0;
 		if (!match) {
 			total = table.ids.length;
-			for (let i = total - 1 - offset; i >= 0 && items.length < pageSize; i--) items.push(table.byId.get(table.ids[i])!);
+			for (let i = total - 1 - offset; i >= 0 && items.length < pageSize; i--)
+				items.push(table.byId.get(table.ids[i])!);
 		} else {
 			// One pass from the newest row: count every match, keep the ones in the page window.
 			for (let i = table.ids.length - 1; i >= 0; i--) {
@@ -353,16 +437,28 @@ function list(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answe
 		return ok(ctx, items.map(present), 200, {
 			// page/pageSize/total is the documented shape; the response's meta also refs the generic
 			// ResponseMeta, whose pagination requires cursor/has_more/count, so those come too.
-			pagination: { page, pageSize, total, cursor: null, has_more: offset + items.length < total, count: items.length },
+			pagination: {
+				page,
+				pageSize,
+				total,
+				cursor: null,
+				has_more: offset + items.length < total,
+				count: items.length,
+			},
 		});
 	}
 	const limit = boundedInt('limit', ctx.query.limit, 25, 1, 100);
-	const after = ctx.query.cursor ? store.cursors.decode(ctx.query.cursor, ctx.tenantId, def.name, fingerprint) : undefined;
+	const after = ctx.query.cursor
+		? store.cursors.decode(ctx.query.cursor, ctx.tenantId, def.name, fingerprint)
+		: undefined;
 	const result = pageOf(table.ids, (id) => table.byId.get(id), match ?? (() => true), after, limit);
 	const last = result.items[result.items.length - 1];
 	return ok(ctx, result.items.map(present), 200, {
 		pagination: {
-			cursor: result.hasMore && last ? store.cursors.encode(ctx.tenantId, def.name, fingerprint, last.id) : null,
+			cursor:
+				result.hasMore && last
+					? store.cursors.encode(ctx.tenantId, def.name, fingerprint, last.id)
+					: null,
 			has_more: result.hasMore,
 			count: result.items.length,
 		},
@@ -394,17 +490,26 @@ function getMany(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): An
 		throw new ApiError(422, 'validation_failed', message, [{ field: 'ids', code, message }]);
 	};
 	if (ids === undefined) fail('required', 'ids is required.');
-	if (!Array.isArray(ids)) return fail('invalid_type', 'ids must be an array of positive integers.');
+	if (!Array.isArray(ids))
+		return fail('invalid_type', 'ids must be an array of positive integers.');
 	if (ids.length < 1 || ids.length > 50) fail('invalid_length', 'ids must hold 1 to 50 ids.');
-	if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0)) fail('invalid_type', 'Every id must be a positive integer.');
+	if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0))
+		fail('invalid_type', 'Every id must be a positive integer.');
 	const unique = [...new Set(ids as number[])];
 	const table = store.table(def.name, ctx.tenantId);
 	const found = unique.map((id) => table.getLive(id)).filter((r): r is Row => !!r);
-	return ok(ctx, found.map((r) => store.present(def, r, false, false)), 200, { requested: unique.length, returned: found.length });
+	return ok(
+		ctx,
+		found.map((r) => store.present(def, r, false, false)),
+		200,
+		{ requested: unique.length, returned: found.length },
+	);
 }
 
 function create(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
-	const values = def.parseCreate ? def.parseCreate(ctx.body, store, ctx) : validateFields(def.fields, ctx.body, 'create');
+	const values = def.parseCreate
+		? def.parseCreate(ctx.body, store, ctx)
+		: validateFields(def.fields, ctx.body, 'create');
 	def.prepare?.(store, ctx.tenantId, values);
 	const row = store.insertNew(ctx, def, ctx.tenantId, values);
 	def.afterCreate?.(row, values, store, ctx);
@@ -433,13 +538,21 @@ function remove(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Ans
 export function operationsOf(def: FamilyDef): ResourceOperation[] {
 	const base = `/${def.name}`;
 	const s = def.scopes;
-	const standard: Record<string, [string, string, string, (store: ResourceStore, ctx: ResourceContext) => Answer]> = {
+	const standard: Record<
+		string,
+		[string, string, string, (store: ResourceStore, ctx: ResourceContext) => Answer]
+	> = {
 		list: ['GET', base, s.read, (st, c) => list(def, st, c)],
 		create: ['POST', base, s.write, (st, c) => create(def, st, c)],
 		count: ['GET', `${base}/count`, s.read, (st, c) => count(def, st, c)],
 		summary: ['GET', `${base}/summary`, s.read, (st, c) => summary(def, st, c)],
 		getMany: ['POST', `${base}/get-many`, s.read, (st, c) => getMany(def, st, c)],
-		get: ['GET', `${base}/{id}`, s.read, (st, c) => ok(c, st.present(def, st.find(def, c.tenantId, c.id)))],
+		get: [
+			'GET',
+			`${base}/{id}`,
+			s.read,
+			(st, c) => ok(c, st.present(def, st.find(def, c.tenantId, c.id))),
+		],
 		patch: ['PATCH', `${base}/{id}`, s.write, (st, c) => patch(def, st, c)],
 		delete: ['DELETE', `${base}/{id}`, s.delete, (st, c) => remove(def, st, c)],
 	};
@@ -458,7 +571,8 @@ export function operationsOf(def: FamilyDef): ResourceOperation[] {
 				const body = validateActionBody(action.body, ctx.body);
 				const status = row.v.status as string;
 				const target = typeof action.to === 'function' ? action.to(body, row) : action.to;
-				if (checkTransition(def.nouns, row.id, status, action, target)) return ok(ctx, store.present(def, row), action.status ?? 200);
+				if (checkTransition(def.nouns, row.id, status, action, target))
+					return ok(ctx, store.present(def, row), action.status ?? 200);
 				const event = action.event === undefined ? 'updated' : action.event;
 				const data = store.mutate(
 					ctx,
@@ -474,6 +588,7 @@ export function operationsOf(def: FamilyDef): ResourceOperation[] {
 			},
 		});
 	}
-	for (const extra of def.extraOps ?? []) ops.push({ cost: extra.method === 'GET' ? 1 : 5, ...extra });
+	for (const extra of def.extraOps ?? [])
+		ops.push({ cost: extra.method === 'GET' ? 1 : 5, ...extra });
 	return ops;
 }

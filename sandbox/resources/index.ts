@@ -21,7 +21,25 @@ import { signatureRequests } from './signatureRequests';
 import { documents } from './documents';
 import type { FamilyDef, ResourceOperation } from './types';
 
-export const FAMILIES: readonly FamilyDef[] = [leadStages, leads, projects, bids, changeOrders, payApps, invoices, products, users, siteLogs, timeEntries, projectTemplates, comments, calendarEvents, notifications, signatureRequests, documents];
+export const FAMILIES: readonly FamilyDef[] = [
+	leadStages,
+	leads,
+	projects,
+	bids,
+	changeOrders,
+	payApps,
+	invoices,
+	products,
+	users,
+	siteLogs,
+	timeEntries,
+	projectTemplates,
+	comments,
+	calendarEvents,
+	notifications,
+	signatureRequests,
+	documents,
+];
 
 export const RESOURCE_OPERATIONS: readonly ResourceOperation[] = FAMILIES.flatMap(operationsOf);
 

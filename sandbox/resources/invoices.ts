@@ -23,11 +23,30 @@ export const INVOICE_STATUSES = ['draft', 'sent', 'partial', 'paid', 'voided'] a
 const DRAFT_ONLY: EditGuard = { allowed: ['draft'], past: 'edited' };
 
 const INVOICE_FIELDS: FieldSpec[] = [
-	{ name: 'tenantId', type: 'integer', input: 'none', default: ({ tenantId }: { tenantId: number }) => tenantId },
+	{
+		name: 'tenantId',
+		type: 'integer',
+		input: 'none',
+		default: ({ tenantId }: { tenantId: number }) => tenantId,
+	},
 	{ name: 'invoiceNumber', type: 'string', default: numbered('INV') },
 	// Required on create (and not nullable there); answered as nullable (from-bid of a bid without project).
-	{ name: 'projectId', type: 'integer', required: true, default: null, min: -2147483648, max: 2147483647 },
-	{ name: 'contactId', type: 'integer', required: true, default: null, min: -2147483648, max: 2147483647 },
+	{
+		name: 'projectId',
+		type: 'integer',
+		required: true,
+		default: null,
+		min: -2147483648,
+		max: 2147483647,
+	},
+	{
+		name: 'contactId',
+		type: 'integer',
+		required: true,
+		default: null,
+		min: -2147483648,
+		max: 2147483647,
+	},
 	{ name: 'status', type: 'string', enum: INVOICE_STATUSES, input: 'none', default: 'draft' },
 	date('issueDate', { required: true }),
 	date('dueDate'),
@@ -39,9 +58,21 @@ const INVOICE_FIELDS: FieldSpec[] = [
 	str('notesToCustomer'),
 	int('sourceBidId', { optional: true }),
 	int('sourcePayAppId', { optional: true }),
-	{ name: 'sourceType', type: 'string', enum: ['bid', 'pay_app', 'ad_hoc'], default: 'ad_hoc', optional: true },
+	{
+		name: 'sourceType',
+		type: 'string',
+		enum: ['bid', 'pay_app', 'ad_hoc'],
+		default: 'ad_hoc',
+		optional: true,
+	},
 	{ name: 'taxRate', type: 'decimal', default: '0', optional: true },
-	{ name: 'discountType', type: 'string', enum: ['fixed', 'percentage'], default: 'fixed', optional: true },
+	{
+		name: 'discountType',
+		type: 'string',
+		enum: ['fixed', 'percentage'],
+		default: 'fixed',
+		optional: true,
+	},
 	{ name: 'discount', type: 'decimal', default: '0', optional: true },
 	str('terms', { optional: true }),
 	str('paymentTermsText', { optional: true }),
@@ -96,8 +127,12 @@ interface Payment {
 
 const linesOf = (row: Row): InvoiceLine[] => (row.x.lines ??= []);
 const paymentsOf = (row: Row): Payment[] => (row.x.payments ??= []);
-const sortedLines = (row: Row) => [...linesOf(row)].sort((a, b) => a.order - b.order || a.id - b.id);
-const presentLine = (l: InvoiceLine) => ({ ...l, amount: fromCents(lineCents(l.quantity, l.unitPrice)) });
+const sortedLines = (row: Row) =>
+	[...linesOf(row)].sort((a, b) => a.order - b.order || a.id - b.id);
+const presentLine = (l: InvoiceLine) => ({
+	...l,
+	amount: fromCents(lineCents(l.quantity, l.unitPrice)),
+});
 
 function recompute(row: Row): void {
 	const v = row.v;
@@ -108,14 +143,24 @@ function recompute(row: Row): void {
 		subtotal += amount;
 		if (line.isTaxable) taxable += amount;
 	}
-	const discount = v.discountType === 'percentage' ? percentOf(subtotal, v.discount) : Math.min(toCents(v.discount), subtotal);
+	const discount =
+		v.discountType === 'percentage'
+			? percentOf(subtotal, v.discount)
+			: Math.min(toCents(v.discount), subtotal);
 	const taxableShare = subtotal ? taxable - Math.round((discount * taxable) / subtotal) : 0;
 	const tax = percentOf(taxableShare, v.taxRate);
 	const total = subtotal - discount + tax;
 	const paid = paymentsOf(row).reduce((sum, p) => sum + (p.voidedAt ? 0 : toCents(p.amount)), 0);
-	Object.assign(v, { subtotal: fromCents(subtotal), taxAmount: fromCents(tax), total: fromCents(total), amountPaid: fromCents(paid), balanceDue: fromCents(total - paid) });
+	Object.assign(v, {
+		subtotal: fromCents(subtotal),
+		taxAmount: fromCents(tax),
+		total: fromCents(total),
+		amountPaid: fromCents(paid),
+		balanceDue: fromCents(total - paid),
+	});
 	if (v.status === 'sent' || v.status === 'partial' || v.status === 'paid') {
-		v.status = paid >= total && (paid > 0 || row.x.markedPaid) ? 'paid' : paid > 0 ? 'partial' : 'sent';
+		v.status =
+			paid >= total && (paid > 0 || row.x.markedPaid) ? 'paid' : paid > 0 ? 'partial' : 'sent';
 		if (v.status !== 'paid') v.paidAt = null;
 	}
 }
@@ -135,7 +180,12 @@ function newLine(store: ResourceStore, row: Row, values: Record<string, unknown>
 }
 
 /** Creates an invoice with its lines (POST /invoices, from-bid, from-pay-app). */
-function createInvoice(store: ResourceStore, ctx: ResourceContext, values: Record<string, unknown>, lines: Array<Record<string, unknown>>): Answer201 {
+function createInvoice(
+	store: ResourceStore,
+	ctx: ResourceContext,
+	values: Record<string, unknown>,
+	lines: Array<Record<string, unknown>>,
+): Answer201 {
 	const row = store.newRow(invoices, ctx.tenantId, values, Date.now());
 	for (const line of lines) linesOf(row).push(newLine(store, row, line));
 	recompute(row);
@@ -160,22 +210,34 @@ function findLine(row: Row, lineId: number): InvoiceLine {
 
 function findPayment(row: Row, paymentId: number): Payment {
 	const payment = paymentsOf(row).find((p) => p.id === paymentId);
-	if (!payment) throw new ApiError(404, 'not_found', `Payment ${paymentId} not found on invoice ${row.id}.`);
+	if (!payment)
+		throw new ApiError(404, 'not_found', `Payment ${paymentId} not found on invoice ${row.id}.`);
 	return payment;
 }
 
-const fieldError = (field: string, code: string, message: string) => validationFailed([{ field, code, message }]);
+const fieldError = (field: string, code: string, message: string) =>
+	validationFailed([{ field, code, message }]);
 
 /** Payment amount must be positive and keep the paid total within the invoice total. */
 function checkAmount(row: Row, amount: string, except?: Payment): void {
 	const cents = toCents(amount);
 	if (cents <= 0) throw fieldError('amount', 'too_small', 'amount must be greater than 0.');
-	const others = paymentsOf(row).reduce((sum, p) => sum + (p.voidedAt || p === except ? 0 : toCents(p.amount)), 0);
+	const others = paymentsOf(row).reduce(
+		(sum, p) => sum + (p.voidedAt || p === except ? 0 : toCents(p.amount)),
+		0,
+	);
 	const room = toCents(row.v.total) - others;
-	if (cents > room) throw fieldError('amount', 'too_large', `amount exceeds the balance due (${fromCents(room)}).`);
+	if (cents > room)
+		throw fieldError('amount', 'too_large', `amount exceeds the balance due (${fromCents(room)}).`);
 }
 
-const paymentAnswer = (store: ResourceStore, ctx: ResourceContext, row: Row, payment: Payment, status = 200) =>
+const paymentAnswer = (
+	store: ResourceStore,
+	ctx: ResourceContext,
+	row: Row,
+	payment: Payment,
+	status = 200,
+) =>
 	ok(ctx, { payment: { ...payment }, invoice: store.present(invoices, row, false, false) }, status);
 
 function payable(row: Row, what: string): void {
@@ -215,31 +277,48 @@ export const invoices: FamilyDef = {
 				total: fromCents(sumCents(rows, total)),
 				amount_paid: fromCents(sumCents(rows, (r) => r.v.amountPaid)),
 				balance_due: fromCents(sumCents(open, balance)),
-				overdue_count: open.filter((r) => r.v.dueDate && Date.parse(r.v.dueDate as string) < now).length,
+				overdue_count: open.filter((r) => r.v.dueDate && Date.parse(r.v.dueDate as string) < now)
+					.length,
 			},
-			by_status: [...groupRows(rows, (r) => r.v.status, [total, balance], INVOICE_STATUSES)].map(([status, b]) => ({
-				status,
-				count: b.count,
-				total: fromCents(b.cents[0]),
-				balance_due: fromCents(b.cents[1]),
-			})),
+			by_status: [...groupRows(rows, (r) => r.v.status, [total, balance], INVOICE_STATUSES)].map(
+				([status, b]) => ({
+					status,
+					count: b.count,
+					total: fromCents(b.cents[0]),
+					balance_due: fromCents(b.cents[1]),
+				}),
+			),
 		};
 	},
 	parseCreate(body) {
 		const input = bodyObject(body);
 		const errors: FieldError[] = [];
 		let values: Record<string, unknown> = {};
-		if (input.invoice === undefined) errors.push({ field: 'invoice', code: 'required', message: 'invoice is required.' });
-		else if (typeof input.invoice !== 'object' || input.invoice === null || Array.isArray(input.invoice)) {
-			errors.push({ field: 'invoice', code: 'invalid_type', message: 'invoice must be an object.' });
+		if (input.invoice === undefined)
+			errors.push({ field: 'invoice', code: 'required', message: 'invoice is required.' });
+		else if (
+			typeof input.invoice !== 'object' ||
+			input.invoice === null ||
+			Array.isArray(input.invoice)
+		) {
+			errors.push({
+				field: 'invoice',
+				code: 'invalid_type',
+				message: 'invoice must be an object.',
+			});
 		} else values = validateFields(INVOICE_FIELDS, input.invoice, 'create', 'invoice.', errors);
 		const lines: Array<Record<string, unknown>> = [];
 		if (input.lines !== undefined) {
-			if (!Array.isArray(input.lines)) errors.push({ field: 'lines', code: 'invalid_type', message: 'lines must be an array.' });
+			if (!Array.isArray(input.lines))
+				errors.push({ field: 'lines', code: 'invalid_type', message: 'lines must be an array.' });
 			else {
 				input.lines.forEach((line, i) => {
 					if (typeof line !== 'object' || line === null || Array.isArray(line)) {
-						errors.push({ field: `lines[${i}]`, code: 'invalid_type', message: `lines[${i}] must be an object.` });
+						errors.push({
+							field: `lines[${i}]`,
+							code: 'invalid_type',
+							message: `lines[${i}] must be an object.`,
+						});
 					} else lines.push(validateFields(LINE_FIELDS, line, 'create', `lines[${i}].`, errors));
 				});
 			}
@@ -248,7 +327,8 @@ export const invoices: FamilyDef = {
 		return { ...values, __lines: lines };
 	},
 	afterCreate(row, values, store) {
-		for (const line of values.__lines as Array<Record<string, unknown>>) linesOf(row).push(newLine(store, row, line));
+		for (const line of values.__lines as Array<Record<string, unknown>>)
+			linesOf(row).push(newLine(store, row, line));
 		recompute(row);
 	},
 	actions: [
@@ -267,7 +347,14 @@ export const invoices: FamilyDef = {
 			],
 			apply: (row, _b, now) => (row.v.sentAt = now),
 		},
-		{ name: 'mark-sent', past: 'marked sent', scopes: ['invoices:send'], from: ['draft'], to: 'sent', apply: (row, _b, now) => (row.v.sentAt = now) },
+		{
+			name: 'mark-sent',
+			past: 'marked sent',
+			scopes: ['invoices:send'],
+			from: ['draft'],
+			to: 'sent',
+			apply: (row, _b, now) => (row.v.sentAt = now),
+		},
 		{
 			name: 'mark-paid',
 			past: 'marked paid',
@@ -281,7 +368,16 @@ export const invoices: FamilyDef = {
 				const balance = toCents(row.v.balanceDue);
 				const paidAt = (body.paidAt as string) ?? now;
 				if (balance > 0) {
-					paymentsOf(row).push({ id: store!.nextId('invoice-payments'), invoiceId: row.id, amount: fromCents(balance), paidAt, method: 'other', reference: null, notes: 'Marked paid', voidedAt: null });
+					paymentsOf(row).push({
+						id: store!.nextId('invoice-payments'),
+						invoiceId: row.id,
+						amount: fromCents(balance),
+						paidAt,
+						method: 'other',
+						reference: null,
+						notes: 'Marked paid',
+						voidedAt: null,
+					});
 				}
 				row.x.markedPaid = true;
 				row.v.paidAt = paidAt;
@@ -315,15 +411,30 @@ export const invoices: FamilyDef = {
 					'create',
 				);
 				const mode = body.mode as string;
-				if (mode !== 'full' && body.value === undefined) throw fieldError('value', 'required', `value is required when mode is ${mode}.`);
-				if (mode !== 'full' && Number(body.value) <= 0) throw fieldError('value', 'too_small', 'value must be greater than 0.');
-				if (mode === 'percent' && Number(body.value) > 100) throw fieldError('value', 'too_large', 'value must be at most 100 (percent).');
+				if (mode !== 'full' && body.value === undefined)
+					throw fieldError('value', 'required', `value is required when mode is ${mode}.`);
+				if (mode !== 'full' && Number(body.value) <= 0)
+					throw fieldError('value', 'too_small', 'value must be greater than 0.');
+				if (mode === 'percent' && Number(body.value) > 100)
+					throw fieldError('value', 'too_large', 'value must be at most 100 (percent).');
 				const bid = store.find(store.def('bids'), ctx.tenantId, body.bidId as number);
-				if (bid.v.status !== 'accepted') throw conflict(`Bid ${bid.id} is ${bid.v.status}; only accepted bids can be invoiced.`);
+				if (bid.v.status !== 'accepted')
+					throw conflict(`Bid ${bid.id} is ${bid.v.status}; only accepted bids can be invoiced.`);
 				const bidTotal = toCents(bid.v.total);
-				const cents = mode === 'full' ? bidTotal : mode === 'percent' ? percentOf(bidTotal, body.value) : toCents(body.value);
-				if (mode === 'fixed' && cents > bidTotal) throw fieldError('value', 'too_large', `value exceeds the bid total (${fromCents(bidTotal)}).`);
-				const share = mode === 'full' ? '' : mode === 'percent' ? ` (${body.value}%)` : ' (partial)';
+				const cents =
+					mode === 'full'
+						? bidTotal
+						: mode === 'percent'
+							? percentOf(bidTotal, body.value)
+							: toCents(body.value);
+				if (mode === 'fixed' && cents > bidTotal)
+					throw fieldError(
+						'value',
+						'too_large',
+						`value exceeds the bid total (${fromCents(bidTotal)}).`,
+					);
+				const share =
+					mode === 'full' ? '' : mode === 'percent' ? ` (${body.value}%)` : ' (partial)';
 				return createInvoice(
 					store,
 					ctx,
@@ -338,7 +449,14 @@ export const invoices: FamilyDef = {
 						notesToCustomer: body.notesToCustomer ?? null,
 					},
 					// The bid total already includes its tax: the line is not taxed again.
-					[{ description: `Bid ${bid.v.bidNumber}${bid.v.name ? ` – ${bid.v.name}` : ''}${share}`, quantity: '1', unitPrice: fromCents(cents), isTaxable: false }],
+					[
+						{
+							description: `Bid ${bid.v.bidNumber}${bid.v.name ? ` – ${bid.v.name}` : ''}${share}`,
+							quantity: '1',
+							unitPrice: fromCents(cents),
+							isTaxable: false,
+						},
+					],
 				);
 			},
 		},
@@ -357,8 +475,14 @@ export const invoices: FamilyDef = {
 					'create',
 				);
 				const payApp = store.find(store.def('pay-apps'), ctx.tenantId, body.payAppId as number);
-				if (payApp.v.status !== 'approved') throw conflict(`Pay app ${payApp.id} is ${payApp.v.status}; only approved pay apps can be invoiced.`);
-				if (payApp.x.invoiceId) throw conflict(`Pay app ${payApp.id} was already invoiced (invoice ${payApp.x.invoiceId}).`);
+				if (payApp.v.status !== 'approved')
+					throw conflict(
+						`Pay app ${payApp.id} is ${payApp.v.status}; only approved pay apps can be invoiced.`,
+					);
+				if (payApp.x.invoiceId)
+					throw conflict(
+						`Pay app ${payApp.id} was already invoiced (invoice ${payApp.x.invoiceId}).`,
+					);
 				const project = store.table('projects', ctx.tenantId).getLive(payApp.v.projectId as number);
 				const answer = createInvoice(
 					store,
@@ -372,7 +496,14 @@ export const invoices: FamilyDef = {
 						dueDate: body.dueDate ?? null,
 						notesToCustomer: body.notesToCustomer ?? null,
 					},
-					[{ description: `Pay application ${payApp.v.payAppNumber}`, quantity: '1', unitPrice: payApp.v.currentPaymentDue, isTaxable: false }],
+					[
+						{
+							description: `Pay application ${payApp.v.payAppNumber}`,
+							quantity: '1',
+							unitPrice: payApp.v.currentPaymentDue,
+							isTaxable: false,
+						},
+					],
 				);
 				payApp.x.invoiceId = (answer.body as { data: { id: number } }).data.id;
 				return answer;
@@ -406,18 +537,40 @@ export const invoices: FamilyDef = {
 			scopes: ['invoices:write'],
 			run(store, ctx) {
 				const row = store.find(invoices, ctx.tenantId, ctx.id);
-				const body = validateFields([{ name: 'orderedIds', type: 'json', required: true }], ctx.body, 'create');
+				const body = validateFields(
+					[{ name: 'orderedIds', type: 'json', required: true }],
+					ctx.body,
+					'create',
+				);
 				const ids = body.orderedIds;
-				if (!Array.isArray(ids) || !ids.length || !ids.every((id) => Number.isInteger(id) && id > 0)) {
-					throw fieldError('orderedIds', 'invalid_type', 'orderedIds must be a non-empty array of positive integers.');
+				if (
+					!Array.isArray(ids) ||
+					!ids.length ||
+					!ids.every((id) => Number.isInteger(id) && id > 0)
+				) {
+					throw fieldError(
+						'orderedIds',
+						'invalid_type',
+						'orderedIds must be a non-empty array of positive integers.',
+					);
 				}
 				const lines = linesOf(row);
 				const known = new Set(lines.map((l) => l.id));
-				if (ids.length !== lines.length || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
-					throw fieldError('orderedIds', 'invalid_value', `orderedIds must list every line of invoice ${row.id} exactly once (${[...known].join(', ') || 'none'}).`);
+				if (
+					ids.length !== lines.length ||
+					new Set(ids).size !== ids.length ||
+					!ids.every((id) => known.has(id))
+				) {
+					throw fieldError(
+						'orderedIds',
+						'invalid_value',
+						`orderedIds must list every line of invoice ${row.id} exactly once (${[...known].join(', ') || 'none'}).`,
+					);
 				}
 				store.guard(invoices, row, DRAFT_ONLY);
-				store.mutate(ctx, invoices, row, () => ids.forEach((id: number, i: number) => (lines.find((l) => l.id === id)!.order = i + 1)));
+				store.mutate(ctx, invoices, row, () =>
+					ids.forEach((id: number, i: number) => (lines.find((l) => l.id === id)!.order = i + 1)),
+				);
 				return ok(ctx, sortedLines(row).map(presentLine));
 			},
 		},
@@ -454,7 +607,11 @@ export const invoices: FamilyDef = {
 			path: '/invoices/{id}/payments',
 			scopes: ['invoices:read'],
 			// Not paginated in openapi.json: the whole ledger, voided rows included, oldest first.
-			run: (store, ctx) => ok(ctx, paymentsOf(store.find(invoices, ctx.tenantId, ctx.id)).map((p) => ({ ...p }))),
+			run: (store, ctx) =>
+				ok(
+					ctx,
+					paymentsOf(store.find(invoices, ctx.tenantId, ctx.id)).map((p) => ({ ...p })),
+				),
 		},
 		{
 			method: 'POST',
@@ -466,7 +623,9 @@ export const invoices: FamilyDef = {
 				const status = row.v.status as string;
 				if (status !== 'sent' && status !== 'partial') {
 					const why = status === 'draft' ? ' (send it first)' : '';
-					throw conflict(`Invoice ${row.id} is ${status}; only sent or partial invoices can take payments${why}.`);
+					throw conflict(
+						`Invoice ${row.id} is ${status}; only sent or partial invoices can take payments${why}.`,
+					);
 				}
 				checkAmount(row, values.amount as string);
 				const payment: Payment = {
@@ -495,7 +654,8 @@ export const invoices: FamilyDef = {
 				const payment = findPayment(row, ctx.params.paymentId);
 				const values = validateFields(PAYMENT_FIELDS, ctx.body, 'update');
 				payable(row, 'its payments cannot be edited');
-				if (payment.voidedAt) throw conflict(`Payment ${payment.id} is voided; only active payments can be edited.`);
+				if (payment.voidedAt)
+					throw conflict(`Payment ${payment.id} is voided; only active payments can be edited.`);
 				if (values.amount !== undefined) checkAmount(row, values.amount as string, payment);
 				store.mutate(ctx, invoices, row, () => {
 					if (values.amount !== undefined) values.amount = fromCents(toCents(values.amount));
@@ -538,14 +698,29 @@ export const invoices: FamilyDef = {
 	afterSeed(row, random, store) {
 		const n = 1 + Math.floor(random() * 2);
 		for (let k = 0; k < n; k++) {
-			linesOf(row).push(newLine(store, row, { description: pick(random, ['Progress billing', 'Materials', 'Labor', 'Equipment rental']), quantity: '1', unitPrice: seedAmount(random, 500, 25_000) }));
+			linesOf(row).push(
+				newLine(store, row, {
+					description: pick(random, ['Progress billing', 'Materials', 'Labor', 'Equipment rental']),
+					quantity: '1',
+					unitPrice: seedAmount(random, 500, 25_000),
+				}),
+			);
 		}
 		recompute(row);
 		const status = row.v.status;
 		if (status === 'partial' || status === 'paid') {
 			const total = toCents(row.v.total);
 			const cents = status === 'paid' ? total : Math.max(1, Math.round(total / 2));
-			paymentsOf(row).push({ id: store.nextId('invoice-payments'), invoiceId: row.id, amount: fromCents(cents), paidAt: row.v.issueDate as string, method: 'check', reference: null, notes: null, voidedAt: null });
+			paymentsOf(row).push({
+				id: store.nextId('invoice-payments'),
+				invoiceId: row.id,
+				amount: fromCents(cents),
+				paidAt: row.v.issueDate as string,
+				method: 'check',
+				reference: null,
+				notes: null,
+				voidedAt: null,
+			});
 			recompute(row);
 		}
 	},

@@ -1,6 +1,18 @@
 /** Leads and lead stages (the sales pipeline). */
 import { ApiError } from '../problems';
-import { groupRows, int, dec, date, str, siteFields, requireRefs, sumCents, seedTitle, pick, seedAmount } from './common';
+import {
+	groupRows,
+	int,
+	dec,
+	date,
+	str,
+	siteFields,
+	requireRefs,
+	sumCents,
+	seedTitle,
+	pick,
+	seedAmount,
+} from './common';
 import { ok } from './engine';
 import { fromCents } from './money';
 import type { FamilyDef, Row } from './types';
@@ -36,11 +48,19 @@ export const leadStages: FamilyDef = {
 	prepare(store, tenantId, values, row) {
 		if (!row && values.order === undefined) {
 			let max = 0;
-			for (const stage of store.table('lead-stages', tenantId).live()) max = Math.max(max, stage.v.order as number);
+			for (const stage of store.table('lead-stages', tenantId).live())
+				max = Math.max(max, stage.v.order as number);
 			values.order = max + 1;
 		}
 	},
-	initialRows: () => DEFAULT_LEAD_STAGES.map((s, i) => ({ isDefault: false, isWon: false, isLost: false, ...s, order: i + 1 })),
+	initialRows: () =>
+		DEFAULT_LEAD_STAGES.map((s, i) => ({
+			isDefault: false,
+			isWon: false,
+			isLost: false,
+			...s,
+			order: i + 1,
+		})),
 	// Deleting a stage that leads still use is allowed (openapi lists no 409); those leads then
 	// summarise under stageName null, which the summary schema allows.
 };
@@ -85,7 +105,12 @@ export const leads: FamilyDef = {
 		const stages = [...store.table('lead-stages', tenantId).live()].sort(byOrder);
 		const names = new Map(stages.map((s) => [s.id, s.v.name as string]));
 		const value = (r: Row) => r.v.estimatedValue;
-		const byStage = groupRows(rows, (r) => r.v.stageId, [value], stages.map((s) => s.id));
+		const byStage = groupRows(
+			rows,
+			(r) => r.v.stageId,
+			[value],
+			stages.map((s) => s.id),
+		);
 		const bySource = groupRows(rows, (r) => r.v.source ?? null, [value]);
 		return {
 			totals: { count: rows.length, estimated_value_total: fromCents(sumCents(rows, value)) },
@@ -95,7 +120,11 @@ export const leads: FamilyDef = {
 				count: b.count,
 				estimated_value_total: fromCents(b.cents[0]),
 			})),
-			by_source: [...bySource].map(([source, b]) => ({ source, count: b.count, estimated_value_total: fromCents(b.cents[0]) })),
+			by_source: [...bySource].map(([source, b]) => ({
+				source,
+				count: b.count,
+				estimated_value_total: fromCents(b.cents[0]),
+			})),
 		};
 	},
 	prepare(store, tenantId, values) {
@@ -115,8 +144,14 @@ export const leads: FamilyDef = {
 				const stages = store.table('lead-stages', ctx.tenantId);
 				const stage = stages.getLive(lead.v.stageId as number);
 				if (stage?.v.isWon || lead.x.projectId) {
-					const where = stage?.v.isWon ? `already in the Won stage (${stage.v.name})` : `already converted to project ${lead.x.projectId}`;
-					throw new ApiError(409, 'conflict', `Lead ${lead.id} is ${where}; only open leads can be converted.`);
+					const where = stage?.v.isWon
+						? `already in the Won stage (${stage.v.name})`
+						: `already converted to project ${lead.x.projectId}`;
+					throw new ApiError(
+						409,
+						'conflict',
+						`Lead ${lead.id} is ${where}; only open leads can be converted.`,
+					);
 				}
 				const v = lead.v;
 				const project = store.insertNew(ctx, store.def('projects'), ctx.tenantId, {
@@ -137,7 +172,11 @@ export const leads: FamilyDef = {
 					lead.x.projectId = project.id;
 					if (won) lead.v.stageId = won.id;
 				});
-				return ok(ctx, { project: store.present(store.def('projects'), project), lead: leadData }, 201);
+				return ok(
+					ctx,
+					{ project: store.present(store.def('projects'), project), lead: leadData },
+					201,
+				);
 			},
 		},
 	],

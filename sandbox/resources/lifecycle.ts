@@ -44,16 +44,36 @@ export function orList(items: readonly string[]): string {
 const human = (status: string) => status.replace(/_/g, ' ');
 
 /** The 409 for a status the action (or an edit) may not start from. */
-export function transitionConflict(nouns: Nouns, id: number, status: string, allowed: readonly string[], past: string, target?: string): ApiError {
+export function transitionConflict(
+	nouns: Nouns,
+	id: number,
+	status: string,
+	allowed: readonly string[],
+	past: string,
+	target?: string,
+): ApiError {
 	const already = target !== undefined && status === target ? 'already ' : '';
-	const only = allowed.length ? `only ${orList(allowed.map(human))} ${nouns.plural} can be ${past}` : `${nouns.plural} cannot be ${past}`;
-	return new ApiError(409, 'conflict', `${nouns.singular} ${id} is ${already}${human(status)}; ${only}.`);
+	const only = allowed.length
+		? `only ${orList(allowed.map(human))} ${nouns.plural} can be ${past}`
+		: `${nouns.plural} cannot be ${past}`;
+	return new ApiError(
+		409,
+		'conflict',
+		`${nouns.singular} ${id} is ${already}${human(status)}; ${only}.`,
+	);
 }
 
 /** Throws the 409 unless `status` is one the action may start from. Returns true for a no-op. */
-export function checkTransition(nouns: Nouns, id: number, status: string, action: Pick<ActionSpec, 'from' | 'past' | 'noopFrom'>, target?: string): boolean {
+export function checkTransition(
+	nouns: Nouns,
+	id: number,
+	status: string,
+	action: Pick<ActionSpec, 'from' | 'past' | 'noopFrom'>,
+	target?: string,
+): boolean {
 	if (action.noopFrom?.includes(status)) return true;
-	if (!action.from.includes(status)) throw transitionConflict(nouns, id, status, action.from, action.past, target);
+	if (!action.from.includes(status))
+		throw transitionConflict(nouns, id, status, action.from, action.past, target);
 	return false;
 }
 

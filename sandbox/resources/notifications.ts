@@ -11,17 +11,35 @@ import { pick } from './common';
 import { buildMatcher, ok, type ResourceStore } from './engine';
 import type { FamilyDef, ResourceContext, Row } from './types';
 
-export const NOTIFICATION_TYPES = ['comment_mention', 'comment_reply', 'bid_accepted', 'bid_rejected', 'task_assigned', 'change_order_approved', 'invoice_paid'] as const;
+export const NOTIFICATION_TYPES = [
+	'comment_mention',
+	'comment_reply',
+	'bid_accepted',
+	'bid_rejected',
+	'task_assigned',
+	'change_order_approved',
+	'invoice_paid',
+] as const;
 
 /** The user the sandbox treats as the owner of every API key of the tenant. */
 export function keyOwnerId(store: ResourceStore, tenantId: number): number | null {
 	return store.table('users', tenantId).ids[0] ?? null;
 }
 
-function intQuery(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+function intQuery(
+	name: string,
+	raw: string | undefined,
+	fallback: number,
+	min: number,
+	max: number,
+): number {
 	if (raw === undefined || raw === '') return fallback;
 	if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-		throw badRequest(max === Number.MAX_SAFE_INTEGER ? `${name} must be an integer of at least ${min}.` : `${name} must be an integer between ${min} and ${max}.`);
+		throw badRequest(
+			max === Number.MAX_SAFE_INTEGER
+				? `${name} must be an integer of at least ${min}.`
+				: `${name} must be an integer between ${min} and ${max}.`,
+		);
 	}
 	return Number(raw);
 }
@@ -49,13 +67,24 @@ function list(store: ResourceStore, ctx: ResourceContext) {
 	const { match } = buildMatcher(notifications.filters, ctx.query);
 	const owner = keyOwnerId(store, ctx.tenantId);
 	const rows = [...store.table('notifications', ctx.tenantId).live()]
-		.filter((r) => r.v.userId === owner && (!unreadOnly || r.v.readAt === null) && (!match || match(r)))
+		.filter(
+			(r) => r.v.userId === owner && (!unreadOnly || r.v.readAt === null) && (!match || match(r)),
+		)
 		.sort(newestFirst);
 	const page = rows.slice(offset, offset + limit);
-	return ok(ctx, page.map((r) => present(store, r)), 200, {
-		// ResponseMeta's pagination (cursor/has_more/count): no cursor on an offset list.
-		pagination: { cursor: null, has_more: offset + page.length < rows.length, count: page.length },
-	});
+	return ok(
+		ctx,
+		page.map((r) => present(store, r)),
+		200,
+		{
+			// ResponseMeta's pagination (cursor/has_more/count): no cursor on an offset list.
+			pagination: {
+				cursor: null,
+				has_more: offset + page.length < rows.length,
+				count: page.length,
+			},
+		},
+	);
 }
 
 export const notifications: FamilyDef = {
@@ -64,7 +93,12 @@ export const notifications: FamilyDef = {
 	scopes: { read: 'notifications:read', write: 'notifications:read', delete: 'notifications:read' },
 	ops: [],
 	fields: [
-		{ name: 'tenantId', type: 'integer', input: 'none', default: ({ tenantId }: { tenantId: number }) => tenantId },
+		{
+			name: 'tenantId',
+			type: 'integer',
+			input: 'none',
+			default: ({ tenantId }: { tenantId: number }) => tenantId,
+		},
 		{ name: 'userId', type: 'integer', input: 'none' },
 		{ name: 'type', type: 'string', input: 'none' },
 		{ name: 'title', type: 'string', input: 'none' },
@@ -77,7 +111,14 @@ export const notifications: FamilyDef = {
 	extraOps: [{ method: 'GET', path: '/notifications', scopes: ['notifications:read'], run: list }],
 	seedInput(i, random, store, tenantId) {
 		const type = pick(random, NOTIFICATION_TYPES);
-		const entityType = type.startsWith('comment') || type === 'task_assigned' ? 'project' : type.startsWith('bid') ? 'bid' : type.startsWith('change_order') ? 'change_order' : 'invoice';
+		const entityType =
+			type.startsWith('comment') || type === 'task_assigned'
+				? 'project'
+				: type.startsWith('bid')
+					? 'bid'
+					: type.startsWith('change_order')
+						? 'change_order'
+						: 'invoice';
 		return {
 			userId: keyOwnerId(store, tenantId),
 			type,

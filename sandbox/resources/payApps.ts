@@ -9,7 +9,18 @@
  * currentPaymentDue = (totalCompleted − retainage) − (previouslyBilled − its retainage).
  * previouslyBilled is fixed at creation: the project's approved and paid pay apps so far.
  */
-import { date, dec, groupRows, int, numbered, pick, requireRefs, seedAmount, str, sumCents } from './common';
+import {
+	date,
+	dec,
+	groupRows,
+	int,
+	numbered,
+	pick,
+	requireRefs,
+	seedAmount,
+	str,
+	sumCents,
+} from './common';
 import { seedProjectId } from './changeOrders';
 import { fromCents, percentOf, toCents } from './money';
 import type { FamilyDef, Row } from './types';
@@ -79,7 +90,10 @@ export const payApps: FamilyDef = {
 			values.previouslyBilled = fromCents(previous);
 		}
 	},
-	guards: { patch: { allowed: ['draft', 'rejected'], past: 'edited' }, delete: { allowed: ['draft'], past: 'deleted' } },
+	guards: {
+		patch: { allowed: ['draft', 'rejected'], past: 'edited' },
+		delete: { allowed: ['draft'], past: 'deleted' },
+	},
 	filters: [
 		{ param: 'status', kind: 'eq' },
 		{ param: 'projectId', kind: 'ref' },
@@ -95,7 +109,8 @@ export const payApps: FamilyDef = {
 	],
 	summary(rows) {
 		const due = (r: Row) => r.v.currentPaymentDue;
-		const with_ = (statuses: string[]) => rows.filter((r) => statuses.includes(r.v.status as string));
+		const with_ = (statuses: string[]) =>
+			rows.filter((r) => statuses.includes(r.v.status as string));
 		return {
 			totals: {
 				count: rows.length,
@@ -103,7 +118,9 @@ export const payApps: FamilyDef = {
 				paid_total: fromCents(sumCents(with_(['paid']), due)),
 				outstanding_total: fromCents(sumCents(with_(['approved']), due)),
 			},
-			by_status: [...groupRows(rows, (r) => r.v.status, [(r) => r.v.currentBilled], PAY_APP_STATUSES)].map(([status, b]) => ({
+			by_status: [
+				...groupRows(rows, (r) => r.v.status, [(r) => r.v.currentBilled], PAY_APP_STATUSES),
+			].map(([status, b]) => ({
 				status,
 				count: b.count,
 				current_billed_total: fromCents(b.cents[0]),
@@ -111,8 +128,24 @@ export const payApps: FamilyDef = {
 		};
 	},
 	actions: [
-		{ name: 'submit', past: 'submitted', scopes: ['pay_apps:write'], from: ['draft', 'rejected'], to: 'submitted', apply: (row, _b, now) => (row.v.submittedAt = now), event: 'submitted' },
-		{ name: 'approve', past: 'approved', scopes: ['pay_apps:approve'], from: ['submitted'], to: 'approved', apply: (row, _b, now) => (row.v.approvedAt = now), event: 'approved' },
+		{
+			name: 'submit',
+			past: 'submitted',
+			scopes: ['pay_apps:write'],
+			from: ['draft', 'rejected'],
+			to: 'submitted',
+			apply: (row, _b, now) => (row.v.submittedAt = now),
+			event: 'submitted',
+		},
+		{
+			name: 'approve',
+			past: 'approved',
+			scopes: ['pay_apps:approve'],
+			from: ['submitted'],
+			to: 'approved',
+			apply: (row, _b, now) => (row.v.approvedAt = now),
+			event: 'approved',
+		},
 		{
 			name: 'reject',
 			past: 'rejected',
@@ -120,10 +153,19 @@ export const payApps: FamilyDef = {
 			from: ['submitted'],
 			to: 'rejected',
 			body: [{ name: 'reason', type: 'string', minLength: 1, maxLength: 2000, required: true }],
-			apply: (row, body, now) => Object.assign(row.v, { rejectedAt: now, rejectionReason: body.reason }),
+			apply: (row, body, now) =>
+				Object.assign(row.v, { rejectedAt: now, rejectionReason: body.reason }),
 			event: 'rejected',
 		},
-		{ name: 'mark-paid', past: 'marked paid', scopes: ['pay_apps:mark_paid'], from: ['approved'], to: 'paid', apply: (row, _b, now) => (row.v.paidAt = now), event: 'paid' },
+		{
+			name: 'mark-paid',
+			past: 'marked paid',
+			scopes: ['pay_apps:mark_paid'],
+			from: ['approved'],
+			to: 'paid',
+			apply: (row, _b, now) => (row.v.paidAt = now),
+			event: 'paid',
+		},
 	],
 	seedInput(i, random, store, tenantId) {
 		const status = pick(random, PAY_APP_STATUSES);

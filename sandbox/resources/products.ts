@@ -28,7 +28,13 @@ import type { FamilyDef, FilterSpec, ResourceContext, Row } from './types';
 const generatedSku = (id: number) => `SKU-${String(id).padStart(5, '0')}`;
 
 const FIELDS: FieldSpec[] = [
-	{ name: 'sku', type: 'string', nullable: true, maxLength: 50, default: ({ id }: { id: number }) => generatedSku(id) },
+	{
+		name: 'sku',
+		type: 'string',
+		nullable: true,
+		maxLength: 50,
+		default: ({ id }: { id: number }) => generatedSku(id),
+	},
 	{ name: 'name', type: 'string', required: true, maxLength: 255 },
 	str('description'),
 	{ name: 'type', type: 'string', maxLength: 50, default: 'material' },
@@ -52,8 +58,22 @@ const FIELDS: FieldSpec[] = [
 ];
 
 const KIT_ITEM_FIELDS: FieldSpec[] = [
-	{ name: 'tenantId', type: 'integer', required: true, input: 'create', min: -2147483648, max: 2147483647 },
-	{ name: 'componentProductId', type: 'integer', required: true, input: 'create', min: -2147483648, max: 2147483647 },
+	{
+		name: 'tenantId',
+		type: 'integer',
+		required: true,
+		input: 'create',
+		min: -2147483648,
+		max: 2147483647,
+	},
+	{
+		name: 'componentProductId',
+		type: 'integer',
+		required: true,
+		input: 'create',
+		min: -2147483648,
+		max: 2147483647,
+	},
 	{ name: 'defaultQuantity', type: 'decimal' },
 	dec('overrideCostPrice'),
 	int('sortOrder', { input: 'create' }),
@@ -69,7 +89,8 @@ interface KitItem {
 }
 
 const kitItemsOf = (row: Row): KitItem[] => (row.x.kitItems ??= []);
-const sortedKitItems = (row: Row) => [...kitItemsOf(row)].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.id - b.id);
+const sortedKitItems = (row: Row) =>
+	[...kitItemsOf(row)].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.id - b.id);
 
 /** "true" / "false" for a boolean field; `all` (where the list allows it) filters nothing. */
 function booleanFilter(param: string, allowAll: boolean): FilterSpec {
@@ -78,7 +99,10 @@ function booleanFilter(param: string, allowAll: boolean): FilterSpec {
 		kind: 'custom',
 		predicate(raw) {
 			if (allowAll && raw === 'all') return () => true;
-			if (raw !== 'true' && raw !== 'false') throw badRequest(`${param} must be ${allowAll ? 'true, false or all' : 'true or false'}, got "${raw.slice(0, 64)}".`);
+			if (raw !== 'true' && raw !== 'false')
+				throw badRequest(
+					`${param} must be ${allowAll ? 'true, false or all' : 'true or false'}, got "${raw.slice(0, 64)}".`,
+				);
 			const wanted = raw === 'true';
 			return (row) => row.v[param] === wanted;
 		},
@@ -109,15 +133,18 @@ function bulkIds(body: unknown): number[] {
 	const fail = (code: string, message: string): never => {
 		throw new ApiError(422, 'validation_failed', message, [{ field: 'ids', code, message }]);
 	};
-	if (!Array.isArray(ids)) return fail('invalid_type', 'ids must be an array of positive integers.');
+	if (!Array.isArray(ids))
+		return fail('invalid_type', 'ids must be an array of positive integers.');
 	if (ids.length < 1 || ids.length > 500) fail('invalid_length', 'ids must hold 1 to 500 ids.');
-	if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0)) fail('invalid_type', 'Every id must be a positive integer.');
+	if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0))
+		fail('invalid_type', 'Every id must be a positive integer.');
 	return [...new Set(ids as number[])];
 }
 
 function findKitItem(row: Row, itemId: number): KitItem {
 	const item = kitItemsOf(row).find((i) => i.id === itemId);
-	if (!item) throw new ApiError(404, 'not_found', `Kit item ${itemId} not found on product ${row.id}.`);
+	if (!item)
+		throw new ApiError(404, 'not_found', `Kit item ${itemId} not found on product ${row.id}.`);
 	return item;
 }
 
@@ -153,7 +180,12 @@ export const products: FamilyDef = {
 				const product = store.find(products, ctx.tenantId, ctx.id);
 				let bidsCount = 0;
 				for (const bid of store.table('bids', ctx.tenantId).live()) {
-					if (((bid.x.lines ?? []) as Array<{ productId?: unknown }>).some((line) => line.productId === product.id)) bidsCount++;
+					if (
+						((bid.x.lines ?? []) as Array<{ productId?: unknown }>).some(
+							(line) => line.productId === product.id,
+						)
+					)
+						bidsCount++;
 				}
 				let kitsCount = 0;
 				for (const kit of store.table('products', ctx.tenantId).live()) {
@@ -181,7 +213,11 @@ export const products: FamilyDef = {
 				const copy: Record<string, unknown> = {};
 				for (const f of FIELDS) if (f.name !== 'sku' && !f.hidden) copy[f.name] = source.v[f.name];
 				const row = store.newRow(products, ctx.tenantId, copy, Date.now());
-				row.x.kitItems = kitItemsOf(source).map((item) => ({ ...item, id: store.nextId('product-kit-items'), kitProductId: row.id }));
+				row.x.kitItems = kitItemsOf(source).map((item) => ({
+					...item,
+					id: store.nextId('product-kit-items'),
+					kitProductId: row.id,
+				}));
 				store.table('products', ctx.tenantId).insert(row);
 				const data = store.present(products, row);
 				store.emit(ctx, products, 'created', data);
@@ -238,7 +274,13 @@ export const products: FamilyDef = {
 				const values = validateFields(KIT_ITEM_FIELDS, ctx.body, 'create');
 				requireRefs(store, ctx.tenantId, values, { componentProductId: 'products' });
 				if (values.componentProductId === row.id) {
-					throw validationFailed([{ field: 'componentProductId', code: 'invalid_value', message: `Product ${row.id} cannot be a component of itself.` }]);
+					throw validationFailed([
+						{
+							field: 'componentProductId',
+							code: 'invalid_value',
+							message: `Product ${row.id} cannot be a component of itself.`,
+						},
+					]);
 				}
 				const items = kitItemsOf(row);
 				const item: KitItem = {
@@ -259,17 +301,33 @@ export const products: FamilyDef = {
 			scopes: ['products:write'],
 			run(store, ctx) {
 				const row = store.find(products, ctx.tenantId, ctx.id);
-				const { orderedIds: ids } = validateFields([{ name: 'orderedIds', type: 'json', required: true }], ctx.body, 'create');
+				const { orderedIds: ids } = validateFields(
+					[{ name: 'orderedIds', type: 'json', required: true }],
+					ctx.body,
+					'create',
+				);
 				const fail = (code: string, message: string): never => {
 					throw validationFailed([{ field: 'orderedIds', code, message }]);
 				};
-				if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id) && id > 0)) return fail('invalid_type', 'orderedIds must be an array of positive integers.');
+				if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id) && id > 0))
+					return fail('invalid_type', 'orderedIds must be an array of positive integers.');
 				const items = kitItemsOf(row);
 				const known = new Set(items.map((i) => i.id));
-				if (ids.length !== items.length || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) {
-					fail('invalid_value', `orderedIds must list every kit item of product ${row.id} exactly once (${[...known].join(', ') || 'none'}).`);
+				if (
+					ids.length !== items.length ||
+					new Set(ids).size !== ids.length ||
+					!ids.every((id) => known.has(id))
+				) {
+					fail(
+						'invalid_value',
+						`orderedIds must list every kit item of product ${row.id} exactly once (${[...known].join(', ') || 'none'}).`,
+					);
 				}
-				store.mutate(ctx, products, row, () => ids.forEach((id: number, i: number) => (items.find((item) => item.id === id)!.sortOrder = i + 1)));
+				store.mutate(ctx, products, row, () =>
+					ids.forEach(
+						(id: number, i: number) => (items.find((item) => item.id === id)!.sortOrder = i + 1),
+					),
+				);
 				return ok(ctx, sortedKitItems(row));
 			},
 		},
@@ -292,7 +350,9 @@ export const products: FamilyDef = {
 			run(store, ctx) {
 				const row = store.find(products, ctx.tenantId, ctx.id);
 				const item = findKitItem(row, ctx.params.itemId);
-				store.mutate(ctx, products, row, () => kitItemsOf(row).splice(kitItemsOf(row).indexOf(item), 1));
+				store.mutate(ctx, products, row, () =>
+					kitItemsOf(row).splice(kitItemsOf(row).indexOf(item), 1),
+				);
 				return { status: 204 };
 			},
 		},
@@ -300,7 +360,15 @@ export const products: FamilyDef = {
 	seedInput(i, random) {
 		const labour = random() < 0.3;
 		return {
-			name: labour ? pick(random, ['Framing labor', 'Electrician hour', 'Drywall finishing', 'Site cleanup']) : pick(random, ['2x4 stud, 8 ft', 'Drywall sheet 4x8', 'Concrete mix 80 lb', 'Copper pipe 1/2 in', 'Roofing shingles bundle']),
+			name: labour
+				? pick(random, ['Framing labor', 'Electrician hour', 'Drywall finishing', 'Site cleanup'])
+				: pick(random, [
+						'2x4 stud, 8 ft',
+						'Drywall sheet 4x8',
+						'Concrete mix 80 lb',
+						'Copper pipe 1/2 in',
+						'Roofing shingles bundle',
+					]),
 			type: labour ? 'labor' : 'material',
 			unit: labour ? 'hour' : pick(random, ['each', 'sheet', 'bag', 'ft', 'bundle']),
 			costPrice: seedAmount(random, 5, 200),

@@ -20,7 +20,13 @@ export const projectTemplates: FamilyDef = {
 		int('createdBy', { hidden: true }),
 	],
 	seedInput(i, random) {
-		const kind = pick(random, ['Kitchen remodel', 'Tenant improvement', 'Roof replacement', 'New home build', 'Bathroom remodel']);
+		const kind = pick(random, [
+			'Kitchen remodel',
+			'Tenant improvement',
+			'Roof replacement',
+			'New home build',
+			'Bathroom remodel',
+		]);
 		return {
 			name: `${kind} template ${i + 1}`,
 			description: i % 3 === 0 ? null : `Standard phases and tasks for a ${kind.toLowerCase()}.`,

@@ -1,9 +1,28 @@
 /** Projects (jobs under contract). */
-import { dec, date, groupRows, int, numbered, seedAmount, seedTitle, siteFields, str, sumCents, pick } from './common';
+import {
+	dec,
+	date,
+	groupRows,
+	int,
+	numbered,
+	seedAmount,
+	seedTitle,
+	siteFields,
+	str,
+	sumCents,
+	pick,
+} from './common';
 import { fromCents } from './money';
 import type { FamilyDef, Row } from './types';
 
-export const PROJECT_STATUSES = ['planning', 'in_progress', 'on_hold', 'closeout', 'completed', 'cancelled'] as const;
+export const PROJECT_STATUSES = [
+	'planning',
+	'in_progress',
+	'on_hold',
+	'closeout',
+	'completed',
+	'cancelled',
+] as const;
 const CLOSED = new Set(['completed', 'cancelled']);
 
 export const projects: FamilyDef = {
@@ -49,14 +68,31 @@ export const projects: FamilyDef = {
 		const ids = new Set(rows.map((r) => r.id));
 		let coDelta = 0;
 		for (const co of store.table('change-orders', tenantId).live()) {
-			if (co.v.status === 'approved' && ids.has(co.v.projectId as number)) coDelta += sumCents([co], (r) => r.v.totalAmount);
+			if (co.v.status === 'approved' && ids.has(co.v.projectId as number))
+				coDelta += sumCents([co], (r) => r.v.totalAmount);
 		}
 		const now = Date.now();
-		const overdue = rows.filter((r) => !CLOSED.has(r.v.status as string) && r.v.expectedEndDate && Date.parse(r.v.expectedEndDate as string) < now).length;
+		const overdue = rows.filter(
+			(r) =>
+				!CLOSED.has(r.v.status as string) &&
+				r.v.expectedEndDate &&
+				Date.parse(r.v.expectedEndDate as string) < now,
+		).length;
 		return {
-			totals: { count: rows.length, contract_value_total: fromCents(sumCents(rows, value)), approved_co_delta_total: fromCents(coDelta), overdue_count: overdue },
-			by_status: [...groupRows(rows, (r) => r.v.status, [value], PROJECT_STATUSES)].map(([status, b]) => ({ status, count: b.count, contract_value_total: fromCents(b.cents[0]) })),
-			by_type: [...groupRows(rows, (r) => r.v.projectType ?? null, [value])].map(([type, b]) => ({ project_type: type, count: b.count, contract_value_total: fromCents(b.cents[0]) })),
+			totals: {
+				count: rows.length,
+				contract_value_total: fromCents(sumCents(rows, value)),
+				approved_co_delta_total: fromCents(coDelta),
+				overdue_count: overdue,
+			},
+			by_status: [...groupRows(rows, (r) => r.v.status, [value], PROJECT_STATUSES)].map(
+				([status, b]) => ({ status, count: b.count, contract_value_total: fromCents(b.cents[0]) }),
+			),
+			by_type: [...groupRows(rows, (r) => r.v.projectType ?? null, [value])].map(([type, b]) => ({
+				project_type: type,
+				count: b.count,
+				contract_value_total: fromCents(b.cents[0]),
+			})),
 		};
 	},
 	patchEvents: (previous) => ('status' in previous ? ['status_changed'] : []),
@@ -71,7 +107,9 @@ export const projects: FamilyDef = {
 			contractValue: value,
 			originalContractValue: value,
 			startDate: new Date(start).toISOString(),
-			expectedEndDate: new Date(start + (60 + Math.floor(random() * 300)) * 86_400_000).toISOString(),
+			expectedEndDate: new Date(
+				start + (60 + Math.floor(random() * 300)) * 86_400_000,
+			).toISOString(),
 			description: i % 4 === 0 ? 'Prevailing wage; weekly OAC meetings on Tuesdays.' : null,
 		};
 	},

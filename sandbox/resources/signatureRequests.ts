@@ -17,7 +17,14 @@ import type { FamilyDef, ResourceContext, Row } from './types';
 
 export const SIGNATURE_ENTITY_TYPES = ['bid', 'change_order'] as const;
 /** The documented active statuses are pending and sent; the others are the sandbox's. */
-export const SIGNATURE_STATUSES = ['pending', 'sent', 'signed', 'declined', 'voided', 'expired'] as const;
+export const SIGNATURE_STATUSES = [
+	'pending',
+	'sent',
+	'signed',
+	'declined',
+	'voided',
+	'expired',
+] as const;
 const ACTIVE = ['pending', 'sent'];
 /** Seeded statuses in turn, so any seed of 7 or more has every status (sent twice). */
 const SEED_CYCLE = ['sent', 'pending', 'signed', 'sent', 'declined', 'voided', 'expired'] as const;
@@ -25,7 +32,11 @@ const SEED_CYCLE = ['sent', 'pending', 'signed', 'sent', 'declined', 'voided', '
 const FAMILY = 'signature-requests';
 
 function present(store: ResourceStore, row: Row, ctx: ResourceContext): Record<string, unknown> {
-	const { createdAt: _createdAt, updatedAt: _updatedAt, ...out } = store.present(signatureRequests, row);
+	const {
+		createdAt: _createdAt,
+		updatedAt: _updatedAt,
+		...out
+	} = store.present(signatureRequests, row);
 	if (ACTIVE.includes(row.v.status as string) && ctx.key.scopes?.includes('signatures:send')) {
 		out.signingUrl = `https://app.buildworkpro.com/sign/${row.x.token as string}`;
 	}
@@ -35,7 +46,11 @@ function present(store: ResourceStore, row: Row, ctx: ResourceContext): Record<s
 function list(store: ResourceStore, ctx: ResourceContext) {
 	const q = ctx.query;
 	const limitRaw = q.limit;
-	if (limitRaw !== undefined && limitRaw !== '' && (!/^\d{1,3}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > 100)) {
+	if (
+		limitRaw !== undefined &&
+		limitRaw !== '' &&
+		(!/^\d{1,3}$/.test(limitRaw) || Number(limitRaw) < 1 || Number(limitRaw) > 100)
+	) {
 		throw badRequest('limit must be an integer between 1 and 100.');
 	}
 	const limit = limitRaw ? Number(limitRaw) : 25;
@@ -63,9 +78,18 @@ function list(store: ResourceStore, ctx: ResourceContext) {
 		items.push(row);
 	}
 	const last = items[items.length - 1];
-	return ok(ctx, items.map((r) => present(store, r, ctx)), 200, {
-		pagination: { cursor: hasMore && last ? String(last.id) : null, has_more: hasMore, count: items.length },
-	});
+	return ok(
+		ctx,
+		items.map((r) => present(store, r, ctx)),
+		200,
+		{
+			pagination: {
+				cursor: hasMore && last ? String(last.id) : null,
+				has_more: hasMore,
+				count: items.length,
+			},
+		},
+	);
 }
 
 export const signatureRequests: FamilyDef = {
@@ -94,7 +118,8 @@ export const signatureRequests: FamilyDef = {
 			method: 'GET',
 			path: `/${FAMILY}/{id}`,
 			scopes: ['signatures:read'],
-			run: (store, ctx) => ok(ctx, present(store, store.find(signatureRequests, ctx.tenantId, ctx.id), ctx)),
+			run: (store, ctx) =>
+				ok(ctx, present(store, store.find(signatureRequests, ctx.tenantId, ctx.id), ctx)),
 		},
 		{
 			method: 'POST',
@@ -102,7 +127,10 @@ export const signatureRequests: FamilyDef = {
 			scopes: ['signatures:send'],
 			run(store, ctx) {
 				const row = store.find(signatureRequests, ctx.tenantId, ctx.id);
-				checkTransition(signatureRequests.nouns, row.id, row.v.status as string, { from: ACTIVE, past: 'resent' });
+				checkTransition(signatureRequests.nouns, row.id, row.v.status as string, {
+					from: ACTIVE,
+					past: 'resent',
+				});
 				if (row.v.status === 'pending') {
 					row.v.status = 'sent';
 					row.v.sentAt = new Date().toISOString();
@@ -118,7 +146,13 @@ export const signatureRequests: FamilyDef = {
 			scopes: ['signatures:send'],
 			run(store, ctx) {
 				const row = store.find(signatureRequests, ctx.tenantId, ctx.id);
-				checkTransition(signatureRequests.nouns, row.id, row.v.status as string, { from: ACTIVE, past: 'voided' }, 'voided');
+				checkTransition(
+					signatureRequests.nouns,
+					row.id,
+					row.v.status as string,
+					{ from: ACTIVE, past: 'voided' },
+					'voided',
+				);
 				row.v.status = 'voided';
 				store.touch(signatureRequests, row);
 				return ok(ctx, present(store, row, ctx));
@@ -128,7 +162,8 @@ export const signatureRequests: FamilyDef = {
 	seedInput(i, random, store, tenantId) {
 		const status = SEED_CYCLE[i % SEED_CYCLE.length];
 		const entityType = i % 2 === 0 ? 'bid' : 'change_order';
-		const at = (minutes: number) => new Date(Date.UTC(2024, 8, 2) + i * 3_600_000 + minutes * 60_000).toISOString();
+		const at = (minutes: number) =>
+			new Date(Date.UTC(2024, 8, 2) + i * 3_600_000 + minutes * 60_000).toISOString();
 		const signer = pick(random, [
 			['Maria Garcia', 'maria.garcia@example.com'],
 			['James Chen', 'james.chen@example.com'],
@@ -137,7 +172,10 @@ export const signatureRequests: FamilyDef = {
 		] as const);
 		return {
 			entityType,
-			entityId: entityType === 'bid' ? seedBidId(store, tenantId, random) : seedChangeOrderId(store, tenantId, random),
+			entityId:
+				entityType === 'bid'
+					? seedBidId(store, tenantId, random)
+					: seedChangeOrderId(store, tenantId, random),
 			status,
 			signerName: signer[0],
 			signerEmail: signer[1],
@@ -147,13 +185,17 @@ export const signatureRequests: FamilyDef = {
 		};
 	},
 	afterSeed(row, random) {
-		row.x.token = Math.floor(random() * 2 ** 48).toString(36).padStart(10, '0') + row.id.toString(36);
+		row.x.token =
+			Math.floor(random() * 2 ** 48)
+				.toString(36)
+				.padStart(10, '0') + row.id.toString(36);
 	},
 };
 
 function seedBidId(store: ResourceStore, tenantId: number, random: () => number): number {
 	const ids = store.table('bids', tenantId).ids;
-	if (!ids.length) return store.insertNew(null, store.def('bids'), tenantId, { name: seedTitle(random) }).id;
+	if (!ids.length)
+		return store.insertNew(null, store.def('bids'), tenantId, { name: seedTitle(random) }).id;
 	return ids[Math.floor(random() * Math.min(ids.length, 50))];
 }
 
@@ -161,5 +203,9 @@ function seedChangeOrderId(store: ResourceStore, tenantId: number, random: () =>
 	const ids = store.table('change-orders', tenantId).ids;
 	if (ids.length) return ids[Math.floor(random() * Math.min(ids.length, 50))];
 	const projectId = seedProjectId(store, tenantId, random);
-	return store.insertNew(null, store.def('change-orders'), tenantId, { projectId, title: 'Revised door hardware', reason: 'design_change' }).id;
+	return store.insertNew(null, store.def('change-orders'), tenantId, {
+		projectId,
+		title: 'Revised door hardware',
+		reason: 'design_change',
+	}).id;
 }

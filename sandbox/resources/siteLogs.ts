@@ -18,16 +18,28 @@ import type { FieldSpec } from './fields';
 import type { FamilyDef, FilterSpec, Row } from './types';
 
 /** A JSON number field (coordinates): stored as sent, checked by `checkNumbers`. */
-export const num = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, type: 'json', nullable: true, ...extra });
+export const num = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+	name,
+	type: 'json',
+	nullable: true,
+	...extra,
+});
 
 /** 422 unless each named field that is set is a finite number within its bounds (null passes). */
-export function checkNumbers(values: Record<string, unknown>, bounds: Record<string, [number, number]>, errors: FieldError[] = []): FieldError[] {
+export function checkNumbers(
+	values: Record<string, unknown>,
+	bounds: Record<string, [number, number]>,
+	errors: FieldError[] = [],
+): FieldError[] {
 	for (const [field, [min, max]] of Object.entries(bounds)) {
 		const value = values[field];
 		if (value === undefined || value === null) continue;
-		if (typeof value !== 'number' || !Number.isFinite(value)) errors.push({ field, code: 'invalid_type', message: `${field} must be a number.` });
-		else if (value < min) errors.push({ field, code: 'too_small', message: `${field} must be at least ${min}.` });
-		else if (value > max) errors.push({ field, code: 'too_large', message: `${field} must be at most ${max}.` });
+		if (typeof value !== 'number' || !Number.isFinite(value))
+			errors.push({ field, code: 'invalid_type', message: `${field} must be a number.` });
+		else if (value < min)
+			errors.push({ field, code: 'too_small', message: `${field} must be at least ${min}.` });
+		else if (value > max)
+			errors.push({ field, code: 'too_large', message: `${field} must be at most ${max}.` });
 	}
 	return errors;
 }
@@ -40,7 +52,8 @@ export function booleanFilter(param: string, field: string): FilterSpec {
 		param,
 		kind: 'custom',
 		predicate: (raw) => {
-			if (raw !== 'true' && raw !== 'false') throw badRequest(`${param} must be "true" or "false", got "${raw.slice(0, 64)}".`);
+			if (raw !== 'true' && raw !== 'false')
+				throw badRequest(`${param} must be "true" or "false", got "${raw.slice(0, 64)}".`);
 			const wanted = raw === 'true';
 			return (row: Row) => row.v[field] === wanted;
 		},
@@ -56,15 +69,30 @@ export function seedUserId(store: ResourceStore, tenantId: number, random: () =>
 function checkTags(values: Record<string, unknown>, errors: FieldError[]): void {
 	if (values.tags === undefined) return;
 	if (!Array.isArray(values.tags)) {
-		errors.push({ field: 'tags', code: 'invalid_type', message: 'tags must be an array of strings.' });
+		errors.push({
+			field: 'tags',
+			code: 'invalid_type',
+			message: 'tags must be an array of strings.',
+		});
 		return;
 	}
 	const bad = values.tags.findIndex((t) => t !== null && typeof t !== 'string');
-	if (bad >= 0) errors.push({ field: `tags[${bad}]`, code: 'invalid_type', message: `tags[${bad}] must be a string.` });
+	if (bad >= 0)
+		errors.push({
+			field: `tags[${bad}]`,
+			code: 'invalid_type',
+			message: `tags[${bad}] must be a string.`,
+		});
 	else values.tags = values.tags.filter((t): t is string => typeof t === 'string');
 }
 
-const SEED_WORK = ['Poured footings along grid A', 'Framed second-floor partitions', 'Set rooftop units', 'Hung drywall in corridor', 'Installed storefront glazing'];
+const SEED_WORK = [
+	'Poured footings along grid A',
+	'Framed second-floor partitions',
+	'Set rooftop units',
+	'Hung drywall in corridor',
+	'Installed storefront glazing',
+];
 const SEED_TAGS = ['safety', 'weather', 'inspection', 'delivery', 'delay'];
 
 export const siteLogs: FamilyDef = {
@@ -89,7 +117,15 @@ export const siteLogs: FamilyDef = {
 		{ name: 'isReviewed', type: 'boolean', default: false },
 		int('reviewedBy', { hidden: true }),
 		date('reviewedAt', { hidden: true }),
-		{ name: 'createdBy', type: 'integer', required: true, input: 'create', min: -2147483648, max: 2147483647, hidden: true },
+		{
+			name: 'createdBy',
+			type: 'integer',
+			required: true,
+			input: 'create',
+			min: -2147483648,
+			max: 2147483647,
+			hidden: true,
+		},
 	],
 	prepare(store, tenantId, values) {
 		const errors = checkNumbers(values, COORDINATES);
@@ -104,7 +140,8 @@ export const siteLogs: FamilyDef = {
 		{
 			param: 'tag',
 			kind: 'custom',
-			predicate: (raw) => (row) => Array.isArray(row.v.tags) && (row.v.tags as unknown[]).includes(raw),
+			predicate: (raw) => (row) =>
+				Array.isArray(row.v.tags) && (row.v.tags as unknown[]).includes(raw),
 		},
 		booleanFilter('reviewed', 'isReviewed'),
 		{ param: 'search', kind: 'search' },

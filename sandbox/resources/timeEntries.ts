@@ -72,7 +72,10 @@ export const timeEntries: FamilyDef = {
 	recompute(row) {
 		row.v.hours = fromCents(toCents(row.v.hours));
 		const rate = row.v.hourlyRate;
-		row.v.totalCost = rate === null || rate === undefined ? null : fromCents(Math.round(toCents(rate) * Number(row.v.hours)));
+		row.v.totalCost =
+			rate === null || rate === undefined
+				? null
+				: fromCents(Math.round(toCents(rate) * Number(row.v.hours)));
 		row.v.description = row.v.notes ?? null;
 	},
 	filters: [
@@ -99,14 +102,23 @@ export const timeEntries: FamilyDef = {
 			},
 			by_user: [...groupRows(rows, (r) => r.v.userId, [hoursOf, costOf])].map(([userId, b]) => {
 				const user = users.byId.get(userId as number);
-				return { userId, firstName: user?.v.firstName ?? null, lastName: user?.v.lastName ?? null, hours_total: fromCents(b.cents[0]), cost_total: fromCents(b.cents[1]) };
+				return {
+					userId,
+					firstName: user?.v.firstName ?? null,
+					lastName: user?.v.lastName ?? null,
+					hours_total: fromCents(b.cents[0]),
+					cost_total: fromCents(b.cents[1]),
+				};
 			}),
-			by_project: [...groupRows(rows, (r) => r.v.projectId, [hoursOf, costOf])].map(([projectId, b]) => ({
-				projectId,
-				projectName: (projects.byId.get(projectId as number)?.v.name as string | undefined) ?? null,
-				hours_total: fromCents(b.cents[0]),
-				cost_total: fromCents(b.cents[1]),
-			})),
+			by_project: [...groupRows(rows, (r) => r.v.projectId, [hoursOf, costOf])].map(
+				([projectId, b]) => ({
+					projectId,
+					projectName:
+						(projects.byId.get(projectId as number)?.v.name as string | undefined) ?? null,
+					hours_total: fromCents(b.cents[0]),
+					cost_total: fromCents(b.cents[1]),
+				}),
+			),
 		};
 	},
 	seedInput(i, random, store, tenantId) {

@@ -63,7 +63,15 @@ export interface FilterSpec {
 	predicate?: (raw: string) => (row: Row) => boolean;
 }
 
-export type StandardOp = 'list' | 'create' | 'get' | 'patch' | 'delete' | 'count' | 'summary' | 'getMany';
+export type StandardOp =
+	| 'list'
+	| 'create'
+	| 'get'
+	| 'patch'
+	| 'delete'
+	| 'count'
+	| 'summary'
+	| 'getMany';
 
 export interface ResourceOperation {
 	method: string;
@@ -78,7 +86,13 @@ export interface ResourceOperation {
 }
 
 export type FamilyAction = Omit<ActionSpec<Row>, 'apply'> & {
-	apply?: (row: Row, body: Record<string, unknown>, nowIso: string, ctx?: ResourceContext, store?: ResourceStore) => void;
+	apply?: (
+		row: Row,
+		body: Record<string, unknown>,
+		nowIso: string,
+		ctx?: ResourceContext,
+		store?: ResourceStore,
+	) => void;
 };
 
 export interface FamilyDef {
@@ -103,20 +117,43 @@ export interface FamilyDef {
 	actions?: FamilyAction[];
 	extraOps?: Array<Omit<ResourceOperation, 'cost'> & { cost?: number }>;
 	/** Custom create-body parsing (invoices' {invoice, lines}); default validates `fields`. */
-	parseCreate?: (body: unknown, store: ResourceStore, ctx: ResourceContext) => Record<string, unknown>;
+	parseCreate?: (
+		body: unknown,
+		store: ResourceStore,
+		ctx: ResourceContext,
+	) => Record<string, unknown>;
 	/** Reference checks before create/patch; throws 422. */
-	prepare?: (store: ResourceStore, tenantId: number, values: Record<string, unknown>, row?: Row) => void;
-	afterCreate?: (row: Row, values: Record<string, unknown>, store: ResourceStore, ctx: ResourceContext) => void;
+	prepare?: (
+		store: ResourceStore,
+		tenantId: number,
+		values: Record<string, unknown>,
+		row?: Row,
+	) => void;
+	afterCreate?: (
+		row: Row,
+		values: Record<string, unknown>,
+		store: ResourceStore,
+		ctx: ResourceContext,
+	) => void;
 	beforeDelete?: (row: Row, store: ResourceStore, ctx: ResourceContext) => void;
 	/** Recomputes derived fields (totals) from the row's values and internal state. */
 	recompute?: (row: Row, store: ResourceStore) => void;
 	/** Adds to a presentation (e.g. an invoice's lineItems). */
-	decorate?: (out: Record<string, unknown>, row: Row, store: ResourceStore) => Record<string, unknown>;
+	decorate?: (
+		out: Record<string, unknown>,
+		row: Row,
+		store: ResourceStore,
+	) => Record<string, unknown>;
 	/** Extra event types for a PATCH, given the changed fields (project.status_changed). */
 	patchEvents?: (previous: Record<string, unknown>) => string[];
 	/** Rows each tenant starts with (lead stages, users). */
 	initialRows?: (tenantId: number) => Array<Record<string, unknown>>;
 	/** Values of the i-th seeded record for /__sandbox/seed. */
-	seedInput?: (i: number, random: () => number, store: ResourceStore, tenantId: number) => Record<string, unknown>;
+	seedInput?: (
+		i: number,
+		random: () => number,
+		store: ResourceStore,
+		tenantId: number,
+	) => Record<string, unknown>;
 	afterSeed?: (row: Row, random: () => number, store: ResourceStore) => void;
 }

@@ -10,7 +10,12 @@ export const DEFAULT_USERS = [
 	{ firstName: 'Sam', lastName: 'Becker', role: 'field_supervisor', isActive: false },
 ];
 
-const readOnly = (name: string, type: FieldSpec['type'], nullable = false): FieldSpec => ({ name, type, nullable, input: 'none' });
+const readOnly = (name: string, type: FieldSpec['type'], nullable = false): FieldSpec => ({
+	name,
+	type,
+	nullable,
+	input: 'none',
+});
 
 export const users: FamilyDef = {
 	name: 'users',

@@ -13,7 +13,8 @@ import { API_COVERAGE, SHARED_REQUESTS } from './manifest';
 import { operationsTable, tableInReadme } from './operations-table';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-const sharedDir = process.env.BWP_SHARED_DIR ?? resolve(__dirname, '..', '..', '..', 'shared', 'buildworkpro');
+const sharedDir =
+	process.env.BWP_SHARED_DIR ?? resolve(__dirname, '..', '..', '..', 'shared', 'buildworkpro');
 const openapiPath = join(sharedDir, 'openapi.json');
 
 interface NodeOperation {
@@ -53,14 +54,23 @@ describe('the node', () => {
 	});
 
 	it('sends each operation to a documented request: every resource.operation is in the manifest', () => {
-		const coveredKeys = new Set<string>(Object.values(API_COVERAGE).filter((entry): entry is `${string}.${string}` => typeof entry === 'string'));
-		for (const [operation, request] of Object.entries(SHARED_REQUESTS)) if (typeof API_COVERAGE[request] === 'string') coveredKeys.add(operation);
-		const undocumented = operations.map((operation) => operation.key).filter((key) => !coveredKeys.has(key));
+		const coveredKeys = new Set<string>(
+			Object.values(API_COVERAGE).filter(
+				(entry): entry is `${string}.${string}` => typeof entry === 'string',
+			),
+		);
+		for (const [operation, request] of Object.entries(SHARED_REQUESTS))
+			if (typeof API_COVERAGE[request] === 'string') coveredKeys.add(operation);
+		const undocumented = operations
+			.map((operation) => operation.key)
+			.filter((key) => !coveredKeys.has(key));
 		expect(undocumented).toEqual([]);
 	});
 
 	it('sends only requests the sandbox serves, so every covered operation can be tried locally', () => {
-		const served = new Set(SANDBOX_OPERATIONS.map((operation) => `${operation.method} ${operation.path}`));
+		const served = new Set(
+			SANDBOX_OPERATIONS.map((operation) => `${operation.method} ${operation.path}`),
+		);
 		const unserved = Object.entries(API_COVERAGE)
 			.filter(([request, entry]) => typeof entry === 'string' && !served.has(request))
 			.map(([request, entry]) => `${entry as string}: ${request}`);
@@ -73,7 +83,9 @@ describe("against BuildWorkPro's OpenAPI document", () => {
 		it.skip(`skipped: ${openapiPath} not found (set BWP_SHARED_DIR)`, () => undefined);
 		return;
 	}
-	const openapi = JSON.parse(readFileSync(openapiPath, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+	const openapi = JSON.parse(readFileSync(openapiPath, 'utf8')) as {
+		paths: Record<string, Record<string, unknown>>;
+	};
 	const documented = Object.entries(openapi.paths).flatMap(([path, item]) =>
 		Object.keys(item)
 			.filter((method) => METHODS.includes(method))
@@ -88,14 +100,24 @@ describe("against BuildWorkPro's OpenAPI document", () => {
 
 	it('sends each covered operation with the documented method and path', () => {
 		const mismatches: string[] = [];
-		const sent = [...Object.entries(API_COVERAGE), ...Object.entries(SHARED_REQUESTS).map(([operation, request]) => [request, operation] as const)];
+		const sent = [
+			...Object.entries(API_COVERAGE),
+			...Object.entries(SHARED_REQUESTS).map(
+				([operation, request]) => [request, operation] as const,
+			),
+		];
 		for (const [key, coverage] of sent) {
 			if (typeof coverage !== 'string') continue;
 			const operation = operations.find((candidate) => candidate.key === coverage);
 			const [method, path] = key.split(' ');
 			if (!operation) mismatches.push(`${key}: the node has no ${coverage}`);
-			else if (operation.method !== method || nodePathShape(operation.url) !== specPathShape(path)) {
-				mismatches.push(`${key}: ${coverage} sends ${operation.method} ${nodePathShape(operation.url)}`);
+			else if (
+				operation.method !== method ||
+				nodePathShape(operation.url) !== specPathShape(path)
+			) {
+				mismatches.push(
+					`${key}: ${coverage} sends ${operation.method} ${nodePathShape(operation.url)}`,
+				);
 			}
 		}
 		expect(mismatches).toEqual([]);
@@ -104,35 +126,63 @@ describe("against BuildWorkPro's OpenAPI document", () => {
 	it('gives a reason for every operation it leaves out', () => {
 		const covered = Object.values(API_COVERAGE).filter((entry) => typeof entry === 'string').length;
 		const excluded = Object.values(API_COVERAGE).filter((entry) => typeof entry !== 'string');
-		for (const entry of excluded) expect((entry as { excluded: string }).excluded.length).toBeGreaterThan(20);
+		for (const entry of excluded)
+			expect((entry as { excluded: string }).excluded.length).toBeGreaterThan(20);
 		// The figures the README and closing notes quote.
-		process.stdout.write(`API coverage: ${documented.length} operations, ${covered} covered, ${excluded.length} excluded\n`);
+		process.stdout.write(
+			`API coverage: ${documented.length} operations, ${covered} covered, ${excluded.length} excluded\n`,
+		);
 	});
 });
 
 describe("the README's table of operations", () => {
 	const readme = readFileSync(resolve(__dirname, '..', '..', 'README.md'), 'utf8');
-	const withoutScopes = (table: string) => table.split('\n').map((row) => row.split('|').slice(0, 4).join('|'));
+	const withoutScopes = (table: string) =>
+		table.split('\n').map((row) => row.split('|').slice(0, 4).join('|'));
 
 	it('lists every operation of the node with the request it sends (run npm run docs:operations after a change)', () => {
-		expect(withoutScopes(tableInReadme(readme))).toEqual(withoutScopes(operationsTable(new BuildWorkPro().description)));
+		expect(withoutScopes(tableInReadme(readme))).toEqual(
+			withoutScopes(operationsTable(new BuildWorkPro().description)),
+		);
 	});
 
 	const withSpec = existsSync(openapiPath) ? it : it.skip;
-	withSpec(`names the scope each operation needs, as openapi.json does${existsSync(openapiPath) ? '' : ` (skipped: ${openapiPath} not found)`}`, () => {
-		expect(tableInReadme(readme)).toEqual(operationsTable(new BuildWorkPro().description, JSON.parse(readFileSync(openapiPath, 'utf8'))));
-	});
+	withSpec(
+		`names the scope each operation needs, as openapi.json does${existsSync(openapiPath) ? '' : ` (skipped: ${openapiPath} not found)`}`,
+		() => {
+			expect(tableInReadme(readme)).toEqual(
+				operationsTable(
+					new BuildWorkPro().description,
+					JSON.parse(readFileSync(openapiPath, 'utf8')),
+				),
+			);
+		},
+	);
 });
 
 describe('the construction workflow families', () => {
 	/** Leads, projects, bids, change orders, pay apps, invoices and users: every JSON operation is in the node. */
-	const FAMILIES = ['/contacts', '/leads', '/lead-stages', '/projects', '/bids', '/change-orders', '/pay-apps', '/invoices', '/users'];
+	const FAMILIES = [
+		'/contacts',
+		'/leads',
+		'/lead-stages',
+		'/projects',
+		'/bids',
+		'/change-orders',
+		'/pay-apps',
+		'/invoices',
+		'/users',
+	];
 	/** Files and jobs come with binary data support. */
 	const FILE_OPERATION = /\/(exports|imports|bulk|pdf)$/;
 
 	it('are covered operation by operation, except their file and job operations', () => {
 		const uncovered = Object.entries(API_COVERAGE)
-			.filter(([key]) => FAMILIES.some((family) => key.split(' ')[1] === family || key.split(' ')[1].startsWith(`${family}/`)))
+			.filter(([key]) =>
+				FAMILIES.some(
+					(family) => key.split(' ')[1] === family || key.split(' ')[1].startsWith(`${family}/`),
+				),
+			)
 			.filter(([key, coverage]) => typeof coverage !== 'string' && !FILE_OPERATION.test(key))
 			.map(([key]) => key);
 		expect(uncovered).toEqual([]);

@@ -14,7 +14,8 @@ import { findDrift } from './drift';
 import type { OpenApiDocument } from './drift';
 import { API_COVERAGE } from './manifest';
 
-const sharedDir = process.env.BWP_SHARED_DIR ?? resolve(__dirname, '..', '..', '..', 'shared', 'buildworkpro');
+const sharedDir =
+	process.env.BWP_SHARED_DIR ?? resolve(__dirname, '..', '..', '..', 'shared', 'buildworkpro');
 const openapiPath = join(sharedDir, 'openapi.json');
 
 describe("the node's fields against BuildWorkPro's OpenAPI document", () => {
@@ -45,9 +46,16 @@ describe("the node's fields against BuildWorkPro's OpenAPI document", () => {
 	describe('the checker', () => {
 		/** A copy of the Contact resource's parameters, to change without touching the node. */
 		const contactProperties = (): INodeProperties[] =>
-			copyOf(properties.filter((property) => property.displayOptions?.show?.resource?.includes('contact')));
+			copyOf(
+				properties.filter((property) =>
+					property.displayOptions?.show?.resource?.includes('contact'),
+				),
+			);
 		const parameterOf = (copy: INodeProperties[], operation: string, name: string) =>
-			copy.find((property) => property.name === name && property.displayOptions?.show?.operation?.includes(operation))!;
+			copy.find(
+				(property) =>
+					property.name === name && property.displayOptions?.show?.operation?.includes(operation),
+			)!;
 		const optionOf = (collection: INodeProperties, name: string) =>
 			(collection.options as INodeProperties[]).find((candidate) => candidate.name === name)!;
 
@@ -61,7 +69,9 @@ describe("the node's fields against BuildWorkPro's OpenAPI document", () => {
 			companyName.name = 'company';
 			companyName.routing!.send!.property = 'company';
 			const type = parameterOf(copy, 'create', 'type');
-			type.options = (type.options as INodePropertyOptions[]).map((choice) => (choice.value === 'hoa' ? { ...choice, value: 'homeowners_association' } : choice));
+			type.options = (type.options as INodePropertyOptions[]).map((choice) =>
+				choice.value === 'hoa' ? { ...choice, value: 'homeowners_association' } : choice,
+			);
 			const search = optionOf(parameterOf(copy, 'getAll', 'filters'), 'search');
 			search.name = 'q';
 			search.routing!.send!.property = 'q';
@@ -76,7 +86,10 @@ describe("the node's fields against BuildWorkPro's OpenAPI document", () => {
 		it('reports a required field left optional, a value of the wrong type, a null the schema refuses, free text for an enum and the wrong paging', () => {
 			const copy = contactProperties();
 			parameterOf(copy, 'create', 'type').required = false;
-			const parentContactId = optionOf(parameterOf(copy, 'create', 'additionalFields'), 'parentContactId');
+			const parentContactId = optionOf(
+				parameterOf(copy, 'create', 'additionalFields'),
+				'parentContactId',
+			);
 			parentContactId.type = 'string';
 			const firstName = optionOf(parameterOf(copy, 'update', 'updateFields'), 'firstName');
 			firstName.routing!.send!.value = '={{ $value === "" ? null : $value }}';
@@ -84,7 +97,9 @@ describe("the node's fields against BuildWorkPro's OpenAPI document", () => {
 			type.type = 'string';
 			delete type.options;
 			const selector = copy.find((property) => property.name === 'operation')!;
-			const getAll = (selector.options as INodePropertyOptions[]).find((option) => option.value === 'getAll')!;
+			const getAll = (selector.options as INodePropertyOptions[]).find(
+				(option) => option.value === 'getAll',
+			)!;
 			getAll.routing!.operations!.pagination = fetchWholeList;
 
 			expect(findDrift(copy, openapi, API_COVERAGE).sort()).toEqual([
@@ -98,10 +113,26 @@ describe("the node's fields against BuildWorkPro's OpenAPI document", () => {
 
 		it("reports the document's side changing too: a query parameter made required, a query enum that lacks an option", () => {
 			const changed = JSON.parse(JSON.stringify(openapi)) as OpenApiDocument;
-			const listContacts = changed.paths['/contacts'].get as { parameters: Array<{ name: string; required?: boolean; schema?: { enum?: string[] } }> };
+			const listContacts = changed.paths['/contacts'].get as {
+				parameters: Array<{ name: string; required?: boolean; schema?: { enum?: string[] } }>;
+			};
 			listContacts.parameters.find((parameter) => parameter.name === 'search')!.required = true;
 			const type = listContacts.parameters.find((parameter) => parameter.name === 'type')!;
-			type.schema = { ...type.schema, enum: ['customer', 'general_contractor', 'architect', 'city', 'hoa', 'vendor', 'subcontractor', 'supplier', 'employee', 'partner'] };
+			type.schema = {
+				...type.schema,
+				enum: [
+					'customer',
+					'general_contractor',
+					'architect',
+					'city',
+					'hoa',
+					'vendor',
+					'subcontractor',
+					'supplier',
+					'employee',
+					'partner',
+				],
+			};
 
 			expect(findDrift(contactProperties(), changed, API_COVERAGE).sort()).toEqual([
 				'contact.getAll: filter type options differ from the enum of the query parameter type of GET /contacts (not in the enum: other)',
@@ -115,7 +146,9 @@ describe("the node's fields against BuildWorkPro's OpenAPI document", () => {
 function copyOf<T>(value: T): T {
 	if (Array.isArray(value)) return value.map(copyOf) as T;
 	if (typeof value === 'object' && value !== null) {
-		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, copyOf(entry)])) as T;
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, copyOf(entry)]),
+		) as T;
 	}
 	return value;
 }

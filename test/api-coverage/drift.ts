@@ -83,7 +83,8 @@ export interface SentValue {
  */
 export const BODY_MOVES: Record<string, (property: string) => string> = {
 	// nestInvoiceAndLines (resources/invoice/preSend.ts): `{ invoice: {…fields}, lines: [...] }`.
-	'invoice.create': (property) => (property === 'lines' || property.startsWith('lines[]') ? property : `invoice.${property}`),
+	'invoice.create': (property) =>
+		property === 'lines' || property.startsWith('lines[]') ? property : `invoice.${property}`,
 };
 
 /** Body fields a request hook adds on its own, by operation: the user has no parameter for them. */
@@ -126,7 +127,9 @@ function documentedPaging(query: Map<string, Parameter>): string {
 
 function pagingStyle(pager: unknown): string | undefined {
 	const exported = pagination as unknown as Record<string, unknown>;
-	const name = Object.keys(PAGER_STYLES).find((candidate) => exported[candidate] !== undefined && exported[candidate] === pager);
+	const name = Object.keys(PAGER_STYLES).find(
+		(candidate) => exported[candidate] !== undefined && exported[candidate] === pager,
+	);
 	return name && PAGER_STYLES[name];
 }
 
@@ -134,17 +137,25 @@ const isReference = (value: unknown): value is Reference =>
 	typeof value === 'object' && value !== null && typeof (value as Reference).$ref === 'string';
 
 /** '#/components/schemas/Contact' → that object of the document. */
-function dereference<T>(openapi: OpenApiDocument, value: T | Reference, seen = new Set<string>()): T {
+function dereference<T>(
+	openapi: OpenApiDocument,
+	value: T | Reference,
+	seen = new Set<string>(),
+): T {
 	let current: unknown = value;
 	while (isReference(current)) {
 		const ref = current.$ref;
-		if (seen.has(ref) || !ref.startsWith('#/')) throw new Error(`openapi.json: cannot follow ${ref}`);
+		if (seen.has(ref) || !ref.startsWith('#/'))
+			throw new Error(`openapi.json: cannot follow ${ref}`);
 		seen.add(ref);
 		current = ref
 			.slice(2)
 			.split('/')
 			.map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-			.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], openapi);
+			.reduce<unknown>(
+				(node, part) => (node as Record<string, unknown> | undefined)?.[part],
+				openapi,
+			);
 		if (current === undefined) throw new Error(`openapi.json: ${ref} is not in the document`);
 	}
 	return current as T;
@@ -154,15 +165,26 @@ function dereference<T>(openapi: OpenApiDocument, value: T | Reference, seen = n
 function branches(openapi: OpenApiDocument, schema: Schema | undefined): Schema[] {
 	if (!schema) return [];
 	const resolved = dereference(openapi, schema);
-	return [resolved, ...[...(resolved.allOf ?? []), ...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])].flatMap((part) => branches(openapi, part))];
+	return [
+		resolved,
+		...[...(resolved.allOf ?? []), ...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])].flatMap(
+			(part) => branches(openapi, part),
+		),
+	];
 }
 
 /** The schema of `name` in an object schema: a named property, or any name where the object is open. */
-function propertySchema(openapi: OpenApiDocument, schema: Schema, name: string): Schema | undefined {
+function propertySchema(
+	openapi: OpenApiDocument,
+	schema: Schema,
+	name: string,
+): Schema | undefined {
 	const parts = branches(openapi, schema);
 	const named = parts.find((part) => part.properties && name in part.properties);
 	if (named) return named.properties![name];
-	const open = parts.find((part) => part.additionalProperties === true || typeof part.additionalProperties === 'object');
+	const open = parts.find(
+		(part) => part.additionalProperties === true || typeof part.additionalProperties === 'object',
+	);
 	if (open) return typeof open.additionalProperties === 'object' ? open.additionalProperties : {};
 	return undefined;
 }
@@ -170,7 +192,12 @@ function propertySchema(openapi: OpenApiDocument, schema: Schema, name: string):
 /** The fields an object schema requires: its own and its allOf parts' (an alternative's are not always required). */
 function requiredOf(openapi: OpenApiDocument, schema: Schema): string[] {
 	const resolved = dereference(openapi, schema);
-	return [...new Set([...(resolved.required ?? []), ...(resolved.allOf ?? []).flatMap((part) => requiredOf(openapi, part))])];
+	return [
+		...new Set([
+			...(resolved.required ?? []),
+			...(resolved.allOf ?? []).flatMap((part) => requiredOf(openapi, part)),
+		]),
+	];
 }
 
 function itemsSchema(openapi: OpenApiDocument, schema: Schema): Schema | undefined {
@@ -178,7 +205,11 @@ function itemsSchema(openapi: OpenApiDocument, schema: Schema): Schema | undefin
 }
 
 /** The schema at 'invoice.projectId' or 'lines[].quantity' under `root`, if the document names it. */
-export function schemaAt(openapi: OpenApiDocument, root: Schema, property: string): Schema | undefined {
+export function schemaAt(
+	openapi: OpenApiDocument,
+	root: Schema,
+	property: string,
+): Schema | undefined {
 	let schema: Schema | undefined = root;
 	for (const segment of property.split('.')) {
 		const array = segment.endsWith('[]');
@@ -191,7 +222,10 @@ export function schemaAt(openapi: OpenApiDocument, root: Schema, property: strin
 
 /** The values an enum (or const) allows, null aside; undefined where the schema has no enum. */
 function enumOf(openapi: OpenApiDocument, schema: Schema): unknown[] | undefined {
-	const values = branches(openapi, schema).flatMap((part) => [...(part.enum ?? []), ...('const' in part ? [part.const] : [])]);
+	const values = branches(openapi, schema).flatMap((part) => [
+		...(part.enum ?? []),
+		...('const' in part ? [part.const] : []),
+	]);
 	const choices = values.filter((value) => value !== null);
 	return choices.length ? [...new Set(choices)] : undefined;
 }
@@ -199,10 +233,26 @@ function enumOf(openapi: OpenApiDocument, schema: Schema): unknown[] | undefined
 /** The JSON types a schema accepts ('integer' counted as 'number'); undefined where it names none. */
 function typesOf(openapi: OpenApiDocument, schema: Schema): string[] | undefined {
 	const parts = branches(openapi, schema);
-	const types = parts.flatMap((part) => (part.type === undefined ? [] : Array.isArray(part.type) ? part.type : [part.type]));
-	const enumTypes = parts.flatMap((part) => (part.enum ?? []).map((value) => (value === null ? 'null' : typeof value)));
+	const types = parts.flatMap((part) =>
+		part.type === undefined ? [] : Array.isArray(part.type) ? part.type : [part.type],
+	);
+	const enumTypes = parts.flatMap((part) =>
+		(part.enum ?? []).map((value) => (value === null ? 'null' : typeof value)),
+	);
 	// A branch without a type (`{}`, an `items: {}`) accepts anything.
-	if (parts.some((part) => part.type === undefined && !part.enum && 'const' in part === false && !part.allOf && !part.anyOf && !part.oneOf && !part.$ref)) return undefined;
+	if (
+		parts.some(
+			(part) =>
+				part.type === undefined &&
+				!part.enum &&
+				'const' in part === false &&
+				!part.allOf &&
+				!part.anyOf &&
+				!part.oneOf &&
+				!part.$ref,
+		)
+	)
+		return undefined;
 	const all = [...types, ...enumTypes].map((type) => (type === 'integer' ? 'number' : type));
 	return all.length ? [...new Set(all)] : undefined;
 }
@@ -213,8 +263,15 @@ function requestSchema(openapi: OpenApiDocument, operation: Operation): Schema |
 	return body.content?.['application/json']?.schema;
 }
 
-function queryParameters(openapi: OpenApiDocument, pathItem: Record<string, unknown>, operation: Operation): Map<string, Parameter> {
-	const parameters = [...((pathItem.parameters as Array<Parameter | Reference> | undefined) ?? []), ...(operation.parameters ?? [])]
+function queryParameters(
+	openapi: OpenApiDocument,
+	pathItem: Record<string, unknown>,
+	operation: Operation,
+): Map<string, Parameter> {
+	const parameters = [
+		...((pathItem.parameters as Array<Parameter | Reference> | undefined) ?? []),
+		...(operation.parameters ?? []),
+	]
 		.map((parameter) => dereference(openapi, parameter))
 		.filter((parameter) => parameter.in === 'query');
 	return new Map(parameters.map((parameter) => [parameter.name, parameter]));
@@ -232,7 +289,9 @@ type Child = INodeProperties | INodePropertyCollection | INodePropertyOptions;
 function jsonTypesOf(property: INodeProperties, viaPreSend: boolean): string[] | undefined {
 	const value = property.routing?.send?.value;
 	const expression = typeof value === 'string' ? value.replace(/\s+/g, ' ') : undefined;
-	const nullable = expression !== undefined && /^=\{\{ \$value === (0 \|\| \$value === )?"" \? null : \$value \}\}$/.test(expression);
+	const nullable =
+		expression !== undefined &&
+		/^=\{\{ \$value === (0 \|\| \$value === )?"" \? null : \$value \}\}$/.test(expression);
 	const orNull = (types: string[]) => (nullable ? [...types, 'null'] : types);
 	if (expression !== undefined && !nullable) {
 		if (expression.includes('Number($value)')) return ['number'];
@@ -250,8 +309,11 @@ function jsonTypesOf(property: INodeProperties, viaPreSend: boolean): string[] |
 		case 'boolean':
 			return ['boolean'];
 		case 'options': {
-			if (property.typeOptions?.loadOptions || property.typeOptions?.loadOptionsMethod) return undefined;
-			const choices = ((property.options ?? []) as INodePropertyOptions[]).map((option) => typeof option.value);
+			if (property.typeOptions?.loadOptions || property.typeOptions?.loadOptionsMethod)
+				return undefined;
+			const choices = ((property.options ?? []) as INodePropertyOptions[]).map(
+				(option) => typeof option.value,
+			);
 			return choices.length ? orNull([...new Set(choices)]) : undefined;
 		}
 		case 'multiOptions':
@@ -262,7 +324,12 @@ function jsonTypesOf(property: INodeProperties, viaPreSend: boolean): string[] |
 }
 
 /** Every value a parameter sends, its collections' and fixed collections' included. */
-function sentBy(property: INodeProperties, parameter: string, topLevel: boolean, column?: string): SentValue[] {
+function sentBy(
+	property: INodeProperties,
+	parameter: string,
+	topLevel: boolean,
+	column?: string,
+): SentValue[] {
 	const send = property.routing?.send;
 	const values = (location: 'body' | 'query', target: string): SentValue[] => [
 		{
@@ -271,31 +338,42 @@ function sentBy(property: INodeProperties, parameter: string, topLevel: boolean,
 			parameter,
 			type: property.type,
 			values:
-				(property.type === 'options' || property.type === 'multiOptions') && !property.typeOptions?.loadOptions && !property.typeOptions?.loadOptionsMethod
+				(property.type === 'options' || property.type === 'multiOptions') &&
+				!property.typeOptions?.loadOptions &&
+				!property.typeOptions?.loadOptionsMethod
 					? ((property.options ?? []) as INodePropertyOptions[]).map((option) => option.value)
 					: undefined,
 			required: topLevel && property.required === true,
 			jsonTypes: jsonTypesOf(property, column !== undefined && !send),
 		},
 	];
-	if (send?.type === 'body' || send?.type === 'query') return values(send.type, String(send.property ?? property.name));
+	if (send?.type === 'body' || send?.type === 'query')
+		return values(send.type, String(send.property ?? property.name));
 	// A fixed collection's columns without routing are sent by a preSend as the rows of an array of its name.
 	if (column !== undefined) return values('body', `${column}.${property.name}`);
 	const children = (property.options ?? []) as Child[];
 	if (property.type === 'collection') {
-		return children.flatMap((child) => sentBy(child as INodeProperties, `${parameter}.${child.name}`, false));
+		return children.flatMap((child) =>
+			sentBy(child as INodeProperties, `${parameter}.${child.name}`, false),
+		);
 	}
 	if (property.type === 'fixedCollection') {
 		const rows = `${property.name}${property.typeOptions?.multipleValues ? '[]' : ''}`;
 		return (children as INodePropertyCollection[]).flatMap((group) =>
-			(group.values ?? []).flatMap((value) => sentBy(value, `${parameter}.${group.name}.${value.name}`, false, rows)),
+			(group.values ?? []).flatMap((value) =>
+				sentBy(value, `${parameter}.${group.name}.${value.name}`, false, rows),
+			),
 		);
 	}
 	return [];
 }
 
 /** The parameters shown for one operation of a resource, the operation selector aside. */
-function parametersOf(properties: INodeProperties[], resource: string, operation: string): INodeProperties[] {
+function parametersOf(
+	properties: INodeProperties[],
+	resource: string,
+	operation: string,
+): INodeProperties[] {
 	return properties.filter(
 		(property) =>
 			property.name !== 'operation' &&
@@ -313,12 +391,22 @@ export interface NodeOperationShape {
 	pager?: unknown;
 }
 
-export function operationShape(properties: INodeProperties[], key: string): NodeOperationShape | undefined {
+export function operationShape(
+	properties: INodeProperties[],
+	key: string,
+): NodeOperationShape | undefined {
 	const [resource, operation] = key.split('.');
-	const selector = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource));
-	const option = ((selector?.options ?? []) as INodePropertyOptions[]).find((candidate) => candidate.value === operation);
+	const selector = properties.find(
+		(property) =>
+			property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource),
+	);
+	const option = ((selector?.options ?? []) as INodePropertyOptions[]).find(
+		(candidate) => candidate.value === operation,
+	);
 	if (!option) return undefined;
-	const parameters = parametersOf(properties, resource, operation).filter((parameter) => !readByHook(key).includes(parameter.name));
+	const parameters = parametersOf(properties, resource, operation).filter(
+		(parameter) => !readByHook(key).includes(parameter.name),
+	);
 	const move = BODY_MOVES[key] ?? ((property: string) => property);
 	// Values the operation itself fixes in its request (`routing.request.qs` / `.body`).
 	const fixed = (location: 'body' | 'query', values: unknown): SentValue[] =>
@@ -334,37 +422,62 @@ export function operationShape(properties: INodeProperties[], key: string): Node
 		sent: [
 			...fixed('query', option.routing?.request?.qs),
 			...fixed('body', option.routing?.request?.body),
-			...bodyAddedByHook(key, String(option.routing?.request?.url ?? '')).map((property) => ({ location: 'body' as const, property, parameter: '(added by a request hook)', type: 'fixed', required: true })),
+			...bodyAddedByHook(key, String(option.routing?.request?.url ?? '')).map((property) => ({
+				location: 'body' as const,
+				property,
+				parameter: '(added by a request hook)',
+				type: 'fixed',
+				required: true,
+			})),
 			...parameters.flatMap((parameter) => sentBy(parameter, parameter.name, true)),
-		]
-			.map((value) => (value.location === 'body' ? { ...value, property: move(value.property) } : value)),
+		].map((value) =>
+			value.location === 'body' ? { ...value, property: move(value.property) } : value,
+		),
 		presentWithoutRouting: parameters
-			.filter((parameter) => !parameter.routing && !['collection', 'fixedCollection', 'notice'].includes(parameter.type))
+			.filter(
+				(parameter) =>
+					!parameter.routing &&
+					!['collection', 'fixedCollection', 'notice'].includes(parameter.type),
+			)
 			.map((parameter) => ({ name: parameter.name, required: parameter.required === true })),
 		pager: option.routing?.operations?.pagination,
 	};
 }
 
-const list = (values: unknown[]) => values.map((value) => String(value)).sort().join(', ');
+const list = (values: unknown[]) =>
+	values
+		.map((value) => String(value))
+		.sort()
+		.join(', ');
 
 /** Options against an enum: a problem, or undefined when they agree. */
-function choiceProblem(value: SentValue, allowed: unknown[] | undefined, where: string, what: string): string | undefined {
+function choiceProblem(
+	value: SentValue,
+	allowed: unknown[] | undefined,
+	where: string,
+	what: string,
+): string | undefined {
 	const name = `${what} ${value.property}`;
 	if (value.values) {
 		// A query parameter without an enum may still be offered as the record field's choices.
 		if (!allowed && value.location === 'query') return undefined;
-		if (!allowed) return `${name} offers fixed options (${list(value.values)}), but ${where} has no enum for it`;
+		if (!allowed)
+			return `${name} offers fixed options (${list(value.values)}), but ${where} has no enum for it`;
 		const offered = value.values.map(String);
 		const documented = allowed.map(String);
 		const extra = offered.filter((choice) => !documented.includes(choice));
 		const missing = documented.filter((choice) => !offered.includes(choice));
 		if (extra.length || missing.length) {
-			const parts = [extra.length ? `not in the enum: ${list(extra)}` : '', missing.length ? `missing: ${list(missing)}` : ''];
+			const parts = [
+				extra.length ? `not in the enum: ${list(extra)}` : '',
+				missing.length ? `missing: ${list(missing)}` : '',
+			];
 			return `${name} options differ from the enum of ${where} (${parts.filter(Boolean).join('; ')})`;
 		}
 		return undefined;
 	}
-	if (allowed && value.type === 'string') return `${name} takes any text, but ${where} allows only ${list(allowed)}: make it an options field`;
+	if (allowed && value.type === 'string')
+		return `${name} takes any text, but ${where} allows only ${list(allowed)}: make it an options field`;
 	return undefined;
 }
 
@@ -373,7 +486,11 @@ function choiceProblem(value: SentValue, allowed: unknown[] | undefined, where: 
  * manifest maps to a node operation. An operation the node lacks is skipped here (the coverage
  * test reports it).
  */
-export function findDrift(properties: INodeProperties[], openapi: OpenApiDocument, coverage: Record<string, Coverage>): string[] {
+export function findDrift(
+	properties: INodeProperties[],
+	openapi: OpenApiDocument,
+	coverage: Record<string, Coverage>,
+): string[] {
 	const problems: string[] = [];
 	for (const [request, target] of Object.entries(coverage)) {
 		if (typeof target !== 'string') continue;
@@ -399,20 +516,45 @@ export function findDrift(properties: INodeProperties[], openapi: OpenApiDocumen
 				continue;
 			}
 			const accepted = typesOf(openapi, schema);
-			const refused = (value.jsonTypes ?? []).filter((type) => accepted && !accepted.includes(type));
-			if (refused.includes('null')) report(`field ${value.property} sends null when left empty, but the request schema of ${request} does not accept null`);
+			const refused = (value.jsonTypes ?? []).filter(
+				(type) => accepted && !accepted.includes(type),
+			);
+			if (refused.includes('null'))
+				report(
+					`field ${value.property} sends null when left empty, but the request schema of ${request} does not accept null`,
+				);
 			const wrong = refused.filter((type) => type !== 'null');
-			if (wrong.length) report(`field ${value.property} is sent as ${wrong.join(' or ')}, but the request schema of ${request} takes ${accepted!.join(' or ')}`);
-			const elements = value.type === 'multiOptions' ? (itemsSchema(openapi, schema) ?? schema) : schema;
-			const problem = choiceProblem(value, enumOf(openapi, elements), `the request schema of ${request}`, 'field');
+			if (wrong.length)
+				report(
+					`field ${value.property} is sent as ${wrong.join(' or ')}, but the request schema of ${request} takes ${accepted!.join(' or ')}`,
+				);
+			const elements =
+				value.type === 'multiOptions' ? (itemsSchema(openapi, schema) ?? schema) : schema;
+			const problem = choiceProblem(
+				value,
+				enumOf(openapi, elements),
+				`the request schema of ${request}`,
+				'field',
+			);
 			if (problem) report(problem);
 		}
 		if (body) {
 			for (const field of requiredOf(openapi, body)) {
 				const sent =
-					bodyValues.some((value) => value.required && (value.property === field || value.property.startsWith(`${field}.`) || value.property.startsWith(`${field}[]`))) ||
-					shape.presentWithoutRouting.some((parameter) => parameter.required && parameter.name === field);
-				if (!sent) report(`the request schema of ${request} requires ${field}, which no required parameter sends`);
+					bodyValues.some(
+						(value) =>
+							value.required &&
+							(value.property === field ||
+								value.property.startsWith(`${field}.`) ||
+								value.property.startsWith(`${field}[]`)),
+					) ||
+					shape.presentWithoutRouting.some(
+						(parameter) => parameter.required && parameter.name === field,
+					);
+				if (!sent)
+					report(
+						`the request schema of ${request} requires ${field}, which no required parameter sends`,
+					);
 			}
 		}
 
@@ -425,17 +567,31 @@ export function findDrift(properties: INodeProperties[], openapi: OpenApiDocumen
 				report(`filter ${value.property} is not a documented query parameter of ${request}`);
 				continue;
 			}
-			const problem = choiceProblem(value, enumOf(openapi, documented.schema ?? {}), `the query parameter ${value.property} of ${request}`, 'filter');
+			const problem = choiceProblem(
+				value,
+				enumOf(openapi, documented.schema ?? {}),
+				`the query parameter ${value.property} of ${request}`,
+				'filter',
+			);
 			if (problem) report(problem);
 		}
 		for (const documented of query.values()) {
-			if (!documented.required || queryValues.some((value) => value.required && value.property === documented.name)) continue;
-			report(`the query parameter ${documented.name} of ${request} is required, but no required parameter sends it`);
+			if (
+				!documented.required ||
+				queryValues.some((value) => value.required && value.property === documented.name)
+			)
+				continue;
+			report(
+				`the query parameter ${documented.name} of ${request} is required, but no required parameter sends it`,
+			);
 		}
 		const style = pagingStyle(shape.pager);
 		if (style) {
 			const documented = documentedPaging(query);
-			if (style !== documented) report(`pages with ${PAGING_WORDS[style]}, but ${request} documents ${PAGING_WORDS[documented]}`);
+			if (style !== documented)
+				report(
+					`pages with ${PAGING_WORDS[style]}, but ${request} documents ${PAGING_WORDS[documented]}`,
+				);
 		}
 	}
 	return [...new Set(problems)];

@@ -7,7 +7,8 @@
 export type Coverage = `${string}.${string}` | { excluded: string };
 
 const OAUTH: Coverage = {
-	excluded: "The OAuth 2.1 flow (authorize, token, revoke, userinfo, client registration) is the OAuth2 credential's job, not a node operation",
+	excluded:
+		"The OAuth 2.1 flow (authorize, token, revoke, userinfo, client registration) is the OAuth2 credential's job, not a node operation",
 };
 
 export const API_COVERAGE: Record<string, Coverage> = {
@@ -149,7 +150,10 @@ export const API_COVERAGE: Record<string, Coverage> = {
 	'PATCH /products/{id}/kit-items/{itemId}': 'productKitItem.update',
 	'POST /products/exports': 'product.export',
 	'POST /products/imports': 'product.import',
-	'POST /products/bulk': { excluded: 'Product has synchronous Bulk Delete / Bulk Restore (POST /products/bulk-delete, /bulk-restore), kept under their names' },
+	'POST /products/bulk': {
+		excluded:
+			'Product has synchronous Bulk Delete / Bulk Restore (POST /products/bulk-delete, /bulk-restore), kept under their names',
+	},
 	'POST /products/get-many': 'product.getByIds',
 	'GET /products/{id}/usage': 'product.getUsage',
 	'POST /products/{id}/restore': 'product.restore',
@@ -185,7 +189,10 @@ export const API_COVERAGE: Record<string, Coverage> = {
 	'GET /jobs/{id}/download': 'job.download',
 	'GET /jobs/{id}/errors': 'job.getErrors',
 	'POST /jobs/{id}/cancel': 'job.cancel',
-	'POST /jobs/uploads': { excluded: 'Sent by every Import operation as its first step (the signed upload URL), not an operation of its own' },
+	'POST /jobs/uploads': {
+		excluded:
+			'Sent by every Import operation as its first step (the signed upload URL), not an operation of its own',
+	},
 	'GET /webhook-endpoints': 'webhookEndpoint.getAll',
 	'POST /webhook-endpoints': 'webhookEndpoint.create',
 	'GET /webhook-endpoints/{id}': 'webhookEndpoint.get',

@@ -25,17 +25,24 @@ function scopesOf(openapi: OpenApi | undefined, key: string): string {
 /** Markdown table rows, resources in the order of the Resource list, operations alphabetically. */
 export function operationsTable(description: INodeTypeDescription, openapi?: OpenApi): string {
 	const { properties } = description;
-	const resourceList = properties.find((property) => property.name === 'resource') as INodeProperties;
+	const resourceList = properties.find(
+		(property) => property.name === 'resource',
+	) as INodeProperties;
 	const requestOf = new Map<string, string>();
-	for (const [key, coverage] of Object.entries(API_COVERAGE)) if (typeof coverage === 'string') requestOf.set(coverage, key);
+	for (const [key, coverage] of Object.entries(API_COVERAGE))
+		if (typeof coverage === 'string') requestOf.set(coverage, key);
 	for (const [operation, key] of Object.entries(SHARED_REQUESTS)) requestOf.set(operation, key);
 
 	const rows = ['| Resource | Operation | Request | Scope |', '| --- | --- | --- | --- |'];
 	for (const resource of resourceList.options as INodePropertyOptions[]) {
 		const selector = properties.find(
-			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(resource.value),
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.includes(resource.value),
 		);
-		const operations = ((selector?.options ?? []) as INodePropertyOptions[]).slice().sort((a, b) => a.name.localeCompare(b.name));
+		const operations = ((selector?.options ?? []) as INodePropertyOptions[])
+			.slice()
+			.sort((a, b) => a.name.localeCompare(b.name));
 		for (const operation of operations) {
 			const key = requestOf.get(`${resource.value}.${operation.value}`) ?? '';
 			const request = key ? `\`${key}\`` : '';
@@ -50,7 +57,8 @@ export function operationsTable(description: INodeTypeDescription, openapi?: Ope
 export function withTable(readme: string, table: string): string {
 	const start = readme.indexOf(TABLE_START);
 	const end = readme.indexOf(TABLE_END);
-	if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${TABLE_START} … ${TABLE_END}`);
+	if (start < 0 || end < start)
+		throw new Error(`README.md lacks the markers ${TABLE_START} … ${TABLE_END}`);
 	return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
 }
 

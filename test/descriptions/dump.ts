@@ -13,13 +13,17 @@ export const DUMPED_NODES = {
 
 /** The node's description, and the names of its methods, as stable, diffable JSON. */
 export function dumpNode(node: object): string {
-	const { description, methods } = node as { description: unknown; methods?: Record<string, Record<string, unknown>> };
+	const { description, methods } = node as {
+		description: unknown;
+		methods?: Record<string, Record<string, unknown>>;
+	};
 	const methodNames = Object.fromEntries(
 		Object.entries(methods ?? {}).map(([kind, group]) => [kind, Object.keys(group).sort()]),
 	);
 	return `${JSON.stringify(
 		{ description, methods: methodNames },
-		(_key, value: unknown) => (typeof value === 'function' ? `[function ${value.name || 'anonymous'}]` : value),
+		(_key, value: unknown) =>
+			typeof value === 'function' ? `[function ${value.name || 'anonymous'}]` : value,
 		1,
 	)}\n`;
 }

@@ -9,15 +9,29 @@ import { join, resolve } from 'node:path';
 const repoRoot = resolve(__dirname, '..', '..');
 
 function dev(...args: string[]) {
-	const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/dev.ts', ...args], {
-		cwd: repoRoot,
-		encoding: 'utf8',
-		timeout: 60_000,
-	});
+	const result = spawnSync(
+		process.execPath,
+		[join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/dev.ts', ...args],
+		{
+			cwd: repoRoot,
+			encoding: 'utf8',
+			timeout: 60_000,
+		},
+	);
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const EVERY_OPTION = ['--port', '--sandbox-port', '--seed', '--fresh', '--version', '--queue', '--webhook-port', '--workers', '--help'];
+const EVERY_OPTION = [
+	'--port',
+	'--sandbox-port',
+	'--seed',
+	'--fresh',
+	'--version',
+	'--queue',
+	'--webhook-port',
+	'--workers',
+	'--help',
+];
 
 describe('npm run dev -- --help', () => {
 	const help = dev('--help');
@@ -29,7 +43,13 @@ describe('npm run dev -- --help', () => {
 	});
 
 	it.each(EVERY_OPTION)('lists %s with what it does', (option) => {
-		const line = help.stdout.split('\n').find((candidate) => new RegExp(`^\\s+(-h, )?${option}\\b`).test(candidate) || candidate.includes(`${option}, -h`));
+		const line = help.stdout
+			.split('\n')
+			.find(
+				(candidate) =>
+					new RegExp(`^\\s+(-h, )?${option}\\b`).test(candidate) ||
+					candidate.includes(`${option}, -h`),
+			);
 		expect(line).toBeDefined();
 		expect(line!.replace(option, '').trim().length).toBeGreaterThan(20);
 	});
@@ -42,7 +62,9 @@ describe('npm run dev -- --help', () => {
 	it('answers an unknown option with where the options are listed', () => {
 		const unknown = dev('--sandbox');
 		expect(unknown.status).toBe(2);
-		expect(unknown.stderr.trim()).toBe('Unknown option --sandbox. `npm run dev -- --help` lists the options.');
+		expect(unknown.stderr.trim()).toBe(
+			'Unknown option --sandbox. `npm run dev -- --help` lists the options.',
+		);
 	});
 
 	it('refuses a port that is not a number before starting anything', () => {

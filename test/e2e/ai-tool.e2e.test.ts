@@ -7,7 +7,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { startStack, type Stack } from '../../e2e/lib/stack';
-import { chain, waitForExecution, type ExecutionDetails, type SavedWorkflow, type WorkflowNode } from '../../e2e/lib/n8nWorkflows';
+import {
+	chain,
+	waitForExecution,
+	type ExecutionDetails,
+	type SavedWorkflow,
+	type WorkflowNode,
+} from '../../e2e/lib/n8nWorkflows';
 import { packageName } from '../../e2e/lib/communityPackage';
 
 const TOOL_TYPE = `${packageName}.buildWorkProTool`;
@@ -19,8 +25,13 @@ let stack: Stack;
 const major = () => Number(stack.prepared.install.version.split('.')[0]);
 
 beforeAll(async () => {
-	stack = await startStack({ version: process.env.N8N_E2E_VERSION, sandbox: { seed: SEEDED_CONTACTS } });
-	console.log(`n8n ${stack.prepared.install.version} at ${stack.n8n.url}, sandbox at ${stack.sandbox.url}`);
+	stack = await startStack({
+		version: process.env.N8N_E2E_VERSION,
+		sandbox: { seed: SEEDED_CONTACTS },
+	});
+	console.log(
+		`n8n ${stack.prepared.install.version} at ${stack.n8n.url}, sandbox at ${stack.sandbox.url}`,
+	);
 }, 900_000);
 
 afterAll(async () => {
@@ -28,10 +39,19 @@ afterAll(async () => {
 }, 60_000);
 
 /** Manual Trigger → AI Agent, with our tool on the agent's tool input. */
-async function saveAgentWorkflow(name: string, toolName: string, parameters: Record<string, unknown>): Promise<SavedWorkflow> {
+async function saveAgentWorkflow(
+	name: string,
+	toolName: string,
+	parameters: Record<string, unknown>,
+): Promise<SavedWorkflow> {
 	const { nodes, connections } = chain([
 		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 },
-		{ name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 2, parameters: { promptType: 'define', text: 'Help the user with BuildWorkPro.', options: {} } },
+		{
+			name: 'AI Agent',
+			type: '@n8n/n8n-nodes-langchain.agent',
+			typeVersion: 2,
+			parameters: { promptType: 'define', text: 'Help the user with BuildWorkPro.', options: {} },
+		},
 	]);
 	const tool: WorkflowNode = {
 		id: randomUUID(),
@@ -53,13 +73,21 @@ async function saveAgentWorkflow(name: string, toolName: string, parameters: Rec
 }
 
 /** What the editor sends when a tool is run on its own with the arguments an agent would give. */
-async function runTool(workflow: SavedWorkflow, toolName: string, args: Record<string, unknown>): Promise<ExecutionDetails> {
-	const started = await stack.client.post<{ executionId?: string }>(`/workflows/${workflow.id}/run`, {
-		workflowData: workflow,
-		destinationNode: { nodeName: toolName, mode: 'inclusive' },
-		agentRequest: { query: { [toolName]: args }, tool: { name: toolName } },
-	});
-	if (!started.executionId) throw new Error(`n8n did not start the tool: ${JSON.stringify(started)}`);
+async function runTool(
+	workflow: SavedWorkflow,
+	toolName: string,
+	args: Record<string, unknown>,
+): Promise<ExecutionDetails> {
+	const started = await stack.client.post<{ executionId?: string }>(
+		`/workflows/${workflow.id}/run`,
+		{
+			workflowData: workflow,
+			destinationNode: { nodeName: toolName, mode: 'inclusive' },
+			agentRequest: { query: { [toolName]: args }, tool: { name: toolName } },
+		},
+	);
+	if (!started.executionId)
+		throw new Error(`n8n did not start the tool: ${JSON.stringify(started)}`);
 	return await waitForExecution(stack.n8n, stack.client, started.executionId, 60_000);
 }
 
@@ -67,7 +95,10 @@ async function runTool(workflow: SavedWorkflow, toolName: string, args: Record<s
 function toolResult(execution: ExecutionDetails): Array<Record<string, unknown>> {
 	// n8n puts its tool executor where the agent was; its output is what the agent would read.
 	const executorOutput = execution.output[TOOL_EXECUTOR_NODE];
-	if (!executorOutput) throw new Error(`no output from n8n's tool executor: ${JSON.stringify(execution.output).slice(0, 500)}`);
+	if (!executorOutput)
+		throw new Error(
+			`no output from n8n's tool executor: ${JSON.stringify(execution.output).slice(0, 500)}`,
+		);
 	const raw = JSON.stringify(executorOutput);
 	// The executor hands the tool's answer on as JSON text; find the records inside it.
 	const found: Array<Record<string, unknown>> = [];
@@ -106,24 +137,39 @@ describeOn2x('the BuildWorkPro Tool, called with the arguments an AI Agent gives
 			},
 		});
 		const email = `mae.${randomUUID().slice(0, 8)}@example.com`;
-		const execution = await runTool(workflow, toolName, { email, firstName: 'Mae', lastName: 'Jemison' });
+		const execution = await runTool(workflow, toolName, {
+			email,
+			firstName: 'Mae',
+			lastName: 'Jemison',
+		});
 
 		expect(execution.error).toBeUndefined();
 		expect(execution.status).toBe('success');
 		const stored = stack.sandbox.contacts().filter((contact) => contact.email === email);
 		expect(stored).toHaveLength(1);
 		expect(stored[0]).toMatchObject({ firstName: 'Mae', lastName: 'Jemison', type: 'customer' });
-		expect(toolResult(execution)).toEqual([expect.objectContaining({ id: stored[0].id, email, firstName: 'Mae' })]);
+		expect(toolResult(execution)).toEqual([
+			expect.objectContaining({ id: stored[0].id, email, firstName: 'Mae' }),
+		]);
 	});
 
-	it('Get Many contacts: searches with the agent\'s text and returns a bounded number of records', async () => {
+	it("Get Many contacts: searches with the agent's text and returns a bounded number of records", async () => {
 		const toolName = 'find_contacts';
 		const workflow = await saveAgentWorkflow('Agent: find contacts', toolName, {
 			resource: 'contact',
 			operation: 'getAll',
-			filters: { search: "={{ $fromAI('search', 'Text to look for in names, company and email', 'string') }}" },
+			filters: {
+				search:
+					"={{ $fromAI('search', 'Text to look for in names, company and email', 'string') }}",
+			},
 		});
-		const matching = stack.sandbox.contacts().filter((contact) => /a/i.test(`${contact.firstName} ${contact.lastName} ${contact.companyName} ${contact.email}`));
+		const matching = stack.sandbox
+			.contacts()
+			.filter((contact) =>
+				/a/i.test(
+					`${contact.firstName} ${contact.lastName} ${contact.companyName} ${contact.email}`,
+				),
+			);
 		expect(matching.length).toBeGreaterThan(50);
 
 		const execution = await runTool(workflow, toolName, { search: 'a' });
@@ -133,7 +179,9 @@ describeOn2x('the BuildWorkPro Tool, called with the arguments an AI Agent gives
 		expect(records).toHaveLength(50);
 		const matchingIds = new Set(matching.map((contact) => contact.id));
 		for (const record of records) expect(matchingIds.has(record.id as number)).toBe(true);
-		const listRequests = stack.sandbox.requestLog().filter((entry) => entry.method === 'GET' && entry.path === '/api/v1/contacts');
+		const listRequests = stack.sandbox
+			.requestLog()
+			.filter((entry) => entry.method === 'GET' && entry.path === '/api/v1/contacts');
 		expect(listRequests.at(-1)?.query).toMatchObject({ search: 'a', limit: '50' });
 	});
 });

@@ -5,7 +5,11 @@
  */
 import './env';
 import { ExecutionLifecycleHooks, ExternalSecretsProxy } from 'n8n-core';
-import type { IWorkflowBase, IWorkflowExecuteAdditionalData, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { UnexpectedError } from 'n8n-workflow';
 
 import type { HarnessCredentialsHelper } from './credentials-helper';
@@ -32,7 +36,11 @@ export function createAdditionalData(options: AdditionalDataOptions): {
 	hooks: ExecutionLifecycleHooks;
 } {
 	const base = harnessInstanceBaseUrl;
-	const hooks = new ExecutionLifecycleHooks(options.mode, options.executionId, options.workflowData);
+	const hooks = new ExecutionLifecycleHooks(
+		options.mode,
+		options.executionId,
+		options.workflowData,
+	);
 	const additionalData: IWorkflowExecuteAdditionalData = {
 		credentialsHelper: options.credentialsHelper,
 		hooks,

@@ -77,9 +77,12 @@ export async function testCredentials(
 ): Promise<INodeCredentialTestResult> {
 	const { nodeTypes, credentialTypes } = loadNodeTypes();
 	const definition = findTest(type);
-	if (!definition) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!definition)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 
-	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, nodeTypes, { [type]: data });
+	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, nodeTypes, {
+		[type]: data,
+	});
 	const executionId = nextExecutionId();
 	const baseNode: INode = {
 		id: 'temp',
@@ -149,9 +152,15 @@ export async function testCredentials(
 	const testNodeTypes: INodeTypes = {
 		getKnownTypes: () => ({}),
 		getByName: () => testNodeType,
-		getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(testNodeType, version),
+		getByNameAndVersion: (_name, version) =>
+			NodeHelpers.getVersionedNodeType(testNodeType, version),
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: testNodeTypes });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: testNodeTypes,
+	});
 	const runExecutionData: IRunExecutionData = createRunExecutionData({});
 	const executeData: IExecuteData = { node, data: {}, source: null };
 	const context = new ExecuteContext(
@@ -171,7 +180,9 @@ export async function testCredentials(
 	try {
 		response = await new RoutingNode(context, testNodeType, credentialsDecrypted).runNode();
 	} catch (caught) {
-		const error = caught as Error & { cause?: { response?: { status: number; statusText?: string }; code?: string } };
+		const error = caught as Error & {
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+		};
 		const failedResponse = error.cause?.response;
 		if (failedResponse) {
 			for (const rule of definition.testRequest.rules ?? []) {
@@ -182,7 +193,8 @@ export async function testCredentials(
 			if (failedResponse.status < 199 || failedResponse.status > 299) {
 				return {
 					status: 'Error',
-					message: failedResponse.statusText || `Received HTTP status code: ${failedResponse.status}`,
+					message:
+						failedResponse.statusText || `Received HTTP status code: ${failedResponse.status}`,
 				};
 			}
 		} else if (error.cause?.code) {
@@ -194,11 +206,11 @@ export async function testCredentials(
 	for (const rule of definition.testRequest.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
 			const body = response?.[0]?.[0]?.json;
-			const value = rule.properties.key.split('.').reduce<unknown>(
-				(current, key) => (current as IDataObject | undefined)?.[key],
-				body,
-			);
-			if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+			const value = rule.properties.key
+				.split('.')
+				.reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], body);
+			if (value === rule.properties.value)
+				return { status: 'Error', message: rule.properties.message };
 		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };

@@ -75,7 +75,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const definition = this.credentialTypes.getByName(credentialType);
 		if (!definition.restrictToSupportedNodes) return true;
 		const shortName = nodeType.split('.').pop() ?? nodeType;
-		return (definition.supportedNodes ?? []).some((name) => name === nodeType || name === shortName);
+		return (definition.supportedNodes ?? []).some(
+			(name) => name === nodeType || name === shortName,
+		);
 	}
 
 	async authenticate(
@@ -151,8 +153,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			| undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
-		const credentials = new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type);
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
+		const credentials = new Credentials(
+			{ id: nodeCredentials.id, name: nodeCredentials.name },
+			type,
+		);
 		credentials.setData(this.storedData(type));
 		return credentials;
 	}
@@ -173,7 +181,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		this.decryptedReads += 1;
 		const original = this.storedData(type);
 		if (raw === true) return original;
-		return this.applyDefaults(additionalData, original, type, mode, executeData, expressionResolveValues);
+		return this.applyDefaults(
+			additionalData,
+			original,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** n8n's applyDefaultsAndOverwrites (without overwrites): type defaults, then expressions. */

@@ -83,7 +83,12 @@ const oAuth2ApiCredential: ICredentialType = {
 			default: '',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'string', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'string',
+			default: '',
+		},
 		{
 			displayName: 'Authentication',
 			name: 'authentication',
@@ -167,8 +172,7 @@ export class HarnessNodeTypes implements INodeTypes {
 		const typeName = fullName ?? `${packageName}.${name}`;
 		// What n8n's DirectoryLoader does to every node it loads: declarative nodes get the
 		// standard "requestOptions" parameter (batching, proxy, SSL, timeout).
-		const versions =
-			'nodeVersions' in nodeType ? Object.values(nodeType.nodeVersions) : [nodeType];
+		const versions = 'nodeVersions' in nodeType ? Object.values(nodeType.nodeVersions) : [nodeType];
 		for (const version of versions) {
 			if (prepared.has(version)) continue;
 			DirectoryLoader.applyDeclarativeNodeOptionParameters(version);
@@ -296,7 +300,10 @@ export function loadNodeTypes(): LoadedTypes {
 }
 
 /** Adds a node type defined in a test (e.g. a throwaway declarative node). Returns its n8n type name. */
-export function registerNodeType(nodeType: INodeType | IVersionedNodeType, fullName?: string): string {
+export function registerNodeType(
+	nodeType: INodeType | IVersionedNodeType,
+	fullName?: string,
+): string {
 	return loadNodeTypes().nodeTypes.register(nodeType, fullName);
 }
 

@@ -7,14 +7,31 @@ import type { AddressInfo } from 'node:net';
 import type { ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { loadNodeTypes, registerCredentialType, registerNodeType, runNode, testCredentials } from './index';
+import {
+	loadNodeTypes,
+	registerCredentialType,
+	registerNodeType,
+	runNode,
+	testCredentials,
+} from './index';
 
 const widgetsApi: ICredentialType = {
 	name: 'widgetsApi',
 	displayName: 'Widgets API',
 	properties: [
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
-		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://widgets.invalid' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://widgets.invalid',
+		},
 		{ displayName: 'Scheme', name: 'scheme', type: 'string', default: 'Bearer' },
 	],
 	authenticate: {
@@ -23,7 +40,12 @@ const widgetsApi: ICredentialType = {
 	},
 	test: {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/me' },
-		rules: [{ type: 'responseCode', properties: { value: 401, message: 'Widgets did not accept this key' } }],
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Widgets did not accept this key' },
+			},
+		],
 	},
 };
 
@@ -48,8 +70,16 @@ class Widgets implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [
-			{ name: 'widgetsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'widgetsOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{
+				name: 'widgetsApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+			{
+				name: 'widgetsOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
 		],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl}}',
@@ -136,14 +166,23 @@ class WidgetsServer {
 	}
 
 	private handle(req: IncomingMessage, res: ServerResponse): void {
-		this.requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
+		this.requests.push({
+			method: req.method ?? '',
+			url: req.url ?? '',
+			authorization: req.headers.authorization,
+		});
 		const reply = (status: number, body: unknown) => {
 			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(body));
 		};
 		if (req.method === 'POST' && req.url === '/oauth/token') {
 			this.tokenRequests += 1;
-			return reply(200, { access_token: 'at_new', token_type: 'Bearer', refresh_token: 'rt_2', expires_in: 3600 });
+			return reply(200, {
+				access_token: 'at_new',
+				token_type: 'Bearer',
+				refresh_token: 'rt_2',
+				expires_in: 3600,
+			});
 		}
 		if (this.requiredAuthorization && req.headers.authorization !== this.requiredAuthorization) {
 			return reply(401, { title: 'Unauthorized', status: 401 });
@@ -153,7 +192,9 @@ class WidgetsServer {
 			return reply(500, { title: 'Internal error', status: 500 });
 		}
 		if (req.url === '/me') {
-			return req.headers.authorization === 'Bearer wk_secret' ? reply(200, { data: { key: 'ok' } }) : reply(401, {});
+			return req.headers.authorization === 'Bearer wk_secret'
+				? reply(200, { data: { key: 'ok' } })
+				: reply(401, {});
 		}
 		if (req.url === '/widgets') return reply(200, { data: [{ id: 1 }, { id: 2 }, { id: 3 }] });
 		const match = /^\/widgets\/(\d+)$/.exec(req.url ?? '');
@@ -184,11 +225,17 @@ beforeEach(() => {
 
 describe('runNode with a declarative node', () => {
 	it('sends the request authenticated from the credentials and returns one item per record', async () => {
-		const result = await runNode({ type: 'widgets', parameters: { operation: 'list' }, credentials });
+		const result = await runNode({
+			type: 'widgets',
+			parameters: { operation: 'list' },
+			credentials,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
-		expect(api.requests).toEqual([{ method: 'GET', url: '/widgets', authorization: 'Bearer wk_secret' }]);
+		expect(api.requests).toEqual([
+			{ method: 'GET', url: '/widgets', authorization: 'Bearer wk_secret' },
+		]);
 		expect(result.run.status).toBe('success');
 	});
 
@@ -208,7 +255,11 @@ describe('runNode with a declarative node', () => {
 	});
 
 	it('fails the run with the node error when the API answers an error', async () => {
-		const result = await runNode({ type: 'widgets', parameters: { operation: 'get', widgetId: '9' }, credentials });
+		const result = await runNode({
+			type: 'widgets',
+			parameters: { operation: 'get', widgetId: '9' },
+			credentials,
+		});
 
 		// n8n keeps a plain copy of the node's error (own fields, message, stack).
 		expect(result.error).toMatchObject({ name: 'NodeApiError', httpCode: '404' });
@@ -246,7 +297,11 @@ describe('runNode with a declarative node', () => {
 
 	it('does not retry without Retry On Fail', async () => {
 		api.failNext = 1;
-		const result = await runNode({ type: 'widgets', parameters: { operation: 'list' }, credentials });
+		const result = await runNode({
+			type: 'widgets',
+			parameters: { operation: 'list' },
+			credentials,
+		});
 
 		expect(result.error).toBeDefined();
 		expect(api.requests).toHaveLength(1);
@@ -343,15 +398,26 @@ describe('runNode with a declarative node', () => {
 				type: 'widgetsOAuth2Api',
 				kind: 'oauthTokenData',
 				data: expect.objectContaining({
-					oauthTokenData: expect.objectContaining({ access_token: 'at_new', refresh_token: 'rt_2' }),
+					oauthTokenData: expect.objectContaining({
+						access_token: 'at_new',
+						refresh_token: 'rt_2',
+					}),
 				}),
 			}),
 		]);
 	});
 
 	it('uses a fresh execution id per run unless one is given', async () => {
-		const first = await runNode({ type: 'widgets', parameters: { operation: 'list' }, credentials });
-		const second = await runNode({ type: 'widgets', parameters: { operation: 'list' }, credentials });
+		const first = await runNode({
+			type: 'widgets',
+			parameters: { operation: 'list' },
+			credentials,
+		});
+		const second = await runNode({
+			type: 'widgets',
+			parameters: { operation: 'list' },
+			credentials,
+		});
 		const pinned = await runNode({
 			type: 'widgets',
 			parameters: { operation: 'list' },
@@ -367,10 +433,15 @@ describe('runNode with a declarative node', () => {
 
 describe('testCredentials, as n8n tests a credential in its modal', () => {
 	it('passes when the test request succeeds with the authenticated request', async () => {
-		const result = await testCredentials('widgetsApi', { apiKey: 'wk_secret', baseUrl: api.baseUrl });
+		const result = await testCredentials('widgetsApi', {
+			apiKey: 'wk_secret',
+			baseUrl: api.baseUrl,
+		});
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(api.requests).toEqual([{ method: 'GET', url: '/me', authorization: 'Bearer wk_secret' }]);
+		expect(api.requests).toEqual([
+			{ method: 'GET', url: '/me', authorization: 'Bearer wk_secret' },
+		]);
 	});
 
 	it('fails with the message of the matching rule', async () => {
@@ -380,7 +451,10 @@ describe('testCredentials, as n8n tests a credential in its modal', () => {
 	});
 
 	it('fails with the network error code when nothing answers', async () => {
-		const result = await testCredentials('widgetsApi', { apiKey: 'wk_secret', baseUrl: 'http://127.0.0.1:1' });
+		const result = await testCredentials('widgetsApi', {
+			apiKey: 'wk_secret',
+			baseUrl: 'http://127.0.0.1:1',
+		});
 
 		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
 	});
@@ -389,7 +463,9 @@ describe('testCredentials, as n8n tests a credential in its modal', () => {
 describe('loadNodeTypes', () => {
 	it('registers node types under the package-qualified name and the short name', () => {
 		const { nodeTypes } = loadNodeTypes();
-		expect(nodeTypes.getByName('n8n-nodes-buildworkpro.widgets')).toBe(nodeTypes.getByName('widgets'));
+		expect(nodeTypes.getByName('n8n-nodes-buildworkpro.widgets')).toBe(
+			nodeTypes.getByName('widgets'),
+		);
 	});
 
 	it('names the known types when asked for an unknown one', async () => {
@@ -398,9 +474,11 @@ describe('loadNodeTypes', () => {
 		);
 	});
 
-	it('adds n8n\'s standard request options to declarative nodes, as n8n\'s loader does', () => {
+	it("adds n8n's standard request options to declarative nodes, as n8n's loader does", () => {
 		const { nodeTypes } = loadNodeTypes();
-		const names = nodeTypes.getByNameAndVersion('widgets').description.properties.map((p) => p.name);
+		const names = nodeTypes
+			.getByNameAndVersion('widgets')
+			.description.properties.map((p) => p.name);
 		expect(names).toContain('requestOptions');
 	});
 });

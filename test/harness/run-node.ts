@@ -166,8 +166,17 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 		staticData: opts.staticData,
 	});
 
-	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, nodeTypes, givenCredentials);
-	const { additionalData } = createAdditionalData({ executionId, mode, workflowData, credentialsHelper });
+	const credentialsHelper = new HarnessCredentialsHelper(
+		credentialTypes,
+		nodeTypes,
+		givenCredentials,
+	);
+	const { additionalData } = createAdditionalData({
+		executionId,
+		mode,
+		workflowData,
+		credentialsHelper,
+	});
 
 	sourceItemsByExecution.set(
 		executionId,

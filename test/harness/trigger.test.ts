@@ -21,10 +21,19 @@ const gadgetsApi: ICredentialType = {
 	name: 'gadgetsApi',
 	displayName: 'Gadgets API',
 	properties: [
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 	],
-	authenticate: { type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } } },
+	authenticate: {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+	},
 };
 
 let webhookCalls = 0;
@@ -40,7 +49,9 @@ class GadgetsTrigger implements INodeType {
 		inputs: [],
 		outputs: ['main'],
 		credentials: [{ name: 'gadgetsApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [{ displayName: 'Label', name: 'label', type: 'string', default: 'gadgets' }],
 	};
 
@@ -55,7 +66,9 @@ class GadgetsTrigger implements INodeType {
 					url: `${baseUrl}/hooks`,
 					json: true,
 				})) as Array<{ id: number; url: string }>;
-				return hooks.some((hook) => hook.id === data.hookId && hook.url === this.getNodeWebhookUrl('default'));
+				return hooks.some(
+					(hook) => hook.id === data.hookId && hook.url === this.getNodeWebhookUrl('default'),
+				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const { baseUrl } = await this.getCredentials<{ baseUrl: string }>('gadgetsApi');
@@ -88,7 +101,9 @@ class GadgetsTrigger implements INodeType {
 		webhookCalls += 1;
 		const request = this.getRequestObject() as unknown as { rawBody: Buffer };
 		const { secret } = this.getWorkflowStaticData('node') as { secret?: string };
-		const expected = createHmac('sha256', secret ?? '').update(request.rawBody).digest('hex');
+		const expected = createHmac('sha256', secret ?? '')
+			.update(request.rawBody)
+			.digest('hex');
 		if (this.getHeaderData()['x-gadget-signature'] !== expected) {
 			const response = this.getResponseObject() as unknown as {
 				writeHead(status: number, headers: Record<string, string>): void;
@@ -133,10 +148,14 @@ class HooksApi {
 					res.writeHead(status, { 'content-type': 'application/json' });
 					res.end(body === undefined ? '' : JSON.stringify(body));
 				};
-				if (req.headers.authorization !== 'Bearer gk_key') return reply(401, { error: 'unauthorized' });
+				if (req.headers.authorization !== 'Bearer gk_key')
+					return reply(401, { error: 'unauthorized' });
 				if (req.method === 'GET' && req.url === '/hooks') return reply(200, this.hooks);
 				if (req.method === 'POST' && req.url === '/hooks') {
-					const { url, label } = JSON.parse(Buffer.concat(chunks).toString()) as { url: string; label: string };
+					const { url, label } = JSON.parse(Buffer.concat(chunks).toString()) as {
+						url: string;
+						label: string;
+					};
 					const hook = { id: this.nextId++, url, label, secret: `secret-${this.nextId}` };
 					this.hooks.push(hook);
 					this.created += 1;
@@ -160,12 +179,19 @@ class HooksApi {
 }
 
 const api = new HooksApi();
-const productionUrl = 'https://n8n.example.com/webhook/7b0c5a8e-2f4d-4c1e-9a57-3c2b1d0e9f11/webhook';
+const productionUrl =
+	'https://n8n.example.com/webhook/7b0c5a8e-2f4d-4c1e-9a57-3c2b1d0e9f11/webhook';
 
-function signed(body: IDataObject | string, secret: string): { headers: Record<string, string>; rawBody: string } {
+function signed(
+	body: IDataObject | string,
+	secret: string,
+): { headers: Record<string, string>; rawBody: string } {
 	const rawBody = typeof body === 'string' ? body : JSON.stringify(body);
 	const signature = createHmac('sha256', secret).update(rawBody).digest('hex');
-	return { headers: { 'Content-Type': 'application/json', 'X-Gadget-Signature': signature }, rawBody };
+	return {
+		headers: { 'Content-Type': 'application/json', 'X-Gadget-Signature': signature },
+		rawBody,
+	};
 }
 
 /** `null`: no webhookUrl, the harness uses its listen() server's URL. */
@@ -195,7 +221,9 @@ describe('trigger lifecycle through n8n-core hook contexts', () => {
 		const harness = newHarness();
 		await harness.activate();
 
-		expect(api.hooks).toEqual([expect.objectContaining({ url: productionUrl, label: 'harness test' })]);
+		expect(api.hooks).toEqual([
+			expect.objectContaining({ url: productionUrl, label: 'harness test' }),
+		]);
 		expect(harness.webhookUrl).toBe(productionUrl);
 		expect(harness.staticData).toEqual({ hookId: api.hooks[0].id, secret: api.hooks[0].secret });
 	});
@@ -274,7 +302,11 @@ describe('deliveries through n8n-core webhook contexts', () => {
 		const { harness, secret } = await activated();
 		const result = await harness.receive(signed({ type: 'ignored' }, secret));
 
-		expect(result).toMatchObject({ status: 200, body: { received: true, ignored: 'ignored' }, started: false });
+		expect(result).toMatchObject({
+			status: 200,
+			body: { received: true, ignored: 'ignored' },
+			started: false,
+		});
 	});
 
 	it('answers 500 when the node throws', async () => {
@@ -288,13 +320,16 @@ describe('deliveries through n8n-core webhook contexts', () => {
 
 	it('answers 404 to another HTTP method, as n8n finds no webhook for it', async () => {
 		const { harness, secret } = await activated();
-		const result = await harness.receive({ ...signed({ type: 'gadget.created' }, secret), method: 'GET' });
+		const result = await harness.receive({
+			...signed({ type: 'gadget.created' }, secret),
+			method: 'GET',
+		});
 
 		expect(result.status).toBe(404);
 		expect(webhookCalls).toBe(0);
 	});
 
-	it('rejects unparseable JSON before the node sees it, like n8n\'s body parser', async () => {
+	it("rejects unparseable JSON before the node sees it, like n8n's body parser", async () => {
 		const { harness, secret } = await activated();
 		const result = await harness.receive(signed('{"type": ', secret));
 
@@ -312,7 +347,11 @@ describe('deliveries through n8n-core webhook contexts', () => {
 			const secret = String(harness.staticData.secret);
 
 			const delivery = signed({ type: 'gadget.updated', id: 3 }, secret);
-			const accepted = await fetch(server.url, { method: 'POST', headers: delivery.headers, body: delivery.rawBody });
+			const accepted = await fetch(server.url, {
+				method: 'POST',
+				headers: delivery.headers,
+				body: delivery.rawBody,
+			});
 			const forged = await fetch(server.url, {
 				method: 'POST',
 				headers: { ...delivery.headers, 'X-Gadget-Signature': '00' },

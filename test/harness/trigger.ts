@@ -91,7 +91,12 @@ export interface DeliveryResult {
 }
 
 export interface Delivery extends DeliveryResult {
-	request: { method: string; url: string; headers: Record<string, string | string[] | undefined>; rawBody: Buffer };
+	request: {
+		method: string;
+		url: string;
+		headers: Record<string, string | string[] | undefined>;
+		rawBody: Buffer;
+	};
 }
 
 export interface TriggerHarness {
@@ -183,12 +188,14 @@ class CapturedResponse {
 	}
 
 	json(body: unknown): this {
-		if (!this.getHeader('content-type')) this.setHeader('content-type', 'application/json; charset=utf-8');
+		if (!this.getHeader('content-type'))
+			this.setHeader('content-type', 'application/json; charset=utf-8');
 		return this.end(JSON.stringify(body));
 	}
 
 	send(body?: unknown): this {
-		if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) return this.end(body);
+		if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body))
+			return this.end(body);
 		return this.json(body);
 	}
 
@@ -229,7 +236,9 @@ function parseRequestBody(
 	const [mime, ...params] = contentTypeHeader.split(';').map((part) => part.trim());
 	const contentType = mime ? mime.toLowerCase() : undefined;
 	const charset = params.find((param) => param.toLowerCase().startsWith('charset='))?.slice(8);
-	const encoding = (charset?.toLowerCase() === 'utf-8' || !charset ? 'utf8' : charset) as BufferEncoding;
+	const encoding = (
+		charset?.toLowerCase() === 'utf-8' || !charset ? 'utf8' : charset
+	) as BufferEncoding;
 	let body: unknown = {};
 	if (rawBody.length > 0) {
 		const text = rawBody.toString(encoding);
@@ -248,7 +257,9 @@ function parseRequestBody(
 function lowerCaseHeaders(
 	headers: Record<string, string | string[] | undefined>,
 ): Record<string, string | string[] | undefined> {
-	return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+	return Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+	);
 }
 
 /**
@@ -264,7 +275,9 @@ function splitWebhookUrl(
 	if (isFullPath) {
 		if (cleanPath === '') {
 			const cut = url.lastIndexOf('/');
-			return cut > 0 ? { webhookBaseUrl: url.slice(0, cut), webhookId: url.slice(cut + 1) } : undefined;
+			return cut > 0
+				? { webhookBaseUrl: url.slice(0, cut), webhookId: url.slice(cut + 1) }
+				: undefined;
 		}
 		if (!url.endsWith(`/${cleanPath}`)) return undefined;
 		return { webhookBaseUrl: url.slice(0, -cleanPath.length - 1), webhookId: randomUUID() };
@@ -287,10 +300,17 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 	if (!webhookDescription) {
 		throw new Error(`Harness: node type "${typeName}" has no "${webhookName}" webhook`);
 	}
-	type HookMethods = Record<'checkExists' | 'create' | 'delete', (this: IHookFunctions) => Promise<boolean>>;
-	const webhookMethods = (nodeType.webhookMethods as Record<string, HookMethods> | undefined)?.[webhookName];
+	type HookMethods = Record<
+		'checkExists' | 'create' | 'delete',
+		(this: IHookFunctions) => Promise<boolean>
+	>;
+	const webhookMethods = (nodeType.webhookMethods as Record<string, HookMethods> | undefined)?.[
+		webhookName
+	];
 	if (!nodeType.webhook || !webhookMethods) {
-		throw new Error(`Harness: node type "${typeName}" is not a webhook trigger with webhookMethods`);
+		throw new Error(
+			`Harness: node type "${typeName}" is not a webhook trigger with webhookMethods`,
+		);
 	}
 
 	const givenCredentials = Object.fromEntries(
@@ -302,7 +322,11 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 	for (const credentialType of Object.keys(givenCredentials)) {
 		nodeCredentials[credentialType] = { id: `harness-${credentialType}`, name: credentialType };
 	}
-	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, nodeTypes, givenCredentials);
+	const credentialsHelper = new HarnessCredentialsHelper(
+		credentialTypes,
+		nodeTypes,
+		givenCredentials,
+	);
 
 	const nodeName = opts.nodeName ?? description.defaults.name ?? description.displayName;
 	const node: INode = {
@@ -343,12 +367,21 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 
 	const rawPath = webhookDescription.path;
 	const webhookPath = String(
-		isExpression(rawPath) ? workflow.expression.getSimpleParameterValue(node, rawPath, 'internal', {}) : rawPath,
+		isExpression(rawPath)
+			? workflow.expression.getSimpleParameterValue(node, rawPath, 'internal', {})
+			: rawPath,
 	);
 	const rawFullPath = webhookDescription.isFullPath;
 	const isFullPath =
 		typeof rawFullPath === 'string' && isExpression(rawFullPath)
-			? workflow.expression.getSimpleParameterValue(node, rawFullPath, 'internal', {}, undefined, false) === true
+			? workflow.expression.getSimpleParameterValue(
+					node,
+					rawFullPath,
+					'internal',
+					{},
+					undefined,
+					false,
+				) === true
 			: rawFullPath === true;
 
 	let webhookUrl: string | undefined;
@@ -376,7 +409,10 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		return webhookUrl;
 	}
 
-	function newAdditionalData(mode: 'trigger' | 'webhook', executionId?: string): IWorkflowExecuteAdditionalData {
+	function newAdditionalData(
+		mode: 'trigger' | 'webhook',
+		executionId?: string,
+	): IWorkflowExecuteAdditionalData {
 		const { additionalData } = createAdditionalData({
 			executionId: executionId ?? nextExecutionId(),
 			mode,
@@ -416,7 +452,14 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		requireWebhookUrl();
 		const additionalData = newAdditionalData('trigger');
 		const context = pinUrl(
-			new HookContext(workflow, node, additionalData, 'trigger', activation, webhookData(additionalData)),
+			new HookContext(
+				workflow,
+				node,
+				additionalData,
+				'trigger',
+				activation,
+				webhookData(additionalData),
+			),
 		);
 		return await webhookMethods![method].call(context);
 	}
@@ -427,9 +470,11 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node, data: { main: output }, source: null }] },
 		});
-		return await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(
-			workflow,
-		);
+		return await new WorkflowExecute(
+			additionalData,
+			'webhook',
+			runExecutionData,
+		).processRunExecutionData(workflow);
 	}
 
 	async function receive(req: DeliveryRequest): Promise<DeliveryResult> {
@@ -458,7 +503,9 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		}
 		if (parsed.parseError !== undefined) {
 			// n8n's body parser rejects the request before any node sees it.
-			response.status(422).json({ code: 422, message: 'Failed to parse request body', hint: parsed.parseError });
+			response
+				.status(422)
+				.json({ code: 422, message: 'Failed to parse request body', hint: parsed.parseError });
 			return answer();
 		}
 
@@ -480,10 +527,20 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 			get: (name: string) => headers[name.toLowerCase()],
 		};
 		const additionalData = newAdditionalData('webhook');
-		additionalData.httpRequest = request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
-		additionalData.httpResponse = response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+		additionalData.httpRequest =
+			request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
+		additionalData.httpResponse =
+			response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
 		const context = pinUrl(
-			new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(additionalData), [], null),
+			new WebhookContext(
+				workflow,
+				node,
+				additionalData,
+				'webhook',
+				webhookData(additionalData),
+				[],
+				null,
+			),
 		);
 
 		let result: IWebhookResponseData;
@@ -491,7 +548,9 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 			result = await nodeType.webhook!.call(context);
 		} catch (error) {
 			if (!response.headersSent) {
-				response.status(500).json({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+				response
+					.status(500)
+					.json({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
 			}
 			return answer({ error: error as Error });
 		}
@@ -502,7 +561,11 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 			if (result.noWebhookResponse !== true && !response.headersSent) {
 				response
 					.status(responseCode)
-					.json(result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' });
+					.json(
+						result.webhookResponse !== undefined
+							? result.webhookResponse
+							: { message: 'Webhook call received' },
+					);
 			}
 			return answer();
 		}
@@ -527,7 +590,12 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		}
 		const query = Object.fromEntries(target.searchParams);
 		try {
-			return await receive({ headers: request.headers, rawBody: request.rawBody, method: request.method, query });
+			return await receive({
+				headers: request.headers,
+				rawBody: request.rawBody,
+				method: request.method,
+				query,
+			});
 		} catch (error) {
 			const body = { message: (error as Error).message };
 			return { status: 500, body, headers: {}, started: false, items: [], error: error as Error };
@@ -567,7 +635,9 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;
 		if (webhookUrl === undefined) {
-			useWebhookUrl(`http://127.0.0.1:${port}/webhook/${node.webhookId}/${webhookPath.replace(/^\//, '')}`);
+			useWebhookUrl(
+				`http://127.0.0.1:${port}/webhook/${node.webhookId}/${webhookPath.replace(/^\//, '')}`,
+			);
 		}
 		const base = `http://127.0.0.1:${port}`;
 		const given = new URL(requireWebhookUrl());
@@ -585,7 +655,9 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		while (deliveries.length < count) {
 			const remaining = deadline - Date.now();
 			if (remaining <= 0) {
-				throw new Error(`Harness: ${deliveries.length} of ${count} deliveries arrived within ${timeoutMs} ms`);
+				throw new Error(
+					`Harness: ${deliveries.length} of ${count} deliveries arrived within ${timeoutMs} ms`,
+				);
 			}
 			await new Promise<void>((resolve) => {
 				const timer = setTimeout(resolve, remaining);
@@ -610,7 +682,8 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 		create: async () => await runHookMethod('create'),
 		delete: async () => await runHookMethod('delete'),
 		activate: async (activation: WorkflowActivateMode = 'activate') => {
-			if (!(await runHookMethod('checkExists', activation))) await runHookMethod('create', activation);
+			if (!(await runHookMethod('checkExists', activation)))
+				await runHookMethod('create', activation);
 		},
 		deactivate: async () => await runHookMethod('delete', 'update'),
 		receive,

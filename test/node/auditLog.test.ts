@@ -5,15 +5,27 @@
 import { DEFAULT_KEYS, type SandboxKey } from '../../sandbox';
 import { apiRequests, runResource, sandboxApi, useSandbox } from './support';
 
-const AUDITOR: SandboxKey = { token: 'bwp_test_auditor', name: 'Auditor', scopes: ['audit:read'], tenantId: 1 };
+const AUDITOR: SandboxKey = {
+	token: 'bwp_test_auditor',
+	name: 'Auditor',
+	scopes: ['audit:read'],
+	tenantId: 1,
+};
 const env = useSandbox({ keys: [...DEFAULT_KEYS, AUDITOR] });
 
 beforeEach(() => env.sandbox.reset());
 
 const api = sandboxApi(env);
-const auditPages = () => apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/api-audit-logs');
+const auditPages = () =>
+	apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/api-audit-logs');
 /** Lists the audit log as the auditor, whose own requests are easy to tell apart. */
-const getAll = (parameters: Record<string, unknown>) => runResource(env.sandbox, 'auditLog', { operation: 'getAll', ...parameters }, { apiKey: AUDITOR.token });
+const getAll = (parameters: Record<string, unknown>) =>
+	runResource(
+		env.sandbox,
+		'auditLog',
+		{ operation: 'getAll', ...parameters },
+		{ apiKey: AUDITOR.token },
+	);
 
 async function requests(count: number) {
 	for (let i = 0; i < count; i++) await api('GET', '/me');
@@ -29,7 +41,15 @@ describe('Audit Log: Get Many', () => {
 		expect(all.error).toBeUndefined();
 		expect(all.json).toHaveLength(130);
 		expect(new Set(all.json.map((entry) => entry.id)).size).toBe(130);
-		expect(all.json[0]).toEqual(expect.objectContaining({ method: 'GET', path: '/api/v1/me', status: 200, tenantId: 1, requestId: expect.stringMatching(/^req_/) }));
+		expect(all.json[0]).toEqual(
+			expect.objectContaining({
+				method: 'GET',
+				path: '/api/v1/me',
+				status: 200,
+				tenantId: 1,
+				requestId: expect.stringMatching(/^req_/),
+			}),
+		);
 		expect(auditPages().map((page) => page.query.limit)).toEqual(['100', '100']);
 		expect(auditPages()[1].query.cursor).toEqual(expect.any(String));
 	});
@@ -49,26 +69,56 @@ describe('Audit Log: Get Many', () => {
 		await api('POST', '/contacts', { firstName: 'No type' }).catch(() => undefined); // 422
 		env.sandbox.clearRequestLog();
 
-		const failedPosts = await getAll({ returnAll: true, filters: { method: 'POST', status: 422, apiKeyId: me.keyId, dateFrom: '2020-01-01' } });
+		const failedPosts = await getAll({
+			returnAll: true,
+			filters: { method: 'POST', status: 422, apiKeyId: me.keyId, dateFrom: '2020-01-01' },
+		});
 
 		expect(failedPosts.error).toBeUndefined();
-		expect(failedPosts.json).toEqual([expect.objectContaining({ method: 'POST', path: '/api/v1/contacts', status: 422, errorCode: 'validation_failed', apiKeyId: me.keyId })]);
-		expect(auditPages()[0].query).toEqual({ limit: '100', method: 'POST', status: '422', apiKeyId: String(me.keyId), dateFrom: '2020-01-01T00:00:00.000Z' });
+		expect(failedPosts.json).toEqual([
+			expect.objectContaining({
+				method: 'POST',
+				path: '/api/v1/contacts',
+				status: 422,
+				errorCode: 'validation_failed',
+				apiKeyId: me.keyId,
+			}),
+		]);
+		expect(auditPages()[0].query).toEqual({
+			limit: '100',
+			method: 'POST',
+			status: '422',
+			apiKeyId: String(me.keyId),
+			dateFrom: '2020-01-01T00:00:00.000Z',
+		});
 
-		const later = await getAll({ returnAll: true, filters: { dateFrom: new Date(Date.now() + 60_000).toISOString() } });
+		const later = await getAll({
+			returnAll: true,
+			filters: { dateFrom: new Date(Date.now() + 60_000).toISOString() },
+		});
 		expect(later.json).toEqual([]);
 	});
 
 	it("shows only the requests of the key's own account", async () => {
 		await requests(3);
 
-		const other = await runResource(env.sandbox, 'auditLog', { operation: 'getAll', returnAll: true }, { apiKey: env.sandbox.keys.otherTenant });
+		const other = await runResource(
+			env.sandbox,
+			'auditLog',
+			{ operation: 'getAll', returnAll: true },
+			{ apiKey: env.sandbox.keys.otherTenant },
+		);
 
 		expect(other.json).toEqual([]);
 	});
 
 	it('with a key lacking audit:read, the error names the missing scope and the 403', async () => {
-		const result = await runResource(env.sandbox, 'auditLog', { operation: 'getAll', returnAll: true }, { apiKey: env.sandbox.keys.readOnly });
+		const result = await runResource(
+			env.sandbox,
+			'auditLog',
+			{ operation: 'getAll', returnAll: true },
+			{ apiKey: env.sandbox.keys.readOnly },
+		);
 
 		expect(`${result.error?.message} ${result.error?.description}`).toContain('audit:read');
 		expect(result.error?.description).toContain('HTTP status: 403');

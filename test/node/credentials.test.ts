@@ -13,7 +13,13 @@ import { BuildWorkProApi } from '../../credentials/BuildWorkProApi.credentials';
 import { BuildWorkProOAuth2Api } from '../../credentials/BuildWorkProOAuth2Api.credentials';
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
 import { registerNodeType, runNode } from '../harness';
-import { apiKeyCredentials, apiRequests, runContactNode, serializedError, useSandbox } from './support';
+import {
+	apiKeyCredentials,
+	apiRequests,
+	runContactNode,
+	serializedError,
+	useSandbox,
+} from './support';
 import { API_COVERAGE } from '../api-coverage/manifest';
 import { sharedDir } from '../sandbox/helpers';
 
@@ -34,7 +40,13 @@ const credentialTestNodeType = (() => {
 			name: 'buildWorkProCredentialTest',
 			credentials: [{ name: credential.name, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credential.test.request },
+				},
 			],
 		},
 	};
@@ -42,14 +54,24 @@ const credentialTestNodeType = (() => {
 })();
 
 /** n8n's verdict for a credential test: OK, or the message of the first rule matching the failed status. */
-async function testCredential(apiKey: string, baseUrl = env.sandbox.baseUrl): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const result = await runNode({ type: credentialTestNodeType, parameters: {}, credentials: apiKeyCredentials(baseUrl, apiKey) });
+async function testCredential(
+	apiKey: string,
+	baseUrl = env.sandbox.baseUrl,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const result = await runNode({
+		type: credentialTestNodeType,
+		parameters: {},
+		credentials: apiKeyCredentials(baseUrl, apiKey),
+	});
 	if (!result.error) return { status: 'OK', message: 'Connection successful!' };
 	const statusCode = Number((result.error as { httpCode?: string }).httpCode);
 	const rule = (credential.test as ICredentialTestRequest).rules?.find(
 		(candidate) => candidate.type === 'responseCode' && candidate.properties.value === statusCode,
 	);
-	return { status: 'Error', message: rule ? String(rule.properties.message) : result.error.message };
+	return {
+		status: 'Error',
+		message: rule ? String(rule.properties.message) : result.error.message,
+	};
 }
 
 describe('BuildWorkPro API credential', () => {
@@ -68,7 +90,10 @@ describe('BuildWorkPro API credential', () => {
 	it('fails for an unknown key with a message that says the key was not accepted', async () => {
 		const verdict = await testCredential('bwp_test_nobody_knows_this_key');
 
-		expect(verdict).toEqual({ status: 'Error', message: expect.stringMatching(/did not accept this API key/) });
+		expect(verdict).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/did not accept this API key/),
+		});
 		expect(apiRequests(env.sandbox)[0].status).toBe(401);
 	});
 
@@ -101,7 +126,7 @@ describe('BuildWorkPro OAuth2 API credential', () => {
 	const oauth = new BuildWorkProOAuth2Api();
 	const fields = Object.fromEntries(oauth.properties.map((p) => [p.name, p]));
 
-	it('extends n8n\'s OAuth2 with the PKCE grant and the documented endpoints', () => {
+	it("extends n8n's OAuth2 with the PKCE grant and the documented endpoints", () => {
 		expect(oauth.name).toBe('buildWorkProOAuth2Api');
 		expect(oauth.displayName).toBe('BuildWorkPro OAuth2 API');
 		expect(oauth.extends).toEqual(['oAuth2Api']);
@@ -110,27 +135,39 @@ describe('BuildWorkPro OAuth2 API credential', () => {
 		expect(fields.accessTokenUrl.default).toBe('https://app.buildworkpro.com/api/v1/oauth/token');
 	});
 
-	itWithSpec('asks by default for every scope an operation of the node or the trigger\'s publish/unpublish needs, offline_access, and nothing the API does not define', () => {
-		const openapi = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as {
-			paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>>;
-		};
-		const scopesOf = (key: string) => {
-			const [method, path] = key.split(' ');
-			return (openapi.paths[path]?.[method.toLowerCase()]?.security ?? []).flatMap((requirement) => Object.values(requirement).flat());
-		};
-		const needed = new Set<string>(['offline_access', ...scopesOf('POST /webhook-endpoints'), ...scopesOf('DELETE /webhook-endpoints/{id}')]);
-		for (const [key, coverage] of Object.entries(API_COVERAGE)) if (typeof coverage === 'string') for (const scope of scopesOf(key)) needed.add(scope);
-		const defined = new Set<string>(['offline_access']);
-		for (const methods of Object.values(openapi.paths))
-			for (const operation of Object.values(methods)) for (const requirement of operation.security ?? []) for (const scope of Object.values(requirement).flat()) defined.add(scope);
+	itWithSpec(
+		"asks by default for every scope an operation of the node or the trigger's publish/unpublish needs, offline_access, and nothing the API does not define",
+		() => {
+			const openapi = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as {
+				paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>>;
+			};
+			const scopesOf = (key: string) => {
+				const [method, path] = key.split(' ');
+				return (openapi.paths[path]?.[method.toLowerCase()]?.security ?? []).flatMap(
+					(requirement) => Object.values(requirement).flat(),
+				);
+			};
+			const needed = new Set<string>([
+				'offline_access',
+				...scopesOf('POST /webhook-endpoints'),
+				...scopesOf('DELETE /webhook-endpoints/{id}'),
+			]);
+			for (const [key, coverage] of Object.entries(API_COVERAGE))
+				if (typeof coverage === 'string') for (const scope of scopesOf(key)) needed.add(scope);
+			const defined = new Set<string>(['offline_access']);
+			for (const methods of Object.values(openapi.paths))
+				for (const operation of Object.values(methods))
+					for (const requirement of operation.security ?? [])
+						for (const scope of Object.values(requirement).flat()) defined.add(scope);
 
-		const scopes = String(fields.scope.default).split(' ');
-		expect(scopes.filter((scope) => !needed.has(scope) && !defined.has(scope))).toEqual([]);
-		expect([...needed].filter((scope) => !scopes.includes(scope))).toEqual([]);
-		expect(new Set(scopes).size).toBe(scopes.length);
-	});
+			const scopes = String(fields.scope.default).split(' ');
+			expect(scopes.filter((scope) => !needed.has(scope) && !defined.has(scope))).toEqual([]);
+			expect([...needed].filter((scope) => !scopes.includes(scope))).toEqual([]);
+			expect(new Set(scopes).size).toBe(scopes.length);
+		},
+	);
 
-	it('lets a public client leave the Client Secret empty, and sends a confidential client\'s secret in the form body', () => {
+	it("lets a public client leave the Client Secret empty, and sends a confidential client's secret in the form body", () => {
 		expect(fields.clientSecret.required).toBe(false);
 		expect(fields.clientSecret.typeOptions?.password).toBe(true);
 		expect(fields.authentication).toMatchObject({ type: 'hidden', default: 'body' });
@@ -139,14 +176,25 @@ describe('BuildWorkPro OAuth2 API credential', () => {
 	it('asks by default for every scope the nodes use, plus offline_access, space-separated', () => {
 		const scopes = String(fields.scope.default).split(' ');
 		expect(scopes).toEqual(
-			expect.arrayContaining(['contacts:read', 'contacts:write', 'contacts:delete', 'webhooks:manage', 'offline_access']),
+			expect.arrayContaining([
+				'contacts:read',
+				'contacts:write',
+				'contacts:delete',
+				'webhooks:manage',
+				'offline_access',
+			]),
 		);
 	});
 
 	it('is used by the node when Authentication is OAuth2, sending the access token as Bearer', async () => {
 		env.sandbox.seed(2);
 		const result = await runNode({
-			parameters: { authentication: 'oAuth2', resource: 'contact', operation: 'getAll', returnAll: true },
+			parameters: {
+				authentication: 'oAuth2',
+				resource: 'contact',
+				operation: 'getAll',
+				returnAll: true,
+			},
 			credentials: {
 				buildWorkProOAuth2Api: {
 					baseUrl: env.sandbox.baseUrl,
@@ -169,17 +217,21 @@ describe('an OAuth2 credential that was never connected', () => {
 	it('fails with an error that points at the credential, and sends nothing', async () => {
 		const result = await runNode({
 			parameters: { authentication: 'oAuth2', resource: 'contact', operation: 'getAll' },
-			credentials: { buildWorkProOAuth2Api: { baseUrl: env.sandbox.baseUrl, clientId: 'n8n-test-client' } },
+			credentials: {
+				buildWorkProOAuth2Api: { baseUrl: env.sandbox.baseUrl, clientId: 'n8n-test-client' },
+			},
 		});
 
-		expect(result.error?.message).toMatch(/^The request to BuildWorkPro could not be sent: .*access token/);
+		expect(result.error?.message).toMatch(
+			/^The request to BuildWorkPro could not be sent: .*access token/,
+		);
 		expect(result.error?.description).toMatch(/OAuth2 credential must be connected/);
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 	});
 });
 
 describe('an expired OAuth2 access token', () => {
-	it('is refreshed by n8n and the request repeated, because the node lets 401s reach n8n\'s OAuth2 handling', async () => {
+	it("is refreshed by n8n and the request repeated, because the node lets 401s reach n8n's OAuth2 handling", async () => {
 		const { createServer } = await import('node:http');
 		const tokenRequests: string[] = [];
 		const tokenServer = createServer((req, res) => {
@@ -188,7 +240,14 @@ describe('an expired OAuth2 access token', () => {
 			req.on('end', () => {
 				tokenRequests.push(body);
 				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(JSON.stringify({ access_token: env.sandbox.keys.full, refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 3600 }));
+				res.end(
+					JSON.stringify({
+						access_token: env.sandbox.keys.full,
+						refresh_token: 'rt-2',
+						token_type: 'Bearer',
+						expires_in: 3600,
+					}),
+				);
 			});
 		});
 		await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
@@ -203,7 +262,11 @@ describe('an expired OAuth2 access token', () => {
 						accessTokenUrl: `http://127.0.0.1:${port}/oauth/token`,
 						clientId: 'n8n-test-client',
 						clientSecret: '',
-						oauthTokenData: { access_token: 'bwp_at_expired', refresh_token: 'rt-1', token_type: 'Bearer' },
+						oauthTokenData: {
+							access_token: 'bwp_at_expired',
+							refresh_token: 'rt-1',
+							token_type: 'Bearer',
+						},
 					},
 				},
 			});
@@ -213,7 +276,9 @@ describe('an expired OAuth2 access token', () => {
 			expect(tokenRequests).toHaveLength(1);
 			expect(tokenRequests[0]).toContain('grant_type=refresh_token');
 			expect(apiRequests(env.sandbox).map((entry) => entry.status)).toEqual([401, 200]);
-			expect(result.credentialUpdates.some((update) => update.kind === 'oauthTokenData')).toBe(true);
+			expect(result.credentialUpdates.some((update) => update.kind === 'oauthTokenData')).toBe(
+				true,
+			);
 		} finally {
 			await new Promise<void>((resolve) => tokenServer.close(() => resolve()));
 		}

@@ -12,7 +12,12 @@ describe('Create', () => {
 		const result = await runContactNode(env.sandbox, {
 			operation: 'create',
 			type: 'general_contractor',
-			additionalFields: { firstName: 'Ada', lastName: 'Stone', companyName: 'Stone Builders', email: 'ada@stone.example' },
+			additionalFields: {
+				firstName: 'Ada',
+				lastName: 'Stone',
+				companyName: 'Stone Builders',
+				email: 'ada@stone.example',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
@@ -32,7 +37,11 @@ describe('Create', () => {
 	});
 
 	it('sends only the fields the user filled in', async () => {
-		await runContactNode(env.sandbox, { operation: 'create', type: 'vendor', additionalFields: { companyName: 'Acme Lumber' } });
+		await runContactNode(env.sandbox, {
+			operation: 'create',
+			type: 'vendor',
+			additionalFields: { companyName: 'Acme Lumber' },
+		});
 
 		const [post] = apiRequests(env.sandbox, 'POST');
 		expect(post.path).toBe('/api/v1/contacts');
@@ -42,13 +51,21 @@ describe('Create', () => {
 	it('creates one contact per input item, each output item paired with its input item', async () => {
 		const result = await runContactNode(
 			env.sandbox,
-			{ operation: 'create', type: 'customer', additionalFields: { firstName: '={{ $json.name }}' } },
+			{
+				operation: 'create',
+				type: 'customer',
+				additionalFields: { firstName: '={{ $json.name }}' },
+			},
 			{ input: [{ name: 'One' }, { name: 'Two' }, { name: 'Three' }] },
 		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.json.map((c) => c.firstName)).toEqual(['One', 'Two', 'Three']);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(env.sandbox.contacts()).toHaveLength(3);
 	});
 });
@@ -58,7 +75,10 @@ describe('Get', () => {
 		env.sandbox.seed(3);
 		const wanted = env.sandbox.contacts()[1];
 
-		const result = await runContactNode(env.sandbox, { operation: 'get', contactId: String(wanted.id) });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'get',
+			contactId: String(wanted.id),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([expect.objectContaining({ id: wanted.id, email: wanted.email })]);
@@ -91,7 +111,12 @@ describe('Update', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([
-			expect.objectContaining({ id: before.id, phone: '+1-555-0100', type: 'partner', email: before.email }),
+			expect.objectContaining({
+				id: before.id,
+				phone: '+1-555-0100',
+				type: 'partner',
+				email: before.email,
+			}),
 		]);
 		const [patch] = apiRequests(env.sandbox, 'PATCH');
 		expect(patch.path).toBe(`/api/v1/contacts/${before.id}`);
@@ -118,13 +143,19 @@ describe('Delete', () => {
 		env.sandbox.seed(2);
 		const [doomed, survivor] = env.sandbox.contacts();
 
-		const deletion = await runContactNode(env.sandbox, { operation: 'delete', contactId: String(doomed.id) });
+		const deletion = await runContactNode(env.sandbox, {
+			operation: 'delete',
+			contactId: String(doomed.id),
+		});
 
 		expect(deletion.error).toBeUndefined();
 		expect(deletion.json).toEqual([{ id: doomed.id, deleted: true }]);
 		expect(env.sandbox.contacts().map((c) => c.id)).toEqual([survivor.id]);
 
-		const lookup = await runContactNode(env.sandbox, { operation: 'get', contactId: String(doomed.id) });
+		const lookup = await runContactNode(env.sandbox, {
+			operation: 'get',
+			contactId: String(doomed.id),
+		});
 		expect(lookup.error?.message).toMatch(/not found/i);
 		expect(lookup.error?.description).toContain('HTTP status: 404');
 		expect(lookup.error?.description).toContain('Code: not_found');
@@ -136,7 +167,10 @@ describe('Count, Get Summary and Get by IDs', () => {
 		env.sandbox.seed(40);
 		const vendors = env.sandbox.contacts().filter((contact) => contact.type === 'vendor').length;
 
-		const result = await runContactNode(env.sandbox, { operation: 'count', filters: { type: 'vendor' } });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'count',
+			filters: { type: 'vendor' },
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([expect.objectContaining({ total: vendors })]);
@@ -156,7 +190,10 @@ describe('Count, Get Summary and Get by IDs', () => {
 		env.sandbox.seed(5);
 		const [first, , third] = env.sandbox.contacts();
 
-		const result = await runContactNode(env.sandbox, { operation: 'getByIds', ids: `${first.id}, ${third.id}, 99999` });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'getByIds',
+			ids: `${first.id}, ${third.id}, 99999`,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json.map((contact) => contact.id).sort()).toEqual([first.id, third.id].sort());
@@ -167,7 +204,10 @@ describe('Count, Get Summary and Get by IDs', () => {
 		const bad = await runContactNode(env.sandbox, { operation: 'getByIds', ids: '12, abc' });
 		expect(bad.error?.message).toBe('IDs must be positive whole numbers, but the list has "abc"');
 
-		const many = await runContactNode(env.sandbox, { operation: 'getByIds', ids: Array.from({ length: 51 }, (_, i) => i + 1).join(',') });
+		const many = await runContactNode(env.sandbox, {
+			operation: 'getByIds',
+			ids: Array.from({ length: 51 }, (_, i) => i + 1).join(','),
+		});
 		expect(many.error?.message).toContain('at most 50');
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 	});

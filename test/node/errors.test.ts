@@ -41,14 +41,19 @@ describe('validation errors (422)', () => {
 		// "The request body is invalid: email (invalid_format)".
 		expect(result.error?.message).toBe('Email must be a valid email address.');
 		expectNoGenericMessage(result.error?.message);
-		expect(result.error?.description).toMatch(/^Code: validation_failed · HTTP status: 422 · Request ID: req_\w+$/);
+		expect(result.error?.description).toMatch(
+			/^Code: validation_failed · HTTP status: 422 · Request ID: req_\w+$/,
+		);
 		const shown = `${result.error?.message}\n${result.error?.description}`;
 		expect(shown).not.toMatch(/request body|invalid_format|or null/);
 		expect(env.sandbox.contacts()).toHaveLength(0);
 	});
 
 	it('an unknown contact type (from an expression): the message says which types there are', async () => {
-		const result = await runContactNode(env.sandbox, { operation: 'create', type: '={{ "wizard" }}' });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'create',
+			type: '={{ "wizard" }}',
+		});
 
 		expect(result.error?.message).toMatch(/^Type must be one of: customer, .*\.$/);
 		expect(result.error?.description).toContain('HTTP status: 422');
@@ -63,26 +68,66 @@ describe('validation errors (422)', () => {
 
 		const sentences = result.error?.message.split(/(?<=\.) /) ?? [];
 		expect(sentences).toHaveLength(2);
-		expect(sentences).toEqual(expect.arrayContaining(['Email must be a valid email address.', expect.stringMatching(/^Type must be one of: /)]));
+		expect(sentences).toEqual(
+			expect.arrayContaining([
+				'Email must be a valid email address.',
+				expect.stringMatching(/^Type must be one of: /),
+			]),
+		);
 		expect(result.error?.message).not.toMatch(/\b(email|type)[:;]/i);
 	});
 
 	it("a field is named by the node's label, also where it differs from BuildWorkPro's name for it", async () => {
-		const result = await runResource(env.sandbox, 'bid', { operation: 'create', additionalFields: { taxRate: 'lots' } });
+		const result = await runResource(env.sandbox, 'bid', {
+			operation: 'create',
+			additionalFields: { taxRate: 'lots' },
+		});
 
-		expect(result.error?.message).toMatch(/^Tax Rate \(%\) must be a decimal number such as "1250\.00"/);
+		expect(result.error?.message).toMatch(
+			/^Tax Rate \(%\) must be a decimal number such as "1250\.00"/,
+		);
 		expect(result.error?.message).not.toContain('taxRate');
 	});
 
 	it.each([
 		// [BuildWorkPro's entry, what the user reads]
-		[{ field: 'parentContactId', code: 'invalid_type', message: 'parentContactId must be an integer or null.' }, 'Parent Contact ID must be a whole number.'],
-		[{ field: 'lines[0].unitPrice', code: 'invalid_format', message: 'unitPrice must be a decimal number such as "1250.00".' }, 'Unit Price (line 1) must be a decimal number such as "1250.00".'],
-		[{ field: 'eventTypes[2]', code: 'invalid_enum', message: 'Unknown event type: contact.exploded.' }, 'Event Type 3: Unknown event type: contact.exploded.'],
-		[{ field: 'tags', code: 'invalid_type', message: 'tags must be an array of strings.' }, 'Tags must be a list of text values.'],
+		[
+			{
+				field: 'parentContactId',
+				code: 'invalid_type',
+				message: 'parentContactId must be an integer or null.',
+			},
+			'Parent Contact ID must be a whole number.',
+		],
+		[
+			{
+				field: 'lines[0].unitPrice',
+				code: 'invalid_format',
+				message: 'unitPrice must be a decimal number such as "1250.00".',
+			},
+			'Unit Price (line 1) must be a decimal number such as "1250.00".',
+		],
+		[
+			{
+				field: 'eventTypes[2]',
+				code: 'invalid_enum',
+				message: 'Unknown event type: contact.exploded.',
+			},
+			'Event Type 3: Unknown event type: contact.exploded.',
+		],
+		[
+			{ field: 'tags', code: 'invalid_type', message: 'tags must be an array of strings.' },
+			'Tags must be a list of text values.',
+		],
 		[{ field: 'title', code: 'required' }, 'Title is required.'],
-		[{ field: 'ids', code: 'invalid_type', message: 'Every id must be a positive integer.' }, 'IDs: Every id must be a positive whole number.'],
-		[{ code: 'invalid_value', message: 'the kit may not contain itself' }, 'The kit may not contain itself.'],
+		[
+			{ field: 'ids', code: 'invalid_type', message: 'Every id must be a positive integer.' },
+			'IDs: Every id must be a positive whole number.',
+		],
+		[
+			{ code: 'invalid_value', message: 'the kit may not contain itself' },
+			'The kit may not contain itself.',
+		],
 	] as Array<[IDataObject, string]>)('%j reads "%s"', (entry, expected) => {
 		expect(describeFieldProblem(entry)).toBe(expected);
 	});
@@ -96,9 +141,13 @@ describe('validation errors (422)', () => {
 });
 
 describe('other API errors', () => {
-	it('an unknown API key: BuildWorkPro\'s explanation, a hint, and the key nowhere in the error', async () => {
+	it("an unknown API key: BuildWorkPro's explanation, a hint, and the key nowhere in the error", async () => {
 		const unknownKey = 'bwp_test_unknownkey_0123456789';
-		const result = await runContactNode(env.sandbox, { operation: 'getAll', returnAll: true }, { apiKey: unknownKey });
+		const result = await runContactNode(
+			env.sandbox,
+			{ operation: 'getAll', returnAll: true },
+			{ apiKey: unknownKey },
+		);
 
 		expectNoGenericMessage(result.error?.message);
 		expect(result.error?.description).toContain('HTTP status: 401');
@@ -121,7 +170,11 @@ describe('other API errors', () => {
 	});
 
 	it('is not retried: a 4xx answer is sent once', async () => {
-		await runContactNode(env.sandbox, { operation: 'create', type: 'customer', additionalFields: { email: 'bad' } });
+		await runContactNode(env.sandbox, {
+			operation: 'create',
+			type: 'customer',
+			additionalFields: { email: 'bad' },
+		});
 
 		expect(apiRequests(env.sandbox, 'POST')).toHaveLength(1);
 	});
@@ -140,7 +193,9 @@ describe('other API errors', () => {
  * 1.x and 2.x).
  */
 function shownAsFromBuildWorkPro(error: RunNodeResult['error'] | Error | undefined): boolean {
-	const shown = error as { httpCode?: unknown; messages?: unknown[]; context?: { data?: unknown }; extra?: unknown } | undefined;
+	const shown = error as
+		| { httpCode?: unknown; messages?: unknown[]; context?: { data?: unknown }; extra?: unknown }
+		| undefined;
 	return !!(shown?.httpCode || shown?.messages?.length || shown?.context?.data || shown?.extra);
 }
 
@@ -148,7 +203,9 @@ function shownAsFromBuildWorkPro(error: RunNodeResult['error'] | Error | undefin
 function expectRefusedBeforeSending(error: RunNodeResult['error'] | Error | undefined) {
 	expect(error?.name).toBe('NodeOperationError');
 	expect(shownAsFromBuildWorkPro(error)).toBe(false);
-	expect((error as { description?: string } | undefined)?.description).toMatch(/Nothing was sent to BuildWorkPro\.$/);
+	expect((error as { description?: string } | undefined)?.description).toMatch(
+		/Nothing was sent to BuildWorkPro\.$/,
+	);
 	expect(JSON.stringify(error)).not.toMatch(/Error code|"httpCode"|HTTP status/);
 }
 
@@ -156,7 +213,9 @@ describe('input caught before sending', () => {
 	it('a non-numeric Contact ID: names the field, says nothing was sent, and is not reported as coming from BuildWorkPro', async () => {
 		const result = await runContactNode(env.sandbox, { operation: 'get', contactId: 'abc' });
 
-		expect(result.error?.message).toBe('Contact ID must be a positive whole number, but it is "abc"');
+		expect(result.error?.message).toBe(
+			'Contact ID must be a positive whole number, but it is "abc"',
+		);
 		expect(result.error?.description).toBe(
 			'BuildWorkPro IDs are whole numbers such as 1042. Check the Contact ID field. Nothing was sent to BuildWorkPro.',
 		);
@@ -172,17 +231,52 @@ describe('input caught before sending', () => {
 	});
 
 	it.each<[string, string, INodeParameters, RegExp]>([
-		['an empty Update Fields', 'contact', { operation: 'update', contactId: '5', updateFields: {} }, /^Update Fields is empty/],
-		['a non-numeric ID in a list', 'contact', { operation: 'getByIds', ids: '12, abc' }, /^IDs must be positive whole numbers/],
-		['an unreadable date filter', 'contact', { operation: 'getAll', returnAll: true, filters: { dateTo: 'next tuesday' } }, /^Created Before is not a valid date/],
+		[
+			'an empty Update Fields',
+			'contact',
+			{ operation: 'update', contactId: '5', updateFields: {} },
+			/^Update Fields is empty/,
+		],
+		[
+			'a non-numeric ID in a list',
+			'contact',
+			{ operation: 'getByIds', ids: '12, abc' },
+			/^IDs must be positive whole numbers/,
+		],
+		[
+			'an unreadable date filter',
+			'contact',
+			{ operation: 'getAll', returnAll: true, filters: { dateTo: 'next tuesday' } },
+			/^Created Before is not a valid date/,
+		],
 		[
 			'an Idempotency Key that is empty for the item',
 			'contact',
-			{ operation: 'create', type: 'customer', options: { idempotencyKey: '={{ $json.missing }}' } },
+			{
+				operation: 'create',
+				type: 'customer',
+				options: { idempotencyKey: '={{ $json.missing }}' },
+			},
 			/^The Idempotency Key option is empty/,
 		],
-		['an invoice line without a description', 'invoice', { operation: 'create', projectId: 1, contactId: 1, issueDate: '2026-03-01', lines: { line: [{ description: ' ' }] } }, /^Line 1 has no description$/],
-		['a reorder list with a word in it', 'invoiceLineItem', { operation: 'reorder', invoiceId: '1', orderedIds: '3, second' }, /^Ordered Line Item IDs must be positive whole numbers/],
+		[
+			'an invoice line without a description',
+			'invoice',
+			{
+				operation: 'create',
+				projectId: 1,
+				contactId: 1,
+				issueDate: '2026-03-01',
+				lines: { line: [{ description: ' ' }] },
+			},
+			/^Line 1 has no description$/,
+		],
+		[
+			'a reorder list with a word in it',
+			'invoiceLineItem',
+			{ operation: 'reorder', invoiceId: '1', orderedIds: '3, second' },
+			/^Ordered Line Item IDs must be positive whole numbers/,
+		],
 	])('%s: the same kind of error, nothing sent', async (_case, resource, parameters, message) => {
 		const result = await runResource(env.sandbox, resource, parameters);
 
@@ -194,18 +288,31 @@ describe('input caught before sending', () => {
 	it('keeps its message when the typed value looks like a system error code', async () => {
 		const result = await runContactNode(env.sandbox, { operation: 'get', contactId: 'ENOENT' });
 
-		expect(result.error?.message).toBe('Contact ID must be a positive whole number, but it is "ENOENT"');
+		expect(result.error?.message).toBe(
+			'Contact ID must be a positive whole number, but it is "ENOENT"',
+		);
 	});
 
-	it.each(['update', 'delete'])('%s with a non-numeric Contact ID sends nothing', async (operation) => {
-		const result = await runContactNode(env.sandbox, { operation, contactId: '12; DROP', updateFields: { firstName: 'X' } });
+	it.each(['update', 'delete'])(
+		'%s with a non-numeric Contact ID sends nothing',
+		async (operation) => {
+			const result = await runContactNode(env.sandbox, {
+				operation,
+				contactId: '12; DROP',
+				updateFields: { firstName: 'X' },
+			});
 
-		expect(result.error?.message).toContain('Contact ID');
-		expect(apiRequests(env.sandbox)).toHaveLength(0);
-	});
+			expect(result.error?.message).toContain('Contact ID');
+			expect(apiRequests(env.sandbox)).toHaveLength(0);
+		},
+	);
 
 	it('an update without any field: says Update Fields is empty, sends nothing', async () => {
-		const result = await runContactNode(env.sandbox, { operation: 'update', contactId: '5', updateFields: {} });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'update',
+			contactId: '5',
+			updateFields: {},
+		});
 
 		expect(result.error?.message).toContain('Update Fields');
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
@@ -230,7 +337,11 @@ describe('Continue On Fail', () => {
 			env.sandbox,
 			{ operation: 'create', type: 'customer', additionalFields: { email: '={{ $json.email }}' } },
 			{
-				input: [{ email: 'good1@example.com' }, { email: 'broken' }, { email: 'good2@example.com' }],
+				input: [
+					{ email: 'good1@example.com' },
+					{ email: 'broken' },
+					{ email: 'good2@example.com' },
+				],
 				settings: { onError: 'continueRegularOutput' },
 			},
 		);
@@ -241,6 +352,11 @@ describe('Continue On Fail', () => {
 		expect(result.items[1].error?.message).toBe('Email must be a valid email address.');
 		expect(result.items[1].error?.description).toContain('HTTP status: 422');
 		expect(result.items[2].json.email).toBe('good2@example.com');
-		expect(env.sandbox.contacts().map((c) => c.email).sort()).toEqual(['good1@example.com', 'good2@example.com']);
+		expect(
+			env.sandbox
+				.contacts()
+				.map((c) => c.email)
+				.sort(),
+		).toEqual(['good1@example.com', 'good2@example.com']);
 	});
 });

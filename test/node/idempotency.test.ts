@@ -4,19 +4,26 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 
-import { CUSTOM_VALUE_NAMESPACE, DERIVED_NAMESPACE, nameBasedUuid } from '../../nodes/BuildWorkPro/shared/idempotency';
+import {
+	CUSTOM_VALUE_NAMESPACE,
+	DERIVED_NAMESPACE,
+	nameBasedUuid,
+} from '../../nodes/BuildWorkPro/shared/idempotency';
 import { apiRequests, keyOf, runContactNode, useSandbox, UUID_PATTERN } from './support';
 
 const env = useSandbox();
 
 beforeEach(() => env.sandbox.reset());
 
-
 describe('which requests carry a key', () => {
 	it('sends a UUID Idempotency-Key with create, update and delete, and none with reads', async () => {
 		const created = await runContactNode(env.sandbox, { operation: 'create', type: 'customer' });
 		const id = String(created.json[0].id);
-		await runContactNode(env.sandbox, { operation: 'update', contactId: id, updateFields: { firstName: 'Bo' } });
+		await runContactNode(env.sandbox, {
+			operation: 'update',
+			contactId: id,
+			updateFields: { firstName: 'Bo' },
+		});
 		await runContactNode(env.sandbox, { operation: 'get', contactId: id });
 		await runContactNode(env.sandbox, { operation: 'getAll', returnAll: true });
 		await runContactNode(env.sandbox, { operation: 'delete', contactId: id });
@@ -33,8 +40,15 @@ describe('which requests carry a key', () => {
 
 describe('name-based UUIDs', () => {
 	it('match RFC 4122 version 5 (as computed by the uuid package) for any text', () => {
-		for (const name of ['', 'contact.create:form-981', 'Grüße 👷 "quotes" \n newline', 'x'.repeat(5_000)]) {
-			expect(nameBasedUuid(CUSTOM_VALUE_NAMESPACE, name)).toBe(uuidv5(name, CUSTOM_VALUE_NAMESPACE));
+		for (const name of [
+			'',
+			'contact.create:form-981',
+			'Grüße 👷 "quotes" \n newline',
+			'x'.repeat(5_000),
+		]) {
+			expect(nameBasedUuid(CUSTOM_VALUE_NAMESPACE, name)).toBe(
+				uuidv5(name, CUSTOM_VALUE_NAMESPACE),
+			);
 		}
 	});
 });
@@ -48,7 +62,10 @@ describe('the default key', () => {
 		);
 
 		const expected = [0, 1].map((itemIndex) =>
-			uuidv5(JSON.stringify([result.executionId, result.node.id, 0, itemIndex, 'contact.create']), DERIVED_NAMESPACE),
+			uuidv5(
+				JSON.stringify([result.executionId, result.node.id, 0, itemIndex, 'contact.create']),
+				DERIVED_NAMESPACE,
+			),
 		);
 		expect(apiRequests(env.sandbox, 'POST').map(keyOf).sort()).toEqual(expected.sort());
 	});
@@ -65,17 +82,31 @@ describe('the default key', () => {
 
 describe('a POST whose answer is lost (committed, then the connection drops)', () => {
 	it('is retried by the node with the same key: exactly one contact per item', async () => {
-		env.sandbox.injectFault({ kind: 'commit-then-drop', method: 'POST', path: '/contacts', count: 3 });
+		env.sandbox.injectFault({
+			kind: 'commit-then-drop',
+			method: 'POST',
+			path: '/contacts',
+			count: 3,
+		});
 
 		const result = await runContactNode(
 			env.sandbox,
-			{ operation: 'create', type: 'customer', additionalFields: { firstName: '={{ $json.name }}' } },
+			{
+				operation: 'create',
+				type: 'customer',
+				additionalFields: { firstName: '={{ $json.name }}' },
+			},
 			{ input: [{ name: 'Ann' }, { name: 'Ben' }, { name: 'Cy' }] },
 		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.json.map((c) => c.firstName)).toEqual(['Ann', 'Ben', 'Cy']);
-		expect(env.sandbox.contacts().map((c) => c.firstName).sort()).toEqual(['Ann', 'Ben', 'Cy']);
+		expect(
+			env.sandbox
+				.contacts()
+				.map((c) => c.firstName)
+				.sort(),
+		).toEqual(['Ann', 'Ben', 'Cy']);
 		const posts = apiRequests(env.sandbox, 'POST');
 		expect(posts.length).toBeGreaterThan(3);
 		// every retry reused the key of its item's first attempt
@@ -83,13 +114,26 @@ describe('a POST whose answer is lost (committed, then the connection drops)', (
 	});
 
 	it("is replayed by n8n's Retry On Fail with the same key: exactly one contact per item", async () => {
-		env.sandbox.injectFault({ kind: 'commit-then-drop', method: 'POST', path: '/contacts', count: 1 });
+		env.sandbox.injectFault({
+			kind: 'commit-then-drop',
+			method: 'POST',
+			path: '/contacts',
+			count: 1,
+		});
 
 		const result = await runContactNode(
 			env.sandbox,
 			// Max Wait 0 turns the node's own retries off, so the failure reaches n8n's Retry On Fail.
-			{ operation: 'create', type: 'customer', additionalFields: { firstName: '={{ $json.name }}' }, options: { maxWait: 0 } },
-			{ input: [{ name: 'Ann' }, { name: 'Ben' }], settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 } },
+			{
+				operation: 'create',
+				type: 'customer',
+				additionalFields: { firstName: '={{ $json.name }}' },
+				options: { maxWait: 0 },
+			},
+			{
+				input: [{ name: 'Ann' }, { name: 'Ben' }],
+				settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 },
+			},
 		);
 
 		expect(result.error).toBeUndefined();
@@ -100,15 +144,31 @@ describe('a POST whose answer is lost (committed, then the connection drops)', (
 		expect(posts).toHaveLength(4);
 		expect(new Set(posts.map(keyOf)).size).toBe(2);
 		// the replayed answers carry the contacts created by the first try
-		expect(result.json.map((c) => c.id).sort()).toEqual(env.sandbox.contacts().map((c) => c.id).sort());
+		expect(result.json.map((c) => c.id).sort()).toEqual(
+			env.sandbox
+				.contacts()
+				.map((c) => c.id)
+				.sort(),
+		);
 	});
 
 	it('without Retry On Fail and without node retries, the user sees a clear network error', async () => {
-		env.sandbox.injectFault({ kind: 'commit-then-drop', method: 'POST', path: '/contacts', count: 1 });
+		env.sandbox.injectFault({
+			kind: 'commit-then-drop',
+			method: 'POST',
+			path: '/contacts',
+			count: 1,
+		});
 
-		const result = await runContactNode(env.sandbox, { operation: 'create', type: 'customer', options: { maxWait: 0 } });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'create',
+			type: 'customer',
+			options: { maxWait: 0 },
+		});
 
-		expect(result.error?.message).toMatch(/^Could not reach BuildWorkPro at 127\.0\.0\.1:\d+: the connection was closed/);
+		expect(result.error?.message).toMatch(
+			/^Could not reach BuildWorkPro at 127\.0\.0\.1:\d+: the connection was closed/,
+		);
 		expect(result.error?.description).toContain('ECONNRESET');
 	});
 });
@@ -117,9 +177,17 @@ describe('a DELETE whose answer is lost', () => {
 	it('is replayed, so the user sees { deleted: true } and not "not found"', async () => {
 		env.sandbox.seed(1);
 		const [contact] = env.sandbox.contacts();
-		env.sandbox.injectFault({ kind: 'commit-then-drop', method: 'DELETE', path: `/contacts/${contact.id}`, count: 1 });
+		env.sandbox.injectFault({
+			kind: 'commit-then-drop',
+			method: 'DELETE',
+			path: `/contacts/${contact.id}`,
+			count: 1,
+		});
 
-		const result = await runContactNode(env.sandbox, { operation: 'delete', contactId: String(contact.id) });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'delete',
+			contactId: String(contact.id),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([{ id: contact.id, deleted: true }]);
@@ -130,7 +198,12 @@ describe('a DELETE whose answer is lost', () => {
 });
 
 describe('the Idempotency Key option', () => {
-	const createFromSubmission = { operation: 'create', type: 'customer', additionalFields: { email: '={{ $json.email }}' }, options: { idempotencyKey: '={{ $json.submissionId }}' } };
+	const createFromSubmission = {
+		operation: 'create',
+		type: 'customer',
+		additionalFields: { email: '={{ $json.email }}' },
+		options: { idempotencyKey: '={{ $json.submissionId }}' },
+	};
 
 	it('maps the same value to the same key in every execution, so a re-run creates nothing new', async () => {
 		const input = [{ submissionId: 'form-981', email: 'kay@example.com' }];
@@ -158,8 +231,12 @@ describe('the Idempotency Key option', () => {
 	});
 
 	it('explains the conflict when the same value arrives with different data', async () => {
-		await runContactNode(env.sandbox, createFromSubmission, { input: [{ submissionId: 'form-7', email: 'one@example.com' }] });
-		const clash = await runContactNode(env.sandbox, createFromSubmission, { input: [{ submissionId: 'form-7', email: 'two@example.com' }] });
+		await runContactNode(env.sandbox, createFromSubmission, {
+			input: [{ submissionId: 'form-7', email: 'one@example.com' }],
+		});
+		const clash = await runContactNode(env.sandbox, createFromSubmission, {
+			input: [{ submissionId: 'form-7', email: 'two@example.com' }],
+		});
 
 		expect(clash.error?.description).toContain('Code: idempotency_key_reused');
 		expect(clash.error?.description).toContain('HTTP status: 409');
@@ -168,7 +245,9 @@ describe('the Idempotency Key option', () => {
 	});
 
 	it('refuses to run when the value is empty for an item, instead of silently losing the protection', async () => {
-		const result = await runContactNode(env.sandbox, createFromSubmission, { input: [{ email: 'x@example.com' }] });
+		const result = await runContactNode(env.sandbox, createFromSubmission, {
+			input: [{ email: 'x@example.com' }],
+		});
 
 		expect(result.error?.message).toBe('The Idempotency Key option is empty for this item');
 		expect(apiRequests(env.sandbox)).toHaveLength(0);

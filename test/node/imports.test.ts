@@ -23,13 +23,22 @@ function convertToFileCsv(rows: IDataObject[]): Buffer {
 		const text = value === undefined || value === null ? '' : String(value);
 		return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 	};
-	const lines = [header.map(cell).join(','), ...rows.map((row) => header.map((name) => cell(row[name])).join(','))];
+	const lines = [
+		header.map(cell).join(','),
+		...rows.map((row) => header.map((name) => cell(row[name])).join(',')),
+	];
 	return Buffer.from(`\ufeff${lines.join('\n')}`, 'utf8');
 }
 
 /** The binary field Convert to File hands on (n8n's default binary mode keeps the bytes inline, base64). */
 function csvBinary(bytes: Buffer, fileName = 'spreadsheet.csv'): IBinaryData {
-	return { data: bytes.toString('base64'), mimeType: 'text/csv', fileName, fileExtension: 'csv', fileSize: `${bytes.length} B` };
+	return {
+		data: bytes.toString('base64'),
+		mimeType: 'text/csv',
+		fileName,
+		fileExtension: 'csv',
+		fileSize: `${bytes.length} B`,
+	};
 }
 
 /**
@@ -39,9 +48,16 @@ function csvBinary(bytes: Buffer, fileName = 'spreadsheet.csv'): IBinaryData {
 let binaryForNextRun: Array<Record<string, IBinaryData>> = [];
 beforeAll(() => {
 	const set = sourceItemsByExecution.set.bind(sourceItemsByExecution);
-	jest.spyOn(sourceItemsByExecution, 'set').mockImplementation((executionId: string, items: INodeExecutionData[]) =>
-		set(executionId, items.map((item, index) => (binaryForNextRun[index] ? { ...item, binary: binaryForNextRun[index] } : item))),
-	);
+	jest
+		.spyOn(sourceItemsByExecution, 'set')
+		.mockImplementation((executionId: string, items: INodeExecutionData[]) =>
+			set(
+				executionId,
+				items.map((item, index) =>
+					binaryForNextRun[index] ? { ...item, binary: binaryForNextRun[index] } : item,
+				),
+			),
+		);
 });
 afterAll(() => jest.restoreAllMocks());
 
@@ -53,7 +69,12 @@ beforeEach(() => {
 	binaryForNextRun = [];
 });
 
-async function importCsv(resource: string, bytes: Buffer, parameters: IDataObject = {}, extra: Parameters<typeof runResource>[3] = {}) {
+async function importCsv(
+	resource: string,
+	bytes: Buffer,
+	parameters: IDataObject = {},
+	extra: Parameters<typeof runResource>[3] = {},
+) {
 	binaryForNextRun = [{ [String(parameters.binaryPropertyName ?? 'data')]: csvBinary(bytes) }];
 	return await runResource(env.sandbox, resource, { operation: 'import', ...parameters }, extra);
 }
@@ -63,18 +84,41 @@ function expectStorageSawNoCredential(minimumRequests = 1) {
 	const seen = env.sandbox.storageLog();
 	expect(seen.length).toBeGreaterThanOrEqual(minimumRequests);
 	for (const entry of seen) {
-		expect({ method: entry.method, authorization: entry.authorization, credential: entry.credential }).toEqual({ method: entry.method, authorization: false, credential: false });
+		expect({
+			method: entry.method,
+			authorization: entry.authorization,
+			credential: entry.credential,
+		}).toEqual({ method: entry.method, authorization: false, credential: false });
 		expect(entry.headerNames).not.toContain('authorization');
 	}
 }
 
-const contactsNamed = (lastName: string) => env.sandbox.contacts().filter((contact) => contact.lastName === lastName);
+const contactsNamed = (lastName: string) =>
+	env.sandbox.contacts().filter((contact) => contact.lastName === lastName);
 
 describe('Contact → Import from a Convert to File CSV', () => {
 	const rows = [
-		{ firstName: 'Ada', lastName: 'Okafor', email: 'ada@okafor-builders.com', type: 'customer', 'Internal note': 'met at expo' },
-		{ firstName: 'Ben', lastName: 'Okafor', email: 'ben@okafor-builders.com', type: 'vendor', 'Internal note': '' },
-		{ firstName: 'Cleo', lastName: 'Okafor', email: null, type: 'architect', 'Internal note': 'prefers "phone", not email' },
+		{
+			firstName: 'Ada',
+			lastName: 'Okafor',
+			email: 'ada@okafor-builders.com',
+			type: 'customer',
+			'Internal note': 'met at expo',
+		},
+		{
+			firstName: 'Ben',
+			lastName: 'Okafor',
+			email: 'ben@okafor-builders.com',
+			type: 'vendor',
+			'Internal note': '',
+		},
+		{
+			firstName: 'Cleo',
+			lastName: 'Okafor',
+			email: null,
+			type: 'architect',
+			'Internal note': 'prefers "phone", not email',
+		},
 	];
 
 	it('creates one contact per row, the columns named like fields mapped to them, and outputs the finished job with its counts', async () => {
@@ -91,7 +135,9 @@ describe('Contact → Import from a Convert to File CSV', () => {
 				mapping: { firstName: 'firstName', lastName: 'lastName', email: 'email', type: 'type' },
 			}),
 		]);
-		expect(contactsNamed('Okafor').map((contact) => [contact.firstName, contact.email, contact.type])).toEqual([
+		expect(
+			contactsNamed('Okafor').map((contact) => [contact.firstName, contact.email, contact.type]),
+		).toEqual([
 			['Ada', 'ada@okafor-builders.com', 'customer'],
 			['Ben', 'ben@okafor-builders.com', 'vendor'],
 			['Cleo', null, 'architect'],
@@ -108,7 +154,11 @@ describe('Contact → Import from a Convert to File CSV', () => {
 		expect(upload.body).toEqual({ contentType: 'text/csv' });
 		const start = apiRequests(env.sandbox, 'POST')[1];
 		const sourcePath = (start.body as IDataObject).sourcePath as string;
-		expect(start.body).toEqual({ sourcePath: expect.stringMatching(/^uploads\//), mapping: expect.any(Object), updateInPlace: false });
+		expect(start.body).toEqual({
+			sourcePath: expect.stringMatching(/^uploads\//),
+			mapping: expect.any(Object),
+			updateInPlace: false,
+		});
 		// Each step has its own Idempotency-Key: one key for both POSTs would be refused (409).
 		expect(keyOf(upload)).not.toEqual(keyOf(start));
 
@@ -134,33 +184,66 @@ describe('Contact → Import from a Convert to File CSV', () => {
 		const result = await importCsv('contact', bytes, { mapping });
 
 		expect(result.error).toBeUndefined();
-		expect((apiRequests(env.sandbox, 'POST').at(-1)?.body as IDataObject).mapping).toEqual({ 'First Name': 'firstName', Surname: 'lastName', 'E-mail': 'email', Kind: 'type' });
-		expect(contactsNamed('Mensah').map((contact) => [contact.firstName, contact.email, contact.type])).toEqual([
+		expect((apiRequests(env.sandbox, 'POST').at(-1)?.body as IDataObject).mapping).toEqual({
+			'First Name': 'firstName',
+			Surname: 'lastName',
+			'E-mail': 'email',
+			Kind: 'type',
+		});
+		expect(
+			contactsNamed('Mensah').map((contact) => [contact.firstName, contact.email, contact.type]),
+		).toEqual([
 			['Dara', 'dara@mensah.io', 'supplier'],
 			['Efe', 'efe@mensah.io', 'partner'],
 		]);
 	});
 
 	it('with Update Existing Records, a row whose id column names a contact updates it instead of creating one', async () => {
-		const existing = (await api('POST', '/contacts', { type: 'customer', firstName: 'Fola', lastName: 'Adeyemi', email: 'old@adeyemi.ng' })) as { id: number };
+		const existing = (await api('POST', '/contacts', {
+			type: 'customer',
+			firstName: 'Fola',
+			lastName: 'Adeyemi',
+			email: 'old@adeyemi.ng',
+		})) as { id: number };
 		const bytes = convertToFileCsv([
-			{ id: existing.id, firstName: 'Fola', lastName: 'Adeyemi', email: 'new@adeyemi.ng', type: 'customer' },
-			{ id: '', firstName: 'Gbenga', lastName: 'Adeyemi', email: 'gbenga@adeyemi.ng', type: 'customer' },
+			{
+				id: existing.id,
+				firstName: 'Fola',
+				lastName: 'Adeyemi',
+				email: 'new@adeyemi.ng',
+				type: 'customer',
+			},
+			{
+				id: '',
+				firstName: 'Gbenga',
+				lastName: 'Adeyemi',
+				email: 'gbenga@adeyemi.ng',
+				type: 'customer',
+			},
 		]);
 
 		const result = await importCsv('contact', bytes, { updateInPlace: true });
 
 		expect(result.error).toBeUndefined();
-		expect(result.json[0]).toMatchObject({ status: 'succeeded', result: { created: 1, updated: 1, failed: 0 } });
-		expect((apiRequests(env.sandbox, 'POST').at(-1)?.body as IDataObject).mapping).toMatchObject({ id: 'id' });
-		expect(contactsNamed('Adeyemi').map((contact) => [contact.id === existing.id, contact.email])).toEqual([
+		expect(result.json[0]).toMatchObject({
+			status: 'succeeded',
+			result: { created: 1, updated: 1, failed: 0 },
+		});
+		expect((apiRequests(env.sandbox, 'POST').at(-1)?.body as IDataObject).mapping).toMatchObject({
+			id: 'id',
+		});
+		expect(
+			contactsNamed('Adeyemi').map((contact) => [contact.id === existing.id, contact.email]),
+		).toEqual([
 			[true, 'new@adeyemi.ng'],
 			[false, 'gbenga@adeyemi.ng'],
 		]);
 	});
 
 	it('reads the CSV from the binary field named in Input Binary Field', async () => {
-		const result = await importCsv('contact', convertToFileCsv(rows), { binaryPropertyName: 'spreadsheet' });
+		const result = await importCsv('contact', convertToFileCsv(rows), {
+			binaryPropertyName: 'spreadsheet',
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(contactsNamed('Okafor')).toHaveLength(3);
@@ -172,7 +255,13 @@ describe('Contact → Import from a Convert to File CSV', () => {
 		const result = await importCsv('contact', convertToFileCsv(rows), { waitForCompletion: false });
 
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([{ jobId: expect.stringMatching(/^job_/), statusUrl: expect.stringMatching(/\/jobs\/job_/), mapping: expect.any(Object) }]);
+		expect(result.json).toEqual([
+			{
+				jobId: expect.stringMatching(/^job_/),
+				statusUrl: expect.stringMatching(/\/jobs\/job_/),
+				mapping: expect.any(Object),
+			},
+		]);
 		expect(apiRequests(env.sandbox, 'GET')).toEqual([]);
 	});
 });
@@ -185,18 +274,27 @@ describe('Import: a partial import lists its row errors', () => {
 			{ firstName: 'Jun', lastName: 'Ito', email: 'jun@ito.jp', type: 'landlord' },
 		]);
 
-	it('fails with the job ID, BuildWorkPro\'s explanation and each failed row (row number, field, message)', async () => {
+	it("fails with the job ID, BuildWorkPro's explanation and each failed row (row number, field, message)", async () => {
 		const result = await importCsv('contact', bytes());
 
-		expect(result.error?.message).toMatch(/^BuildWorkPro job job_\w+ \(the import of spreadsheet\.csv into contacts\) finished only partially: 2 of 3 rows failed/);
-		expect(result.error?.description).toMatch(/Row errors:\nRow 2 \(email\): .+\nRow 3 \(type\): .+/);
+		expect(result.error?.message).toMatch(
+			/^BuildWorkPro job job_\w+ \(the import of spreadsheet\.csv into contacts\) finished only partially: 2 of 3 rows failed/,
+		);
+		expect(result.error?.description).toMatch(
+			/Row errors:\nRow 2 \(email\): .+\nRow 3 \(type\): .+/,
+		);
 		// The rows that were fine are in BuildWorkPro all the same.
 		expect(contactsNamed('Ito').map((contact) => contact.firstName)).toEqual(['Hana']);
 		expectStorageSawNoCredential(2);
 	});
 
 	it('under Continue On Fail outputs an error item carrying the job, its counts and the row errors', async () => {
-		const result = await importCsv('contact', bytes(), {}, { settings: { onError: 'continueRegularOutput' } });
+		const result = await importCsv(
+			'contact',
+			bytes(),
+			{},
+			{ settings: { onError: 'continueRegularOutput' } },
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([
@@ -206,7 +304,12 @@ describe('Import: a partial import lists its row errors', () => {
 					status: 'partial',
 					result: { total: 3, created: 1, updated: 0, failed: 2 },
 					rowErrors: [
-						expect.objectContaining({ row: '2', field: 'email', code: expect.any(String), message: expect.any(String) }),
+						expect.objectContaining({
+							row: '2',
+							field: 'email',
+							code: expect.any(String),
+							message: expect.any(String),
+						}),
 						expect.objectContaining({ row: '3', field: 'type', code: 'invalid_enum' }),
 					],
 				}),
@@ -215,7 +318,10 @@ describe('Import: a partial import lists its row errors', () => {
 	});
 
 	it('a job BuildWorkPro fails outright is an error with its errorMessage', async () => {
-		env.sandbox.setJobs({ outcome: 'failed', errorMessage: 'The import queue is paused for maintenance.' });
+		env.sandbox.setJobs({
+			outcome: 'failed',
+			errorMessage: 'The import queue is paused for maintenance.',
+		});
 
 		const result = await importCsv('contact', bytes());
 
@@ -226,9 +332,14 @@ describe('Import: a partial import lists its row errors', () => {
 
 describe('Import: input the node refuses before sending anything', () => {
 	it('a CSV with no column named like a field, and no Column Mapping, says which columns it has', async () => {
-		const result = await importCsv('contact', convertToFileCsv([{ Name: 'Kofi Boateng', Mail: 'kofi@boateng.gh' }]));
+		const result = await importCsv(
+			'contact',
+			convertToFileCsv([{ Name: 'Kofi Boateng', Mail: 'kofi@boateng.gh' }]),
+		);
 
-		expect(result.error?.message).toBe('No CSV column is named like a field, and Column Mapping is empty');
+		expect(result.error?.message).toBe(
+			'No CSV column is named like a field, and Column Mapping is empty',
+		);
 		expect(result.error?.description).toContain('The header row has: Name, Mail.');
 		expect(result.error?.description).toContain('Nothing was sent to BuildWorkPro.');
 		expect(apiRequests(env.sandbox)).toEqual([]);
@@ -236,7 +347,10 @@ describe('Import: input the node refuses before sending anything', () => {
 	});
 
 	it('an input item without the binary field is refused, naming the field', async () => {
-		const result = await runResource(env.sandbox, 'contact', { operation: 'import', binaryPropertyName: 'csv' });
+		const result = await runResource(env.sandbox, 'contact', {
+			operation: 'import',
+			binaryPropertyName: 'csv',
+		});
 
 		expect(result.error?.message).toMatch(/csv/);
 		expect(apiRequests(env.sandbox)).toEqual([]);
@@ -245,7 +359,10 @@ describe('Import: input the node refuses before sending anything', () => {
 
 describe('Import: signed upload URLs stay secret', () => {
 	it('the upload URL (its signature) appears in no output item, and the storage host got no credential', async () => {
-		const result = await importCsv('contact', convertToFileCsv([{ firstName: 'Lia', lastName: 'Mora', type: 'customer' }]));
+		const result = await importCsv(
+			'contact',
+			convertToFileCsv([{ firstName: 'Lia', lastName: 'Mora', type: 'customer' }]),
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(JSON.stringify(result.items)).not.toMatch(/X-Amz-Signature|X-Amz-Credential|uploadUrl/i);
@@ -264,33 +381,64 @@ describe('Import into the other families', () => {
 		const result = await importCsv('lead', bytes);
 
 		expect(result.error).toBeUndefined();
-		expect(result.json[0]).toMatchObject({ status: 'succeeded', resourceType: expect.stringMatching(/lead/), result: { created: 2 } });
+		expect(result.json[0]).toMatchObject({
+			status: 'succeeded',
+			resourceType: expect.stringMatching(/lead/),
+			result: { created: 2 },
+		});
 		expect(apiRequests(env.sandbox, 'POST').at(-1)?.path).toBe('/api/v1/leads/imports');
 		expectStorageSawNoCredential();
 	});
 
 	it('Time Entry → Import turns the CSV text of numbers and dates into the entries it creates', async () => {
-		const { id: projectId } = (await api('POST', '/projects', { name: 'Riverside office build-out' })) as { id: number };
+		const { id: projectId } = (await api('POST', '/projects', {
+			name: 'Riverside office build-out',
+		})) as { id: number };
 		const users = (await api('GET', '/users')) as Array<{ id: number }>;
 
-		const result = await importCsv('timeEntry', convertToFileCsv([{ projectId, userId: users[0].id, date: '2026-03-02', hours: '7.5' }]));
+		const result = await importCsv(
+			'timeEntry',
+			convertToFileCsv([{ projectId, userId: users[0].id, date: '2026-03-02', hours: '7.5' }]),
+		);
 
 		expect(result.error).toBeUndefined();
-		expect(result.json[0]).toEqual(expect.objectContaining({ status: 'succeeded', result: expect.objectContaining({ created: 1 }) }));
-		expect(await api('GET', `/time-entries?projectId=${projectId}`)).toEqual([expect.objectContaining({ userId: users[0].id, hours: '7.50' })]);
+		expect(result.json[0]).toEqual(
+			expect.objectContaining({
+				status: 'succeeded',
+				result: expect.objectContaining({ created: 1 }),
+			}),
+		);
+		expect(await api('GET', `/time-entries?projectId=${projectId}`)).toEqual([
+			expect.objectContaining({ userId: users[0].id, hours: '7.50' }),
+		]);
 		expect(apiRequests(env.sandbox, 'POST').at(-1)?.path).toBe('/api/v1/time-entries/imports');
 	});
 
 	it('Site Log → Import sends the CSV to /site-logs/imports with the columns named like fields', async () => {
-		const { id: projectId } = (await api('POST', '/projects', { name: 'Riverside office build-out' })) as { id: number };
+		const { id: projectId } = (await api('POST', '/projects', {
+			name: 'Riverside office build-out',
+		})) as { id: number };
 
-		await importCsv('siteLog', convertToFileCsv([{ projectId, logDate: '2026-03-02', notes: 'Poured footings on grid A', personnelCount: 6 }]));
+		await importCsv(
+			'siteLog',
+			convertToFileCsv([
+				{ projectId, logDate: '2026-03-02', notes: 'Poured footings on grid A', personnelCount: 6 },
+			]),
+		);
 
 		// The sandbox leaves createdBy (accepted on create, never answered) out of what an import may set, so
 		// it creates no site log from a CSV; the request is the one the docs describe.
 		expect(apiRequests(env.sandbox, 'POST').at(-1)).toMatchObject({
 			path: '/api/v1/site-logs/imports',
-			body: { mapping: { projectId: 'projectId', logDate: 'logDate', notes: 'notes', personnelCount: 'personnelCount' }, updateInPlace: false },
+			body: {
+				mapping: {
+					projectId: 'projectId',
+					logDate: 'logDate',
+					notes: 'notes',
+					personnelCount: 'personnelCount',
+				},
+				updateInPlace: false,
+			},
 		});
 	});
 

@@ -20,12 +20,17 @@ beforeEach(() => {
 });
 
 async function bid() {
-	return (await api('POST', '/bids', { name: 'Cedar Park slab' })) as { id: number; bidNumber: string };
+	return (await api('POST', '/bids', { name: 'Cedar Park slab' })) as {
+		id: number;
+		bidNumber: string;
+	};
 }
 
 /** A job started through the API (a bid's PDF unless told otherwise); the request log is cleared afterwards. */
 async function startJob(path?: string, body?: unknown): Promise<string> {
-	const started = (await api('POST', path ?? `/bids/${(await bid()).id}/pdf`, body)) as { job_id: string };
+	const started = (await api('POST', path ?? `/bids/${(await bid()).id}/pdf`, body)) as {
+		job_id: string;
+	};
 	env.sandbox.clearRequestLog();
 	return started.job_id;
 }
@@ -35,7 +40,9 @@ function looksAt(startPath: RegExp) {
 	const log = apiRequests(env.sandbox);
 	const start = log.find((entry) => entry.method === 'POST' && startPath.test(entry.path));
 	expect(start).toBeDefined();
-	const looks = log.filter((entry) => entry.method === 'GET' && /^\/api\/v1\/jobs\/job_\w+$/.test(entry.path));
+	const looks = log.filter(
+		(entry) => entry.method === 'GET' && /^\/api\/v1\/jobs\/job_\w+$/.test(entry.path),
+	);
 	const times = [start!, ...looks].map((entry) => Date.parse(entry.at));
 	return { count: looks.length, gaps: times.slice(1).map((time, index) => time - times[index]) };
 }
@@ -46,7 +53,10 @@ describe('Waiting for a job', () => {
 		env.sandbox.setJobs({ durationMs: 6_500 });
 		env.sandbox.clearRequestLog();
 
-		const result = await runResource(env.sandbox, 'bid', { operation: 'downloadPdf', bidId: String(id) });
+		const result = await runResource(env.sandbox, 'bid', {
+			operation: 'downloadPdf',
+			bidId: String(id),
+		});
 
 		expect(result.error).toBeUndefined();
 		const { count, gaps } = looksAt(/\/bids\/\d+\/pdf$/);
@@ -64,7 +74,10 @@ describe('Waiting for a job', () => {
 		env.sandbox.setJobs({ durationMs: 3_500, retryAfterSeconds: 1 });
 		env.sandbox.clearRequestLog();
 
-		const result = await runResource(env.sandbox, 'bid', { operation: 'downloadPdf', bidId: String(id) });
+		const result = await runResource(env.sandbox, 'bid', {
+			operation: 'downloadPdf',
+			bidId: String(id),
+		});
 
 		expect(result.error).toBeUndefined();
 		const { count, gaps } = looksAt(/\/bids\/\d+\/pdf$/);
@@ -81,17 +94,25 @@ describe('Waiting for a job', () => {
 		env.sandbox.setJobs({ durationMs: 60_000 });
 		env.sandbox.clearRequestLog();
 
-		const result = await runResource(env.sandbox, 'bid', { operation: 'downloadPdf', bidId: String(id), options: { maxWait: 2 } });
+		const result = await runResource(env.sandbox, 'bid', {
+			operation: 'downloadPdf',
+			bidId: String(id),
+			options: { maxWait: 2 },
+		});
 
 		const jobId = /job_\w+/.exec(result.error?.message ?? '')?.[0];
-		expect(result.error?.message).toBe(`BuildWorkPro job ${jobId} (the PDF of bid ${id}) did not finish within Max Wait (2 s)`);
+		expect(result.error?.message).toBe(
+			`BuildWorkPro job ${jobId} (the PDF of bid ${id}) did not finish within Max Wait (2 s)`,
+		);
 		expect(result.error?.description).toContain(`Use Jobs → Get with job ID ${jobId}`);
 		// A look after 1 s and a last one when the 2 s are spent; no download.
 		expect(looksAt(/\/bids\/\d+\/pdf$/).count).toBe(2);
 		expect(apiRequests(env.sandbox).some((entry) => entry.path.endsWith('/download'))).toBe(false);
 
 		const later = await runResource(env.sandbox, 'job', { operation: 'get', jobId: jobId! });
-		expect(later.json).toEqual([expect.objectContaining({ id: jobId, type: 'pdf', status: 'running' })]);
+		expect(later.json).toEqual([
+			expect.objectContaining({ id: jobId, type: 'pdf', status: 'running' }),
+		]);
 	}, 20_000);
 
 	/**
@@ -106,22 +127,33 @@ describe('Waiting for a job', () => {
 		env.sandbox.clearRequestLog();
 		const executions: WorkflowExecute[] = [];
 		const run = WorkflowExecute.prototype.run;
-		const runSpy = jest.spyOn(WorkflowExecute.prototype, 'run').mockImplementation(function (this: WorkflowExecute, ...args: Parameters<typeof run>) {
+		const runSpy = jest.spyOn(WorkflowExecute.prototype, 'run').mockImplementation(function (
+			this: WorkflowExecute,
+			...args: Parameters<typeof run>
+		) {
 			executions.push(this);
 			return run.apply(this, args);
 		});
-		const signalOf = (execution: WorkflowExecute) => (execution as unknown as { abortController: AbortController }).abortController;
-		const signalSpy = jest.spyOn(ExecuteContext.prototype, 'getExecutionCancelSignal').mockImplementation(() => signalOf(executions[0]).signal);
+		const signalOf = (execution: WorkflowExecute) =>
+			(execution as unknown as { abortController: AbortController }).abortController;
+		const signalSpy = jest
+			.spyOn(ExecuteContext.prototype, 'getExecutionCancelSignal')
+			.mockImplementation(() => signalOf(executions[0]).signal);
 		try {
 			const started = Date.now();
-			const running = runResource(env.sandbox, 'bid', { operation: 'downloadPdf', bidId: String(id) });
+			const running = runResource(env.sandbox, 'bid', {
+				operation: 'downloadPdf',
+				bidId: String(id),
+			});
 			// Cancel between the first look (1 s) and the second (3 s).
 			await new Promise((resolve) => setTimeout(resolve, 1_500));
 			signalOf(executions[0]).abort();
 			const result = await running;
 
 			expect(Date.now() - started).toBeLessThan(2_900);
-			expect(result.error?.message).toMatch(/^The execution was cancelled while waiting for BuildWorkPro job job_\w+ \(the PDF of bid \d+\)$/);
+			expect(result.error?.message).toMatch(
+				/^The execution was cancelled while waiting for BuildWorkPro job job_\w+ \(the PDF of bid \d+\)$/,
+			);
 			expect(result.error?.description).toMatch(/Jobs → Get with job ID job_\w+/);
 			expect(looksAt(/\/bids\/\d+\/pdf$/).count).toBe(1);
 		} finally {
@@ -134,9 +166,14 @@ describe('Waiting for a job', () => {
 		const { id } = await bid();
 		env.sandbox.setJobs({ outcome: 'partial' });
 
-		const result = await runResource(env.sandbox, 'bid', { operation: 'downloadPdf', bidId: String(id) });
+		const result = await runResource(env.sandbox, 'bid', {
+			operation: 'downloadPdf',
+			bidId: String(id),
+		});
 
-		expect(result.error?.message).toMatch(/^BuildWorkPro job job_\w+ \(the PDF of bid \d+\) finished only partially: .+/);
+		expect(result.error?.message).toMatch(
+			/^BuildWorkPro job job_\w+ \(the PDF of bid \d+\) finished only partially: .+/,
+		);
 		expect(result.error?.description).toMatch(/Status: partial · 1 of 1 processed, 1 with errors/);
 		expect(result.error?.description).toMatch(/Jobs → Get Errors with job ID job_\w+/);
 	});
@@ -147,10 +184,23 @@ describe('Job resource', () => {
 		const jobId = await startJob();
 
 		const got = await runResource(env.sandbox, 'job', { operation: 'get', jobId });
-		expect(got.json).toEqual([expect.objectContaining({ id: jobId, type: 'pdf', resourceType: 'bids', status: 'succeeded', progress: { processed: 1, total: 1, errorsCount: 0 } })]);
-		expect(apiRequests(env.sandbox).map((entry) => `${entry.method} ${entry.path}`)).toEqual([`GET /api/v1/jobs/${jobId}`]);
+		expect(got.json).toEqual([
+			expect.objectContaining({
+				id: jobId,
+				type: 'pdf',
+				resourceType: 'bids',
+				status: 'succeeded',
+				progress: { processed: 1, total: 1, errorsCount: 0 },
+			}),
+		]);
+		expect(apiRequests(env.sandbox).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			`GET /api/v1/jobs/${jobId}`,
+		]);
 
-		const missing = await runResource(env.sandbox, 'job', { operation: 'get', jobId: 'job_000000000000000000000000' });
+		const missing = await runResource(env.sandbox, 'job', {
+			operation: 'get',
+			jobId: 'job_000000000000000000000000',
+		});
 		expect(missing.error?.description).toContain('HTTP status: 404');
 
 		env.sandbox.clearRequestLog();
@@ -162,7 +212,9 @@ describe('Job resource', () => {
 	it('Get Many lists every job with Return All, at most Limit otherwise, and filters by type and status', async () => {
 		const { id } = await bid();
 		for (let n = 0; n < 3; n++) await api('POST', `/bids/${id}/pdf`);
-		const exportJob = (await api('POST', '/contacts/exports', { filters: {} })) as { job_id: string };
+		const exportJob = (await api('POST', '/contacts/exports', { filters: {} })) as {
+			job_id: string;
+		};
 		env.sandbox.clearRequestLog();
 
 		const all = await runResource(env.sandbox, 'job', { operation: 'getAll', returnAll: true });
@@ -171,9 +223,22 @@ describe('Job resource', () => {
 		expect(limited.json).toHaveLength(2);
 		expect(apiRequests(env.sandbox).map((entry) => entry.query.limit)).toEqual(['100', '2']);
 
-		const exports = await runResource(env.sandbox, 'job', { operation: 'getAll', returnAll: true, filters: { type: 'export', status: 'succeeded' } });
-		expect(exports.json).toEqual([expect.objectContaining({ id: exportJob.job_id, type: 'export', resourceType: 'contacts', status: 'succeeded' })]);
-		expect(apiRequests(env.sandbox).at(-1)?.query).toEqual(expect.objectContaining({ type: 'export', status: 'succeeded' }));
+		const exports = await runResource(env.sandbox, 'job', {
+			operation: 'getAll',
+			returnAll: true,
+			filters: { type: 'export', status: 'succeeded' },
+		});
+		expect(exports.json).toEqual([
+			expect.objectContaining({
+				id: exportJob.job_id,
+				type: 'export',
+				resourceType: 'contacts',
+				status: 'succeeded',
+			}),
+		]);
+		expect(apiRequests(env.sandbox).at(-1)?.query).toEqual(
+			expect.objectContaining({ type: 'export', status: 'succeeded' }),
+		);
 	});
 
 	it('Cancel stops a running job; cancelling it again is refused with the 409', async () => {
@@ -194,7 +259,9 @@ describe('Job resource', () => {
 
 		const deleted = await runResource(env.sandbox, 'job', { operation: 'delete', jobId });
 		expect(deleted.json).toEqual([{ id: jobId, deleted: true }]);
-		expect(apiRequests(env.sandbox).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([`DELETE /api/v1/jobs/${jobId} 204`]);
+		expect(
+			apiRequests(env.sandbox).map((entry) => `${entry.method} ${entry.path} ${entry.status}`),
+		).toEqual([`DELETE /api/v1/jobs/${jobId} 204`]);
 
 		const gone = await runResource(env.sandbox, 'job', { operation: 'get', jobId });
 		expect(gone.error?.description).toContain('HTTP status: 404');
@@ -203,15 +270,28 @@ describe('Job resource', () => {
 	it("Download hands over a finished job's file as binary data, fetched from the storage host without credentials", async () => {
 		const jobId = await startJob();
 
-		const result = await runResource(env.sandbox, 'job', { operation: 'download', jobId, binaryPropertyName: 'pdf' });
+		const result = await runResource(env.sandbox, 'job', {
+			operation: 'download',
+			jobId,
+			binaryPropertyName: 'pdf',
+		});
 
 		expect(result.error).toBeUndefined();
 		const binary = result.items[0].binary?.pdf as IBinaryData;
 		const bytes = Buffer.from(binary.data, 'base64');
 		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-		expect(result.json).toEqual([{ jobId, fileName: expect.stringMatching(/^bid-.+\.pdf$/), mimeType: 'application/pdf', bytes: bytes.length }]);
+		expect(result.json).toEqual([
+			{
+				jobId,
+				fileName: expect.stringMatching(/^bid-.+\.pdf$/),
+				mimeType: 'application/pdf',
+				bytes: bytes.length,
+			},
+		]);
 		const seen = env.sandbox.storageLog();
-		expect(seen).toEqual([expect.objectContaining({ status: 200, authorization: false, credential: false })]);
+		expect(seen).toEqual([
+			expect.objectContaining({ status: 200, authorization: false, credential: false }),
+		]);
 	});
 
 	it('Download of a job still running is refused with the 409', async () => {
@@ -225,16 +305,33 @@ describe('Job resource', () => {
 	});
 
 	it('Get Errors outputs one item per row that failed; a job without row errors is a 404', async () => {
-		const contact = (await api('POST', '/contacts', { type: 'customer', firstName: 'Ann' })) as { id: number };
-		const jobId = await startJob('/contacts/bulk', { operation: 'delete', ids: [contact.id, 987654] });
+		const contact = (await api('POST', '/contacts', { type: 'customer', firstName: 'Ann' })) as {
+			id: number;
+		};
+		const jobId = await startJob('/contacts/bulk', {
+			operation: 'delete',
+			ids: [contact.id, 987654],
+		});
 
 		const errors = await runResource(env.sandbox, 'job', { operation: 'getErrors', jobId });
 		expect(errors.error).toBeUndefined();
-		expect(errors.json).toEqual([expect.objectContaining({ row: '2', id: '987654', code: 'not_found', message: expect.any(String) })]);
+		expect(errors.json).toEqual([
+			expect.objectContaining({
+				row: '2',
+				id: '987654',
+				code: 'not_found',
+				message: expect.any(String),
+			}),
+		]);
 		const seen = env.sandbox.storageLog();
-		expect(seen).toEqual([expect.objectContaining({ status: 200, authorization: false, credential: false })]);
+		expect(seen).toEqual([
+			expect.objectContaining({ status: 200, authorization: false, credential: false }),
+		]);
 
-		const clean = await runResource(env.sandbox, 'job', { operation: 'getErrors', jobId: await startJob() });
+		const clean = await runResource(env.sandbox, 'job', {
+			operation: 'getErrors',
+			jobId: await startJob(),
+		});
 		expect(clean.error?.description).toContain('HTTP status: 404');
 	});
 });

@@ -26,15 +26,32 @@ describe('Lead', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([expect.objectContaining({ name: 'Warehouse roof', stageId: stage.id, source: 'Website form' })]);
+		expect(result.json).toEqual([
+			expect.objectContaining({
+				name: 'Warehouse roof',
+				stageId: stage.id,
+				source: 'Website form',
+			}),
+		]);
 		const [post] = apiRequests(env.sandbox, 'POST');
 		expect(post.path).toBe('/api/v1/leads');
-		expect(post.body).toEqual({ name: 'Warehouse roof', stageId: stage.id, source: 'Website form', probability: 40, projectType: 'commercial' });
+		expect(post.body).toEqual({
+			name: 'Warehouse roof',
+			stageId: stage.id,
+			source: 'Website form',
+			probability: 40,
+			projectType: 'commercial',
+		});
 	});
 
 	it('a probability over 100 is refused by BuildWorkPro with the field named', async () => {
 		const stage = await firstStage();
-		const result = await runResource(env.sandbox, 'lead', { operation: 'create', name: 'Roof', stageId: String(stage.id), additionalFields: { probability: 150 } });
+		const result = await runResource(env.sandbox, 'lead', {
+			operation: 'create',
+			name: 'Roof',
+			stageId: String(stage.id),
+			additionalFields: { probability: 150 },
+		});
 
 		expect(result.error?.message).toMatch(/^Probability \(%\) must be at most 100\b/);
 		expect(serializedError(result)).toContain('422');
@@ -44,46 +61,82 @@ describe('Lead', () => {
 		const stage = await firstStage();
 		const lead = await api('POST', '/leads', { name: 'Deck', stageId: stage.id });
 
-		const got = await runResource(env.sandbox, 'lead', { operation: 'get', leadId: String(lead.id) });
+		const got = await runResource(env.sandbox, 'lead', {
+			operation: 'get',
+			leadId: String(lead.id),
+		});
 		expect(got.json).toEqual([expect.objectContaining({ id: lead.id, name: 'Deck' })]);
 
-		const updated = await runResource(env.sandbox, 'lead', { operation: 'update', leadId: String(lead.id), updateFields: { name: 'Deck and patio', siteCity: '' } });
-		expect(updated.json).toEqual([expect.objectContaining({ id: lead.id, name: 'Deck and patio', siteCity: null })]);
-		expect(apiRequests(env.sandbox, 'PATCH')[0].body).toEqual({ name: 'Deck and patio', siteCity: null });
+		const updated = await runResource(env.sandbox, 'lead', {
+			operation: 'update',
+			leadId: String(lead.id),
+			updateFields: { name: 'Deck and patio', siteCity: '' },
+		});
+		expect(updated.json).toEqual([
+			expect.objectContaining({ id: lead.id, name: 'Deck and patio', siteCity: null }),
+		]);
+		expect(apiRequests(env.sandbox, 'PATCH')[0].body).toEqual({
+			name: 'Deck and patio',
+			siteCity: null,
+		});
 
-		const deleted = await runResource(env.sandbox, 'lead', { operation: 'delete', leadId: String(lead.id) });
+		const deleted = await runResource(env.sandbox, 'lead', {
+			operation: 'delete',
+			leadId: String(lead.id),
+		});
 		expect(deleted.json).toEqual([{ id: lead.id, deleted: true }]);
-		const gone = await runResource(env.sandbox, 'lead', { operation: 'get', leadId: String(lead.id) });
+		const gone = await runResource(env.sandbox, 'lead', {
+			operation: 'get',
+			leadId: String(lead.id),
+		});
 		expect(gone.error?.message).toMatch(/not found|does not exist/i);
 	});
 
 	it('a Lead ID that is not a number is refused before anything is sent', async () => {
-		const result = await runResource(env.sandbox, 'lead', { operation: 'get', leadId: '12/../../contacts' });
+		const result = await runResource(env.sandbox, 'lead', {
+			operation: 'get',
+			leadId: '12/../../contacts',
+		});
 
-		expect(result.error?.message).toBe('Lead ID must be a positive whole number, but it is "12/../../contacts"');
+		expect(result.error?.message).toBe(
+			'Lead ID must be a positive whole number, but it is "12/../../contacts"',
+		);
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 	});
 
 	it('Get Many pages through every lead with the chosen filters; Count agrees', async () => {
 		const stage = await firstStage();
-		for (let i = 0; i < 130; i++) await api('POST', '/leads', { name: `Lead ${i}`, stageId: stage.id });
+		for (let i = 0; i < 130; i++)
+			await api('POST', '/leads', { name: `Lead ${i}`, stageId: stage.id });
 
-		const all = await runResource(env.sandbox, 'lead', { operation: 'getAll', returnAll: true, filters: { stageId: String(stage.id) } });
+		const all = await runResource(env.sandbox, 'lead', {
+			operation: 'getAll',
+			returnAll: true,
+			filters: { stageId: String(stage.id) },
+		});
 		expect(all.error).toBeUndefined();
 		expect(new Set(all.json.map((lead) => lead.id)).size).toBe(130);
 		const pages = apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/leads');
 		expect(pages).toHaveLength(2);
 		expect(pages[0].query).toMatchObject({ stageId: String(stage.id), limit: '100' });
 
-		const count = await runResource(env.sandbox, 'lead', { operation: 'count', filters: { stageId: String(stage.id) } });
+		const count = await runResource(env.sandbox, 'lead', {
+			operation: 'count',
+			filters: { stageId: String(stage.id) },
+		});
 		expect(count.json).toEqual([expect.objectContaining({ total: 130 })]);
 	});
 
 	it('Get Many with a Limit asks for no more than it needs', async () => {
 		const stage = await firstStage();
-		for (let i = 0; i < 30; i++) await api('POST', '/leads', { name: `Lead ${i}`, stageId: stage.id });
+		for (let i = 0; i < 30; i++)
+			await api('POST', '/leads', { name: `Lead ${i}`, stageId: stage.id });
 
-		const some = await runResource(env.sandbox, 'lead', { operation: 'getAll', returnAll: false, limit: 7 });
+		const some = await runResource(env.sandbox, 'lead', {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 7,
+		});
 		expect(some.json).toHaveLength(7);
 		const pages = apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/leads');
 		expect(pages.map((entry) => entry.query.limit)).toEqual(['7']);
@@ -102,12 +155,18 @@ describe('Lead', () => {
 		const stage = await firstStage();
 		const lead = await api('POST', '/leads', { name: 'Clinic', stageId: stage.id });
 
-		const converted = await runResource(env.sandbox, 'lead', { operation: 'convert', leadId: String(lead.id) });
+		const converted = await runResource(env.sandbox, 'lead', {
+			operation: 'convert',
+			leadId: String(lead.id),
+		});
 		expect(converted.error).toBeUndefined();
 		expect(converted.json).toHaveLength(1);
 		expect(apiRequests(env.sandbox, 'POST').at(-1)?.headers['idempotency-key']).toBeDefined();
 
-		const again = await runResource(env.sandbox, 'lead', { operation: 'convert', leadId: String(lead.id) });
+		const again = await runResource(env.sandbox, 'lead', {
+			operation: 'convert',
+			leadId: String(lead.id),
+		});
 		expect(again.error).toBeDefined();
 		expect(serializedError(again)).toContain('409');
 		expect(again.error?.message).not.toMatch(/^409$/);
@@ -116,22 +175,42 @@ describe('Lead', () => {
 
 describe('Lead Stage', () => {
 	it('Create, Get Many, Update and Delete a stage of the pipeline', async () => {
-		const created = await runResource(env.sandbox, 'leadStage', { operation: 'create', name: 'Site visit', additionalFields: { order: 3, isWon: false } });
+		const created = await runResource(env.sandbox, 'leadStage', {
+			operation: 'create',
+			name: 'Site visit',
+			additionalFields: { order: 3, isWon: false },
+		});
 		expect(created.error).toBeUndefined();
 		const stage = created.json[0];
 		expect(stage).toMatchObject({ name: 'Site visit' });
 
-		const listed = await runResource(env.sandbox, 'leadStage', { operation: 'getAll', returnAll: true });
+		const listed = await runResource(env.sandbox, 'leadStage', {
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(listed.json.map((s) => s.id)).toContain(stage.id);
 		expect(apiRequests(env.sandbox, 'GET').at(-1)?.query).toEqual({});
 
-		const limited = await runResource(env.sandbox, 'leadStage', { operation: 'getAll', returnAll: false, limit: 1 });
+		const limited = await runResource(env.sandbox, 'leadStage', {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+		});
 		expect(limited.json).toHaveLength(1);
 
-		const updated = await runResource(env.sandbox, 'leadStage', { operation: 'update', leadStageId: String(stage.id), updateFields: { name: 'Site visit booked' } });
-		expect(updated.json).toEqual([expect.objectContaining({ id: stage.id, name: 'Site visit booked' })]);
+		const updated = await runResource(env.sandbox, 'leadStage', {
+			operation: 'update',
+			leadStageId: String(stage.id),
+			updateFields: { name: 'Site visit booked' },
+		});
+		expect(updated.json).toEqual([
+			expect.objectContaining({ id: stage.id, name: 'Site visit booked' }),
+		]);
 
-		const deleted = await runResource(env.sandbox, 'leadStage', { operation: 'delete', leadStageId: String(stage.id) });
+		const deleted = await runResource(env.sandbox, 'leadStage', {
+			operation: 'delete',
+			leadStageId: String(stage.id),
+		});
 		expect(deleted.json).toEqual([{ id: stage.id, deleted: true }]);
 	});
 });
@@ -142,12 +221,20 @@ describe('User', () => {
 		expect(listed.error).toBeUndefined();
 		expect(listed.json.length).toBeGreaterThan(0);
 		const [first] = listed.json;
-		const got = await runResource(env.sandbox, 'user', { operation: 'get', userId: String(first.id) });
+		const got = await runResource(env.sandbox, 'user', {
+			operation: 'get',
+			userId: String(first.id),
+		});
 		expect(got.json).toEqual([expect.objectContaining({ id: first.id, username: first.username })]);
 	});
 
 	it('a key without users:read is refused, and the error names the missing scope', async () => {
-		const result = await runResource(env.sandbox, 'user', { operation: 'getAll', returnAll: true }, { apiKey: env.sandbox.keys.readOnly });
+		const result = await runResource(
+			env.sandbox,
+			'user',
+			{ operation: 'getAll', returnAll: true },
+			{ apiKey: env.sandbox.keys.readOnly },
+		);
 		expect(result.error).toBeDefined();
 		expect(serializedError(result)).toContain('users:read');
 	});
@@ -156,7 +243,11 @@ describe('User', () => {
 describe('ID filters', () => {
 	it('an ID filter left at 0 filters nothing and is not sent', async () => {
 		await api('POST', '/projects', { name: 'Dock' });
-		const result = await runResource(env.sandbox, 'project', { operation: 'getAll', returnAll: true, filters: { contactId: 0 } });
+		const result = await runResource(env.sandbox, 'project', {
+			operation: 'getAll',
+			returnAll: true,
+			filters: { contactId: 0 },
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toHaveLength(1);

@@ -20,7 +20,10 @@ describe('Notification: Get Many', () => {
 	it('Return All walks limit/offset pages until the last one, one item per notification, most recent first', async () => {
 		env.sandbox.seedFamily('notifications', 250);
 
-		const result = await runResource(env.sandbox, 'notification', { operation: 'getAll', returnAll: true });
+		const result = await runResource(env.sandbox, 'notification', {
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toHaveLength(250);
@@ -37,7 +40,11 @@ describe('Notification: Get Many', () => {
 	it('Limit asks each page for no more than is still missing, and stops there', async () => {
 		env.sandbox.seedFamily('notifications', 250);
 
-		const some = await runResource(env.sandbox, 'notification', { operation: 'getAll', returnAll: false, limit: 130 });
+		const some = await runResource(env.sandbox, 'notification', {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 130,
+		});
 
 		expect(some.json).toHaveLength(130);
 		expect(new Set(some.json.map((n) => n.id)).size).toBe(130);
@@ -50,7 +57,10 @@ describe('Notification: Get Many', () => {
 	it('Limit larger than what exists returns what there is in one request', async () => {
 		env.sandbox.seedFamily('notifications', 12);
 
-		const result = await runResource(env.sandbox, 'notification', { operation: 'getAll', limit: 50 });
+		const result = await runResource(env.sandbox, 'notification', {
+			operation: 'getAll',
+			limit: 50,
+		});
 
 		expect(result.json).toHaveLength(12);
 		expect(pagesAsked()).toEqual([{ limit: '50', offset: '0' }]);
@@ -59,18 +69,33 @@ describe('Notification: Get Many', () => {
 	it('Unread Only and Type are sent as unreadOnly and type, and only matching notifications come back', async () => {
 		env.sandbox.seedFamily('notifications', 80);
 
-		const unread = await runResource(env.sandbox, 'notification', { operation: 'getAll', returnAll: true, filters: { unreadOnly: true, type: 'comment_mention' } });
+		const unread = await runResource(env.sandbox, 'notification', {
+			operation: 'getAll',
+			returnAll: true,
+			filters: { unreadOnly: true, type: 'comment_mention' },
+		});
 
 		expect(unread.json.length).toBeGreaterThan(0);
 		expect(unread.json.every((n) => n.readAt === null && n.type === 'comment_mention')).toBe(true);
-		expect(apiRequests(env.sandbox, 'GET')[0].query).toMatchObject({ unreadOnly: 'true', type: 'comment_mention' });
+		expect(apiRequests(env.sandbox, 'GET')[0].query).toMatchObject({
+			unreadOnly: 'true',
+			type: 'comment_mention',
+		});
 	});
 
 	it('without pagination metadata, a page shorter than asked is the last one', async () => {
 		env.sandbox.seedFamily('notifications', 230);
-		const proxy = await startRewritingProxy(env.sandbox.baseUrl, (body) => ({ data: body.data as IDataObject[], meta: { request_id: 'req_proxy' } }));
+		const proxy = await startRewritingProxy(env.sandbox.baseUrl, (body) => ({
+			data: body.data as IDataObject[],
+			meta: { request_id: 'req_proxy' },
+		}));
 		try {
-			const result = await runResource(env.sandbox, 'notification', { operation: 'getAll', returnAll: true }, { baseUrl: proxy.url });
+			const result = await runResource(
+				env.sandbox,
+				'notification',
+				{ operation: 'getAll', returnAll: true },
+				{ baseUrl: proxy.url },
+			);
 
 			expect(result.json).toHaveLength(230);
 			expect(pagesAsked().map((page) => page.offset)).toEqual(['0', '100', '200']);
@@ -92,7 +117,12 @@ describe('Notification: Get Many', () => {
 			return { ...body, data: [lastOfFirstPage!, ...data] };
 		});
 		try {
-			const result = await runResource(env.sandbox, 'notification', { operation: 'getAll', returnAll: true }, { baseUrl: proxy.url });
+			const result = await runResource(
+				env.sandbox,
+				'notification',
+				{ operation: 'getAll', returnAll: true },
+				{ baseUrl: proxy.url },
+			);
 
 			expect(result.error).toBeUndefined();
 			expect(result.json).toHaveLength(150);
@@ -107,12 +137,22 @@ describe('Notification: Get Many', () => {
 		let firstPage: IDataObject | undefined;
 		const proxy = await startRewritingProxy(env.sandbox.baseUrl, (body) => {
 			firstPage ??= body;
-			return { ...firstPage, meta: { request_id: 'req_proxy', pagination: { cursor: null, has_more: true, count: 20 } } };
+			return {
+				...firstPage,
+				meta: { request_id: 'req_proxy', pagination: { cursor: null, has_more: true, count: 20 } },
+			};
 		});
 		try {
-			const result = await runResource(env.sandbox, 'notification', { operation: 'getAll', returnAll: true }, { baseUrl: proxy.url });
+			const result = await runResource(
+				env.sandbox,
+				'notification',
+				{ operation: 'getAll', returnAll: true },
+				{ baseUrl: proxy.url },
+			);
 
-			expect(result.error?.message).toBe('BuildWorkPro sent pages of records it had already sent, so paging would never end');
+			expect(result.error?.message).toBe(
+				'BuildWorkPro sent pages of records it had already sent, so paging would never end',
+			);
 			expect(pagesAsked()).toHaveLength(4);
 		} finally {
 			await proxy.close();

@@ -25,7 +25,12 @@ interface FamilyView {
 	activeRefreshToken: string | null;
 }
 
-async function control(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<IDataObject> {
+async function control(
+	sandbox: Sandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<IDataObject> {
 	const answer = await fetch(`${sandbox.url}/__sandbox/oauth${path}`, {
 		method,
 		headers: { 'content-type': 'application/json' },
@@ -34,14 +39,20 @@ async function control(sandbox: Sandbox, method: string, path: string, body?: un
 	return (await answer.json()) as IDataObject;
 }
 
-const families = async (sandbox: Sandbox) => (await control(sandbox, 'GET', '/families')).data as FamilyView[];
-const expireAccessTokens = async (sandbox: Sandbox) => await control(sandbox, 'POST', '/expire', {});
+const families = async (sandbox: Sandbox) =>
+	(await control(sandbox, 'GET', '/families')).data as FamilyView[];
+const expireAccessTokens = async (sandbox: Sandbox) =>
+	await control(sandbox, 'POST', '/expire', {});
 
 /**
  * What n8n stores after a person clicks Connect and approves: the authorization code flow with
  * PKCE (S256) run against the sandbox, consent approved by its auto-approve control.
  */
-async function connect(sandbox: Sandbox, client = PUBLIC_CLIENT, scope = DEFAULT_OAUTH_SCOPES): Promise<ICredentialDataDecryptedObject> {
+async function connect(
+	sandbox: Sandbox,
+	client = PUBLIC_CLIENT,
+	scope = DEFAULT_OAUTH_SCOPES,
+): Promise<ICredentialDataDecryptedObject> {
 	await control(sandbox, 'PUT', '', { autoApprove: true });
 	const verifier = randomBytes(32).toString('base64url');
 	const query = new URLSearchParams({
@@ -53,10 +64,21 @@ async function connect(sandbox: Sandbox, client = PUBLIC_CLIENT, scope = DEFAULT
 		scope,
 		state: 'n8n-state',
 	});
-	const consent = await fetch(`${sandbox.baseUrl}/oauth/authorize?${query}`, { redirect: 'manual' });
+	const consent = await fetch(`${sandbox.baseUrl}/oauth/authorize?${query}`, {
+		redirect: 'manual',
+	});
 	const code = new URL(String(consent.headers.get('location'))).searchParams.get('code');
-	if (!code) throw new Error(`No code from the consent step: ${consent.status} ${consent.headers.get('location')}`);
-	const form: Record<string, string> = { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: REDIRECT_URI, client_id: client.clientId };
+	if (!code)
+		throw new Error(
+			`No code from the consent step: ${consent.status} ${consent.headers.get('location')}`,
+		);
+	const form: Record<string, string> = {
+		grant_type: 'authorization_code',
+		code,
+		code_verifier: verifier,
+		redirect_uri: REDIRECT_URI,
+		client_id: client.clientId,
+	};
 	if (client.clientSecret) form.client_secret = client.clientSecret;
 	const grant = await fetch(`${sandbox.baseUrl}/oauth/token`, {
 		method: 'POST',
@@ -64,7 +86,8 @@ async function connect(sandbox: Sandbox, client = PUBLIC_CLIENT, scope = DEFAULT
 		body: new URLSearchParams(form),
 	});
 	const oauthTokenData = (await grant.json()) as IDataObject;
-	if (grant.status !== 200) throw new Error(`Token grant failed: ${JSON.stringify(oauthTokenData)}`);
+	if (grant.status !== 200)
+		throw new Error(`Token grant failed: ${JSON.stringify(oauthTokenData)}`);
 	return {
 		baseUrl: sandbox.baseUrl,
 		authUrl: `${sandbox.baseUrl}/oauth/authorize`,
@@ -76,7 +99,11 @@ async function connect(sandbox: Sandbox, client = PUBLIC_CLIENT, scope = DEFAULT
 	};
 }
 
-async function runWithOAuth(credential: ICredentialDataDecryptedObject, parameters: IDataObject, input?: IDataObject[]): Promise<RunNodeResult> {
+async function runWithOAuth(
+	credential: ICredentialDataDecryptedObject,
+	parameters: IDataObject,
+	input?: IDataObject[],
+): Promise<RunNodeResult> {
 	return await runNode({
 		parameters: { authentication: 'oAuth2', ...parameters } as never,
 		credentials: { buildWorkProOAuth2Api: credential },
@@ -85,7 +112,10 @@ async function runWithOAuth(credential: ICredentialDataDecryptedObject, paramete
 }
 
 /** The credential as n8n stores it after the run (the refreshed token data, if n8n refreshed). */
-function storedAfter(result: RunNodeResult, credential: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+function storedAfter(
+	result: RunNodeResult,
+	credential: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
 	const updates = result.credentialUpdates.filter((update) => update.kind === 'oauthTokenData');
 	const last = updates[updates.length - 1];
 	return last ? { ...credential, oauthTokenData: last.data.oauthTokenData } : credential;
@@ -93,8 +123,13 @@ function storedAfter(result: RunNodeResult, credential: ICredentialDataDecrypted
 
 /** Refresh requests n8n sent to the token endpoint (the grant made by connect() is not one). */
 const tokenRequests = (sandbox: Sandbox) =>
-	apiRequests(sandbox).filter((entry) => entry.path === '/api/v1/oauth/token' && String(entry.body).includes('grant_type=refresh_token'));
-const contactRequests = (sandbox: Sandbox) => apiRequests(sandbox).filter((entry) => entry.path.startsWith('/api/v1/contacts'));
+	apiRequests(sandbox).filter(
+		(entry) =>
+			entry.path === '/api/v1/oauth/token' &&
+			String(entry.body).includes('grant_type=refresh_token'),
+	);
+const contactRequests = (sandbox: Sandbox) =>
+	apiRequests(sandbox).filter((entry) => entry.path.startsWith('/api/v1/contacts'));
 
 beforeEach(() => env.sandbox.reset());
 
@@ -103,7 +138,11 @@ describe('a connected OAuth2 credential', () => {
 		const credential = await connect(env.sandbox);
 		env.sandbox.seed(3);
 
-		const result = await runWithOAuth(credential, { resource: 'contact', operation: 'getAll', returnAll: true });
+		const result = await runWithOAuth(credential, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toHaveLength(3);
@@ -130,7 +169,11 @@ describe('a connected OAuth2 credential', () => {
 	it('gets only the scopes it was granted: an operation outside them fails with the scope named, and no refresh is tried', async () => {
 		const credential = await connect(env.sandbox, PUBLIC_CLIENT, 'contacts:read offline_access');
 
-		const result = await runWithOAuth(credential, { resource: 'contact', operation: 'delete', contactId: '1' });
+		const result = await runWithOAuth(credential, {
+			resource: 'contact',
+			operation: 'delete',
+			contactId: '1',
+		});
 
 		expect(result.error?.description).toMatch(/scope/);
 		expect(result.error?.description).toContain('scope_insufficient');
@@ -145,7 +188,11 @@ describe('an expired access token', () => {
 		const firstRefreshToken = credential.oauthTokenData as IDataObject;
 		await expireAccessTokens(env.sandbox);
 
-		const first = await runWithOAuth(credential, { resource: 'contact', operation: 'getAll', returnAll: true });
+		const first = await runWithOAuth(credential, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(first.error).toBeUndefined();
 		expect(first.json).toHaveLength(1);
@@ -156,20 +203,30 @@ describe('an expired access token', () => {
 		expect(rotated).not.toBe(firstRefreshToken.refresh_token);
 
 		await expireAccessTokens(env.sandbox);
-		const second = await runWithOAuth(afterFirst, { resource: 'contact', operation: 'getAll', returnAll: true });
+		const second = await runWithOAuth(afterFirst, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(second.error).toBeUndefined();
 		expect(tokenRequests(env.sandbox).map((entry) => entry.status)).toEqual([200, 200]);
 		const [family] = await families(env.sandbox);
 		expect(family).toMatchObject({ revokedAt: null, rotations: 2 });
-		expect(family.activeRefreshToken).toBe((storedAfter(second, afterFirst).oauthTokenData as IDataObject).refresh_token);
+		expect(family.activeRefreshToken).toBe(
+			(storedAfter(second, afterFirst).oauthTokenData as IDataObject).refresh_token,
+		);
 	});
 
 	it('is refreshed for a confidential client too (its secret sent in the form body)', async () => {
 		const credential = await connect(env.sandbox, CONFIDENTIAL_CLIENT);
 		await expireAccessTokens(env.sandbox);
 
-		const result = await runWithOAuth(credential, { resource: 'contact', operation: 'getAll', returnAll: true });
+		const result = await runWithOAuth(credential, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(tokenRequests(env.sandbox).map((entry) => entry.status)).toEqual([200]);
@@ -201,12 +258,20 @@ describe('a connection BuildWorkPro no longer accepts', () => {
 		const credential = await connect(env.sandbox);
 		await control(env.sandbox, 'POST', '/revoke-families', {});
 
-		const result = await runWithOAuth(credential, { resource: 'contact', operation: 'getAll', returnAll: true });
+		const result = await runWithOAuth(credential, {
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(result.error?.message).toMatch(reconnect);
-		expect(result.error?.description).toContain('Open the credential "buildWorkProOAuth2Api" and reconnect it');
+		expect(result.error?.description).toContain(
+			'Open the credential "buildWorkProOAuth2Api" and reconnect it',
+		);
 		expect(result.error?.description).toContain('nothing was changed in BuildWorkPro');
-		expect(JSON.stringify(result.error)).not.toContain(String((credential.oauthTokenData as IDataObject).refresh_token));
+		expect(JSON.stringify(result.error)).not.toContain(
+			String((credential.oauthTokenData as IDataObject).refresh_token),
+		);
 	});
 
 	it('refreshed with a refresh token that was already used (a stale copy of the credential) is revoked whole, and says to reconnect', async () => {
@@ -224,7 +289,10 @@ describe('a connection BuildWorkPro no longer accepts', () => {
 		const [family] = await families(env.sandbox);
 		expect(family.revokedAt).not.toBeNull();
 		// The up-to-date credential is dead as well: BuildWorkPro revoked the whole connection.
-		const current = await runWithOAuth(storedAfter(refreshed, credential), { resource: 'contact', operation: 'getAll' });
+		const current = await runWithOAuth(storedAfter(refreshed, credential), {
+			resource: 'contact',
+			operation: 'getAll',
+		});
 		expect(current.error?.message).toMatch(reconnect);
 	});
 });

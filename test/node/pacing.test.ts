@@ -15,7 +15,13 @@ function refusals() {
 
 it('returns all of 25,001 contacts through a 100-requests-per-second key limit with zero 429s', async () => {
 	env.sandbox.seed(25_001);
-	env.sandbox.setRateLimit({ enabled: true, keyLimit: 100, keyWindowMs: 1_000, tenantBudget: 1_000_000, tenantWindowMs: 1_000 });
+	env.sandbox.setRateLimit({
+		enabled: true,
+		keyLimit: 100,
+		keyWindowMs: 1_000,
+		tenantBudget: 1_000_000,
+		tenantWindowMs: 1_000,
+	});
 	const started = Date.now();
 
 	const result = await runContactNode(env.sandbox, { operation: 'getAll', returnAll: true });
@@ -31,11 +37,21 @@ it('returns all of 25,001 contacts through a 100-requests-per-second key limit w
 }, 30_000);
 
 it('paces many items of one node against the per-key limit with zero 429s', async () => {
-	env.sandbox.setRateLimit({ enabled: true, keyLimit: 8, keyWindowMs: 1_000, tenantBudget: 1_000_000, tenantWindowMs: 1_000 });
+	env.sandbox.setRateLimit({
+		enabled: true,
+		keyLimit: 8,
+		keyWindowMs: 1_000,
+		tenantBudget: 1_000_000,
+		tenantWindowMs: 1_000,
+	});
 
 	const result = await runContactNode(
 		env.sandbox,
-		{ operation: 'create', type: 'customer', additionalFields: { firstName: '={{ "Person " + $json.n }}' } },
+		{
+			operation: 'create',
+			type: 'customer',
+			additionalFields: { firstName: '={{ "Person " + $json.n }}' },
+		},
 		{ input: Array.from({ length: 20 }, (_, n) => ({ n })) },
 	);
 
@@ -46,7 +62,13 @@ it('paces many items of one node against the per-key limit with zero 429s', asyn
 });
 
 it('paces writes against the tenant cost budget (5 units per write) with zero 429s', async () => {
-	env.sandbox.setRateLimit({ enabled: true, keyLimit: 1_000, keyWindowMs: 1_000, tenantBudget: 40, tenantWindowMs: 1_000 });
+	env.sandbox.setRateLimit({
+		enabled: true,
+		keyLimit: 1_000,
+		keyWindowMs: 1_000,
+		tenantBudget: 40,
+		tenantWindowMs: 1_000,
+	});
 
 	const result = await runContactNode(
 		env.sandbox,
@@ -60,7 +82,13 @@ it('paces writes against the tenant cost budget (5 units per write) with zero 42
 });
 
 it('lets items queue behind the rate limit for longer than Max Wait in total: only a single pause is bounded', async () => {
-	env.sandbox.setRateLimit({ enabled: true, keyLimit: 5, keyWindowMs: 1_000, tenantBudget: 1_000_000, tenantWindowMs: 1_000 });
+	env.sandbox.setRateLimit({
+		enabled: true,
+		keyLimit: 5,
+		keyWindowMs: 1_000,
+		tenantBudget: 1_000_000,
+		tenantWindowMs: 1_000,
+	});
 	const started = Date.now();
 
 	const result = await runContactNode(

@@ -18,7 +18,11 @@ describe('Limit', () => {
 	it('asks for exactly the limit when it fits in one page, and stops', async () => {
 		env.sandbox.seed(80);
 
-		const result = await runContactNode(env.sandbox, { operation: 'getAll', returnAll: false, limit: 30 });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 30,
+		});
 
 		expect(result.json).toHaveLength(30);
 		expect(pageSizesAsked()).toEqual([30]);
@@ -27,7 +31,11 @@ describe('Limit', () => {
 	it('asks each page for min(still missing, 100) and stops at the limit', async () => {
 		env.sandbox.seed(400);
 
-		const result = await runContactNode(env.sandbox, { operation: 'getAll', returnAll: false, limit: 250 });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 250,
+		});
 
 		expect(result.json).toHaveLength(250);
 		expect(pageSizesAsked()).toEqual([100, 100, 50]);
@@ -60,9 +68,15 @@ describe('Return All', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toHaveLength(250);
-		expect(new Set(result.json.map((c) => c.id))).toEqual(new Set(env.sandbox.contacts().map((c) => c.id)));
-		expect(result.json[0]).toEqual(expect.objectContaining({ id: expect.any(Number), type: expect.any(String) }));
-		expect(result.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+		expect(new Set(result.json.map((c) => c.id))).toEqual(
+			new Set(env.sandbox.contacts().map((c) => c.id)),
+		);
+		expect(result.json[0]).toEqual(
+			expect.objectContaining({ id: expect.any(Number), type: expect.any(String) }),
+		);
+		expect(result.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(
+			true,
+		);
 
 		const pages = apiRequests(env.sandbox, 'GET');
 		expect(pages).toHaveLength(3);
@@ -122,13 +136,18 @@ describe('a misbehaving server', () => {
 	it('reports a tampered cursor as a clear error instead of looping', async () => {
 		env.sandbox.seed(150);
 		const proxy = await startRewritingProxy(env.sandbox.baseUrl, (body) => {
-			const pagination = (body.meta as IDataObject | undefined)?.pagination as IDataObject | undefined;
+			const pagination = (body.meta as IDataObject | undefined)?.pagination as
+				| IDataObject
+				| undefined;
 			if (!pagination?.cursor) return undefined;
 			const cursor = String(pagination.cursor);
 			// The signature's second-to-last character: all six of its bits count (the last one's do not).
 			const at = cursor.length - 2;
 			const flipped = cursor.slice(0, at) + (cursor[at] === 'A' ? 'B' : 'A') + cursor.slice(at + 1);
-			return { ...body, meta: { ...(body.meta as IDataObject), pagination: { ...pagination, cursor: flipped } } };
+			return {
+				...body,
+				meta: { ...(body.meta as IDataObject), pagination: { ...pagination, cursor: flipped } },
+			};
 		});
 		try {
 			const result = await runContactNode(

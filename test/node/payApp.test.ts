@@ -11,7 +11,8 @@ beforeEach(() => env.sandbox.reset());
 
 const api = sandboxApi(env);
 
-const listPages = () => apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/pay-apps');
+const listPages = () =>
+	apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/pay-apps');
 
 async function project(): Promise<{ id: number }> {
 	return await api('POST', '/projects', { name: 'Harbor View clinic renovation' });
@@ -20,9 +21,14 @@ async function project(): Promise<{ id: number }> {
 /** A pay application in the given status, made through the API; the request log is cleared afterwards. */
 async function payAppIn(status: 'draft' | 'submitted' | 'approved' | 'paid') {
 	const { id: projectId } = await project();
-	const payApp = (await api('POST', '/pay-apps', { projectId, contractSum: '250000.00', retainagePercent: '10' })) as { id: number; projectId: number };
+	const payApp = (await api('POST', '/pay-apps', {
+		projectId,
+		contractSum: '250000.00',
+		retainagePercent: '10',
+	})) as { id: number; projectId: number };
 	if (status !== 'draft') await api('POST', `/pay-apps/${payApp.id}/submit`);
-	if (status === 'approved' || status === 'paid') await api('POST', `/pay-apps/${payApp.id}/approve`);
+	if (status === 'approved' || status === 'paid')
+		await api('POST', `/pay-apps/${payApp.id}/approve`);
 	if (status === 'paid') await api('POST', `/pay-apps/${payApp.id}/mark-paid`);
 	env.sandbox.clearRequestLog();
 	return payApp;
@@ -43,18 +49,39 @@ describe('Pay App: CRUD', () => {
 		const result = await runResource(env.sandbox, 'payApp', {
 			operation: 'create',
 			projectId,
-			additionalFields: { contractSum: '250000.00', retainagePercent: '10', periodStart: '2026-03-01T00:00:00', notes: 'March progress billing' },
+			additionalFields: {
+				contractSum: '250000.00',
+				retainagePercent: '10',
+				periodStart: '2026-03-01T00:00:00',
+				notes: 'March progress billing',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([expect.objectContaining({ id: expect.any(Number), projectId, status: 'draft', contractSum: '250000.00' })]);
+		expect(result.json).toEqual([
+			expect.objectContaining({
+				id: expect.any(Number),
+				projectId,
+				status: 'draft',
+				contractSum: '250000.00',
+			}),
+		]);
 		const post = apiRequests(env.sandbox, 'POST').at(-1);
 		expect(post?.path).toBe('/api/v1/pay-apps');
-		expect(post?.body).toEqual({ projectId, contractSum: '250000.00', retainagePercent: '10', periodStart: '2026-03-01T00:00:00.000Z', notes: 'March progress billing' });
+		expect(post?.body).toEqual({
+			projectId,
+			contractSum: '250000.00',
+			retainagePercent: '10',
+			periodStart: '2026-03-01T00:00:00.000Z',
+			notes: 'March progress billing',
+		});
 	});
 
 	it('Create on a project that does not exist is refused: the message names the field, the description carries 422', async () => {
-		const result = await runResource(env.sandbox, 'payApp', { operation: 'create', projectId: 999999 });
+		const result = await runResource(env.sandbox, 'payApp', {
+			operation: 'create',
+			projectId: 999999,
+		});
 
 		expect(result.error?.message).toBe('Project ID: Project 999999 does not exist in this tenant.');
 		expect(result.error?.description).toContain('Code: validation_failed');
@@ -64,34 +91,79 @@ describe('Pay App: CRUD', () => {
 	it('Get, Update and Delete work by Pay App ID; afterwards Get finds nothing', async () => {
 		const payApp = await payAppIn('draft');
 
-		const got = await runResource(env.sandbox, 'payApp', { operation: 'get', payAppId: String(payApp.id) });
-		expect(got.json).toEqual([expect.objectContaining({ id: payApp.id, projectId: payApp.projectId })]);
+		const got = await runResource(env.sandbox, 'payApp', {
+			operation: 'get',
+			payAppId: String(payApp.id),
+		});
+		expect(got.json).toEqual([
+			expect.objectContaining({ id: payApp.id, projectId: payApp.projectId }),
+		]);
 
-		const updated = await runResource(env.sandbox, 'payApp', { operation: 'update', payAppId: String(payApp.id), updateFields: { changeOrdersTotal: '12500.00', notes: '' } });
+		const updated = await runResource(env.sandbox, 'payApp', {
+			operation: 'update',
+			payAppId: String(payApp.id),
+			updateFields: { changeOrdersTotal: '12500.00', notes: '' },
+		});
 		expect(updated.error).toBeUndefined();
-		expect(updated.json).toEqual([expect.objectContaining({ id: payApp.id, changeOrdersTotal: '12500.00', revisedContractSum: '262500.00', notes: null })]);
-		expect(apiRequests(env.sandbox, 'PATCH')[0].body).toEqual({ changeOrdersTotal: '12500.00', notes: null });
+		expect(updated.json).toEqual([
+			expect.objectContaining({
+				id: payApp.id,
+				changeOrdersTotal: '12500.00',
+				revisedContractSum: '262500.00',
+				notes: null,
+			}),
+		]);
+		expect(apiRequests(env.sandbox, 'PATCH')[0].body).toEqual({
+			changeOrdersTotal: '12500.00',
+			notes: null,
+		});
 
-		const deleted = await runResource(env.sandbox, 'payApp', { operation: 'delete', payAppId: String(payApp.id) });
+		const deleted = await runResource(env.sandbox, 'payApp', {
+			operation: 'delete',
+			payAppId: String(payApp.id),
+		});
 		expect(deleted.json).toEqual([{ id: payApp.id, deleted: true }]);
-		const gone = await runResource(env.sandbox, 'payApp', { operation: 'get', payAppId: String(payApp.id) });
+		const gone = await runResource(env.sandbox, 'payApp', {
+			operation: 'get',
+			payAppId: String(payApp.id),
+		});
 		expect(gone.error?.description).toContain('HTTP status: 404');
 	});
 
 	it("Update and Delete of a submitted pay application are refused with BuildWorkPro's explanation", async () => {
 		const payApp = await payAppIn('submitted');
 
-		const update = await runResource(env.sandbox, 'payApp', { operation: 'update', payAppId: String(payApp.id), updateFields: { notes: 'Changed' } });
-		expectRefusal(update, new RegExp(`^Pay app ${payApp.id} is submitted; only draft or rejected pay apps can be edited`));
+		const update = await runResource(env.sandbox, 'payApp', {
+			operation: 'update',
+			payAppId: String(payApp.id),
+			updateFields: { notes: 'Changed' },
+		});
+		expectRefusal(
+			update,
+			new RegExp(
+				`^Pay app ${payApp.id} is submitted; only draft or rejected pay apps can be edited`,
+			),
+		);
 
-		const del = await runResource(env.sandbox, 'payApp', { operation: 'delete', payAppId: String(payApp.id) });
-		expectRefusal(del, new RegExp(`^Pay app ${payApp.id} is submitted; only draft pay apps can be deleted`));
+		const del = await runResource(env.sandbox, 'payApp', {
+			operation: 'delete',
+			payAppId: String(payApp.id),
+		});
+		expectRefusal(
+			del,
+			new RegExp(`^Pay app ${payApp.id} is submitted; only draft pay apps can be deleted`),
+		);
 	});
 
 	it('a Pay App ID that is not a number is refused before anything is sent', async () => {
-		const result = await runResource(env.sandbox, 'payApp', { operation: 'approve', payAppId: 'PA-00004' });
+		const result = await runResource(env.sandbox, 'payApp', {
+			operation: 'approve',
+			payAppId: 'PA-00004',
+		});
 
-		expect(result.error?.message).toBe('Pay App ID must be a positive whole number, but it is "PA-00004"');
+		expect(result.error?.message).toBe(
+			'Pay App ID must be a positive whole number, but it is "PA-00004"',
+		);
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 	});
 });
@@ -100,56 +172,120 @@ describe('Pay App: lifecycle', () => {
 	it('Submit sends a draft for approval; submitting it again is refused with the 409 explained', async () => {
 		const payApp = await payAppIn('draft');
 
-		const submitted = await runResource(env.sandbox, 'payApp', { operation: 'submit', payAppId: String(payApp.id) });
+		const submitted = await runResource(env.sandbox, 'payApp', {
+			operation: 'submit',
+			payAppId: String(payApp.id),
+		});
 		expect(submitted.error).toBeUndefined();
-		expect(submitted.json).toEqual([expect.objectContaining({ id: payApp.id, status: 'submitted' })]);
+		expect(submitted.json).toEqual([
+			expect.objectContaining({ id: payApp.id, status: 'submitted' }),
+		]);
 		expect(apiRequests(env.sandbox, 'POST')[0].path).toBe(`/api/v1/pay-apps/${payApp.id}/submit`);
 
-		const again = await runResource(env.sandbox, 'payApp', { operation: 'submit', payAppId: String(payApp.id) });
-		expectRefusal(again, new RegExp(`^Pay app ${payApp.id} is already submitted; only draft or rejected pay apps can be submitted`));
+		const again = await runResource(env.sandbox, 'payApp', {
+			operation: 'submit',
+			payAppId: String(payApp.id),
+		});
+		expectRefusal(
+			again,
+			new RegExp(
+				`^Pay app ${payApp.id} is already submitted; only draft or rejected pay apps can be submitted`,
+			),
+		);
 	});
 
 	it('Approve approves a submitted pay application; approving a draft is refused', async () => {
 		const payApp = await payAppIn('submitted');
-		const approved = await runResource(env.sandbox, 'payApp', { operation: 'approve', payAppId: String(payApp.id) });
+		const approved = await runResource(env.sandbox, 'payApp', {
+			operation: 'approve',
+			payAppId: String(payApp.id),
+		});
 		expect(approved.error).toBeUndefined();
 		expect(approved.json).toEqual([expect.objectContaining({ id: payApp.id, status: 'approved' })]);
 
 		const draft = await payAppIn('draft');
-		const refused = await runResource(env.sandbox, 'payApp', { operation: 'approve', payAppId: String(draft.id) });
-		expectRefusal(refused, new RegExp(`^Pay app ${draft.id} is draft; only submitted pay apps can be approved`));
+		const refused = await runResource(env.sandbox, 'payApp', {
+			operation: 'approve',
+			payAppId: String(draft.id),
+		});
+		expectRefusal(
+			refused,
+			new RegExp(`^Pay app ${draft.id} is draft; only submitted pay apps can be approved`),
+		);
 	});
 
 	it('Reject sends the reason, and the rejected pay application can be submitted again; rejecting an approved one is refused', async () => {
 		const payApp = await payAppIn('submitted');
-		const rejected = await runResource(env.sandbox, 'payApp', { operation: 'reject', payAppId: String(payApp.id), reason: 'Stored materials not documented' });
+		const rejected = await runResource(env.sandbox, 'payApp', {
+			operation: 'reject',
+			payAppId: String(payApp.id),
+			reason: 'Stored materials not documented',
+		});
 		expect(rejected.error).toBeUndefined();
-		expect(rejected.json).toEqual([expect.objectContaining({ id: payApp.id, status: 'rejected', rejectionReason: 'Stored materials not documented' })]);
-		expect(apiRequests(env.sandbox, 'POST').at(-1)?.body).toEqual({ reason: 'Stored materials not documented' });
+		expect(rejected.json).toEqual([
+			expect.objectContaining({
+				id: payApp.id,
+				status: 'rejected',
+				rejectionReason: 'Stored materials not documented',
+			}),
+		]);
+		expect(apiRequests(env.sandbox, 'POST').at(-1)?.body).toEqual({
+			reason: 'Stored materials not documented',
+		});
 
-		const resubmitted = await runResource(env.sandbox, 'payApp', { operation: 'submit', payAppId: String(payApp.id) });
-		expect(resubmitted.json).toEqual([expect.objectContaining({ id: payApp.id, status: 'submitted' })]);
+		const resubmitted = await runResource(env.sandbox, 'payApp', {
+			operation: 'submit',
+			payAppId: String(payApp.id),
+		});
+		expect(resubmitted.json).toEqual([
+			expect.objectContaining({ id: payApp.id, status: 'submitted' }),
+		]);
 
 		const approved = await payAppIn('approved');
-		const refused = await runResource(env.sandbox, 'payApp', { operation: 'reject', payAppId: String(approved.id), reason: 'Too late' });
-		expectRefusal(refused, new RegExp(`^Pay app ${approved.id} is approved; only submitted pay apps can be rejected`));
+		const refused = await runResource(env.sandbox, 'payApp', {
+			operation: 'reject',
+			payAppId: String(approved.id),
+			reason: 'Too late',
+		});
+		expectRefusal(
+			refused,
+			new RegExp(`^Pay app ${approved.id} is approved; only submitted pay apps can be rejected`),
+		);
 	});
 
 	it('Mark Paid marks an approved pay application paid; marking it paid again is refused', async () => {
 		const payApp = await payAppIn('approved');
 
-		const paid = await runResource(env.sandbox, 'payApp', { operation: 'markPaid', payAppId: String(payApp.id) });
+		const paid = await runResource(env.sandbox, 'payApp', {
+			operation: 'markPaid',
+			payAppId: String(payApp.id),
+		});
 		expect(paid.error).toBeUndefined();
 		expect(paid.json).toEqual([expect.objectContaining({ id: payApp.id, status: 'paid' })]);
-		expect(apiRequests(env.sandbox, 'POST')[0].path).toBe(`/api/v1/pay-apps/${payApp.id}/mark-paid`);
+		expect(apiRequests(env.sandbox, 'POST')[0].path).toBe(
+			`/api/v1/pay-apps/${payApp.id}/mark-paid`,
+		);
 
-		const again = await runResource(env.sandbox, 'payApp', { operation: 'markPaid', payAppId: String(payApp.id) });
-		expectRefusal(again, new RegExp(`^Pay app ${payApp.id} is already paid; only approved pay apps can be marked paid`));
+		const again = await runResource(env.sandbox, 'payApp', {
+			operation: 'markPaid',
+			payAppId: String(payApp.id),
+		});
+		expectRefusal(
+			again,
+			new RegExp(
+				`^Pay app ${payApp.id} is already paid; only approved pay apps can be marked paid`,
+			),
+		);
 	});
 
 	it("Approve is replayed by n8n's Retry On Fail with the same key when the answer is lost: approved once, no 409", async () => {
 		const payApp = await payAppIn('submitted');
-		env.sandbox.injectFault({ kind: 'commit-then-drop', method: 'POST', path: `/pay-apps/${payApp.id}/approve`, count: 1 });
+		env.sandbox.injectFault({
+			kind: 'commit-then-drop',
+			method: 'POST',
+			path: `/pay-apps/${payApp.id}/approve`,
+			count: 1,
+		});
 
 		const result = await runResource(
 			env.sandbox,
@@ -184,7 +320,11 @@ describe('Pay App: Get Many (cursor pages), Count, Get Summary, Get by IDs', () 
 	it('Limit asks for no more than it needs', async () => {
 		env.sandbox.seedFamily('pay-apps', 40);
 
-		const some = await runResource(env.sandbox, 'payApp', { operation: 'getAll', returnAll: false, limit: 15 });
+		const some = await runResource(env.sandbox, 'payApp', {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 15,
+		});
 
 		expect(some.json).toHaveLength(15);
 		expect(listPages().map((page) => page.query.limit)).toEqual(['15']);
@@ -195,26 +335,53 @@ describe('Pay App: Get Many (cursor pages), Count, Get Summary, Get by IDs', () 
 		await api('POST', '/pay-apps', { projectId: a.projectId });
 		await payAppIn('submitted');
 
-		const result = await runResource(env.sandbox, 'payApp', { operation: 'getAll', returnAll: true, filters: { status: 'submitted', projectId: a.projectId } });
+		const result = await runResource(env.sandbox, 'payApp', {
+			operation: 'getAll',
+			returnAll: true,
+			filters: { status: 'submitted', projectId: a.projectId },
+		});
 		expect(result.json.map((p) => p.id)).toEqual([a.id]);
-		expect(listPages()[0].query).toMatchObject({ status: 'submitted', projectId: String(a.projectId) });
+		expect(listPages()[0].query).toMatchObject({
+			status: 'submitted',
+			projectId: String(a.projectId),
+		});
 
-		const count = await runResource(env.sandbox, 'payApp', { operation: 'count', filters: { projectId: a.projectId } });
+		const count = await runResource(env.sandbox, 'payApp', {
+			operation: 'count',
+			filters: { projectId: a.projectId },
+		});
 		expect(count.json).toEqual([expect.objectContaining({ total: 2 })]);
 
-		const summary = await runResource(env.sandbox, 'payApp', { operation: 'getSummary', filters: { projectId: a.projectId, dateFrom: '2000-01-01' } });
+		const summary = await runResource(env.sandbox, 'payApp', {
+			operation: 'getSummary',
+			filters: { projectId: a.projectId, dateFrom: '2000-01-01' },
+		});
 		expect(summary.error).toBeUndefined();
-		expect(summary.json).toEqual([expect.objectContaining({ totals: expect.objectContaining({ count: expect.any(Number) }), by_status: expect.any(Array) })]);
-		expect(apiRequests(env.sandbox, 'GET').at(-1)?.query).toMatchObject({ projectId: String(a.projectId), dateFrom: '2000-01-01T00:00:00.000Z' });
+		expect(summary.json).toEqual([
+			expect.objectContaining({
+				totals: expect.objectContaining({ count: expect.any(Number) }),
+				by_status: expect.any(Array),
+			}),
+		]);
+		expect(apiRequests(env.sandbox, 'GET').at(-1)?.query).toMatchObject({
+			projectId: String(a.projectId),
+			dateFrom: '2000-01-01T00:00:00.000Z',
+		});
 	});
 
 	it('Get by IDs outputs one item per pay application found', async () => {
 		const a = await payAppIn('draft');
 		const b = await payAppIn('draft');
 
-		const result = await runResource(env.sandbox, 'payApp', { operation: 'getByIds', ids: `${a.id}, ${b.id}, 999999` });
+		const result = await runResource(env.sandbox, 'payApp', {
+			operation: 'getByIds',
+			ids: `${a.id}, ${b.id}, 999999`,
+		});
 
 		expect(result.json.map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
-		expect(apiRequests(env.sandbox, 'POST').at(-1)).toMatchObject({ path: '/api/v1/pay-apps/get-many', body: { ids: [a.id, b.id, 999999] } });
+		expect(apiRequests(env.sandbox, 'POST').at(-1)).toMatchObject({
+			path: '/api/v1/pay-apps/get-many',
+			body: { ids: [a.id, b.id, 999999] },
+		});
 	});
 });

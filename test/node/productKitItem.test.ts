@@ -16,14 +16,21 @@ interface KitItem {
 }
 
 /** A kit with `components` component products (each added once); the request log is cleared afterwards. */
-async function kitWith(components: number): Promise<{ kitId: number; componentIds: number[]; items: KitItem[] }> {
+async function kitWith(
+	components: number,
+): Promise<{ kitId: number; componentIds: number[]; items: KitItem[] }> {
 	const kit = await api('POST', '/products', { name: 'Bathroom rough-in kit', isKit: true });
 	const componentIds: number[] = [];
 	const items: KitItem[] = [];
 	for (let i = 0; i < components; i++) {
 		const component = await api('POST', '/products', { name: `Component ${i + 1}` });
 		componentIds.push(component.id);
-		items.push(await api('POST', `/products/${kit.id}/kit-items`, { tenantId: 1, componentProductId: component.id }));
+		items.push(
+			await api('POST', `/products/${kit.id}/kit-items`, {
+				tenantId: 1,
+				componentProductId: component.id,
+			}),
+		);
 	}
 	env.sandbox.clearRequestLog();
 	return { kitId: kit.id, componentIds, items };
@@ -43,17 +50,53 @@ describe('Product Kit Item', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([{ id: expect.any(Number), kitProductId: kitId, componentProductId: valve.id, defaultQuantity: '2', overrideCostPrice: '7.80', sortOrder: 1 }]);
+		expect(result.json).toEqual([
+			{
+				id: expect.any(Number),
+				kitProductId: kitId,
+				componentProductId: valve.id,
+				defaultQuantity: '2',
+				overrideCostPrice: '7.80',
+				sortOrder: 1,
+			},
+		]);
 		const requests = apiRequests(env.sandbox);
-		expect(requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['GET /api/v1/me', `POST /api/v1/products/${kitId}/kit-items`]);
-		expect(requests[1].body).toEqual({ tenantId: 1, componentProductId: valve.id, defaultQuantity: '2', overrideCostPrice: '7.80' });
+		expect(requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			'GET /api/v1/me',
+			`POST /api/v1/products/${kitId}/kit-items`,
+		]);
+		expect(requests[1].body).toEqual({
+			tenantId: 1,
+			componentProductId: valve.id,
+			defaultQuantity: '2',
+			overrideCostPrice: '7.80',
+		});
 	});
 
 	it("sends the tenant ID of the credential's own tenant", async () => {
-		const kit = (await runResource(env.sandbox, 'product', { operation: 'create', name: 'Tenant 2 kit', additionalFields: { isKit: true } }, { apiKey: env.sandbox.keys.otherTenant })).json[0];
-		const component = (await runResource(env.sandbox, 'product', { operation: 'create', name: 'Tenant 2 stud' }, { apiKey: env.sandbox.keys.otherTenant })).json[0];
+		const kit = (
+			await runResource(
+				env.sandbox,
+				'product',
+				{ operation: 'create', name: 'Tenant 2 kit', additionalFields: { isKit: true } },
+				{ apiKey: env.sandbox.keys.otherTenant },
+			)
+		).json[0];
+		const component = (
+			await runResource(
+				env.sandbox,
+				'product',
+				{ operation: 'create', name: 'Tenant 2 stud' },
+				{ apiKey: env.sandbox.keys.otherTenant },
+			)
+		).json[0];
 
-		const result = await runResource(env.sandbox, 'productKitItem', { operation: 'create', productId: String(kit.id), componentProductId: Number(component.id) }, { apiKey: env.sandbox.keys.otherTenant });
+		const result = await runResource(
+			env.sandbox,
+			'productKitItem',
+			{ operation: 'create', productId: String(kit.id), componentProductId: Number(component.id) },
+			{ apiKey: env.sandbox.keys.otherTenant },
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(apiRequests(env.sandbox, 'POST').at(-1)?.body).toMatchObject({ tenantId: 2 });
@@ -62,7 +105,11 @@ describe('Product Kit Item', () => {
 	it('Create with a component product that does not exist is refused with the 422 explained', async () => {
 		const { kitId } = await kitWith(0);
 
-		const result = await runResource(env.sandbox, 'productKitItem', { operation: 'create', productId: String(kitId), componentProductId: 999999 });
+		const result = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'create',
+			productId: String(kitId),
+			componentProductId: 999999,
+		});
 
 		expect(result.error?.message).toMatch(/^Component Product ID: Product 999999 does not exist/);
 		expect(result.error?.description).toContain('Code: validation_failed');
@@ -73,12 +120,22 @@ describe('Product Kit Item', () => {
 		const { kitId } = await kitWith(0);
 		const stud = await api('POST', '/products', { name: 'Stud' });
 		env.sandbox.clearRequestLog();
-		env.sandbox.injectFault({ kind: 'commit-then-drop', method: 'POST', path: `/products/${kitId}/kit-items`, count: 1 });
+		env.sandbox.injectFault({
+			kind: 'commit-then-drop',
+			method: 'POST',
+			path: `/products/${kitId}/kit-items`,
+			count: 1,
+		});
 
 		const result = await runResource(
 			env.sandbox,
 			'productKitItem',
-			{ operation: 'create', productId: String(kitId), componentProductId: stud.id, options: { maxWait: 0 } },
+			{
+				operation: 'create',
+				productId: String(kitId),
+				componentProductId: stud.id,
+				options: { maxWait: 0 },
+			},
 			{ settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 } },
 		);
 
@@ -92,7 +149,11 @@ describe('Product Kit Item', () => {
 	it('Get Many lists every kit item in one request (the list is not paginated); Limit cuts it', async () => {
 		const { kitId, items } = await kitWith(3);
 
-		const all = await runResource(env.sandbox, 'productKitItem', { operation: 'getAll', productId: String(kitId), returnAll: true });
+		const all = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'getAll',
+			productId: String(kitId),
+			returnAll: true,
+		});
 		expect(all.error).toBeUndefined();
 		expect(all.json.map((item) => item.id)).toEqual(items.map((item) => item.id));
 		const lists = apiRequests(env.sandbox, 'GET');
@@ -100,12 +161,21 @@ describe('Product Kit Item', () => {
 		expect(lists[0].path).toBe(`/api/v1/products/${kitId}/kit-items`);
 		expect(lists[0].query).toEqual({});
 
-		const two = await runResource(env.sandbox, 'productKitItem', { operation: 'getAll', productId: String(kitId), returnAll: false, limit: 2 });
+		const two = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'getAll',
+			productId: String(kitId),
+			returnAll: false,
+			limit: 2,
+		});
 		expect(two.json.map((item) => item.id)).toEqual(items.slice(0, 2).map((item) => item.id));
 	});
 
 	it('Get Many of a product that does not exist reports the 404', async () => {
-		const result = await runResource(env.sandbox, 'productKitItem', { operation: 'getAll', productId: '999999', returnAll: true });
+		const result = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'getAll',
+			productId: '999999',
+			returnAll: true,
+		});
 
 		expect(result.error?.description).toContain('HTTP status: 404');
 	});
@@ -121,14 +191,30 @@ describe('Product Kit Item', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([expect.objectContaining({ id: items[0].id, defaultQuantity: '12.5', overrideCostPrice: null })]);
-		expect(apiRequests(env.sandbox, 'PATCH')).toEqual([expect.objectContaining({ path: `/api/v1/products/${kitId}/kit-items/${items[0].id}`, body: { defaultQuantity: '12.5', overrideCostPrice: null } })]);
+		expect(result.json).toEqual([
+			expect.objectContaining({
+				id: items[0].id,
+				defaultQuantity: '12.5',
+				overrideCostPrice: null,
+			}),
+		]);
+		expect(apiRequests(env.sandbox, 'PATCH')).toEqual([
+			expect.objectContaining({
+				path: `/api/v1/products/${kitId}/kit-items/${items[0].id}`,
+				body: { defaultQuantity: '12.5', overrideCostPrice: null },
+			}),
+		]);
 	});
 
 	it('Update with nothing to change is refused before anything is sent', async () => {
 		const { kitId, items } = await kitWith(1);
 
-		const result = await runResource(env.sandbox, 'productKitItem', { operation: 'update', productId: String(kitId), kitItemId: String(items[0].id), updateFields: {} });
+		const result = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'update',
+			productId: String(kitId),
+			kitItemId: String(items[0].id),
+			updateFields: {},
+		});
 
 		expect(result.error?.message).toBe('Update Fields is empty: there is nothing to update');
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
@@ -137,12 +223,22 @@ describe('Product Kit Item', () => {
 	it('Delete removes the kit item (the component product stays); deleting it again reports the 404', async () => {
 		const { kitId, componentIds, items } = await kitWith(2);
 
-		const deleted = await runResource(env.sandbox, 'productKitItem', { operation: 'delete', productId: String(kitId), kitItemId: String(items[0].id) });
+		const deleted = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'delete',
+			productId: String(kitId),
+			kitItemId: String(items[0].id),
+		});
 		expect(deleted.json).toEqual([{ id: items[0].id, deleted: true }]);
-		expect((await api('GET', `/products/${kitId}/kit-items`)).map((item: KitItem) => item.id)).toEqual([items[1].id]);
+		expect(
+			(await api('GET', `/products/${kitId}/kit-items`)).map((item: KitItem) => item.id),
+		).toEqual([items[1].id]);
 		expect(await api('GET', `/products/${componentIds[0]}`)).toMatchObject({ id: componentIds[0] });
 
-		const again = await runResource(env.sandbox, 'productKitItem', { operation: 'delete', productId: String(kitId), kitItemId: String(items[0].id) });
+		const again = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'delete',
+			productId: String(kitId),
+			kitItemId: String(items[0].id),
+		});
 		expect(again.error?.description).toContain('HTTP status: 404');
 	});
 
@@ -150,32 +246,66 @@ describe('Product Kit Item', () => {
 		const { kitId, items } = await kitWith(3);
 		const order = [items[2].id, items[0].id, items[1].id];
 
-		const result = await runResource(env.sandbox, 'productKitItem', { operation: 'reorder', productId: String(kitId), orderedIds: order.join(', ') });
+		const result = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'reorder',
+			productId: String(kitId),
+			orderedIds: order.join(', '),
+		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.json.map((item) => [item.id, item.sortOrder])).toEqual([[order[0], 1], [order[1], 2], [order[2], 3]]);
-		expect(apiRequests(env.sandbox)).toEqual([expect.objectContaining({ method: 'PUT', path: `/api/v1/products/${kitId}/kit-items/reorder`, body: { orderedIds: order } })]);
+		expect(result.json.map((item) => [item.id, item.sortOrder])).toEqual([
+			[order[0], 1],
+			[order[1], 2],
+			[order[2], 3],
+		]);
+		expect(apiRequests(env.sandbox)).toEqual([
+			expect.objectContaining({
+				method: 'PUT',
+				path: `/api/v1/products/${kitId}/kit-items/reorder`,
+				body: { orderedIds: order },
+			}),
+		]);
 		expect(keyOf(apiRequests(env.sandbox)[0])).toEqual(expect.any(String));
 	});
 
 	it('Reorder refuses a repeated or non-numeric ID before sending, and reports the 422 for a list that leaves items out', async () => {
 		const { kitId, items } = await kitWith(2);
 
-		const repeated = await runResource(env.sandbox, 'productKitItem', { operation: 'reorder', productId: String(kitId), orderedIds: `${items[0].id}, ${items[0].id}` });
+		const repeated = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'reorder',
+			productId: String(kitId),
+			orderedIds: `${items[0].id}, ${items[0].id}`,
+		});
 		expect(repeated.error?.message).toBe(`Ordered Kit Item IDs lists ${items[0].id} twice`);
-		const text = await runResource(env.sandbox, 'productKitItem', { operation: 'reorder', productId: String(kitId), orderedIds: 'first, second' });
-		expect(text.error?.message).toBe('Ordered Kit Item IDs must be positive whole numbers, but the list has "first", "second"');
+		const text = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'reorder',
+			productId: String(kitId),
+			orderedIds: 'first, second',
+		});
+		expect(text.error?.message).toBe(
+			'Ordered Kit Item IDs must be positive whole numbers, but the list has "first", "second"',
+		);
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 
-		const partial = await runResource(env.sandbox, 'productKitItem', { operation: 'reorder', productId: String(kitId), orderedIds: String(items[1].id) });
+		const partial = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'reorder',
+			productId: String(kitId),
+			orderedIds: String(items[1].id),
+		});
 		expect(partial.error?.message).toMatch(/^Ordered Kit Item IDs must list every kit item/);
 		expect(partial.error?.description).toContain('HTTP status: 422');
 	});
 
 	it('a Kit Item ID that is not a number is refused before anything is sent', async () => {
-		const result = await runResource(env.sandbox, 'productKitItem', { operation: 'delete', productId: '12', kitItemId: 'first' });
+		const result = await runResource(env.sandbox, 'productKitItem', {
+			operation: 'delete',
+			productId: '12',
+			kitItemId: 'first',
+		});
 
-		expect(result.error?.message).toBe('Kit Item ID must be a positive whole number, but it is "first"');
+		expect(result.error?.message).toBe(
+			'Kit Item ID must be a positive whole number, but it is "first"',
+		);
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 	});
 });

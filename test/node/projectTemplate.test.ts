@@ -5,7 +5,12 @@
 import { DEFAULT_KEYS } from '../../sandbox';
 import { apiRequests, runResource, sandboxApi, serializedError, useSandbox } from './support';
 
-const SETTINGS_READER = { token: 'bwp_test_settings_read', name: 'Settings reader', scopes: ['settings:read'], tenantId: 1 };
+const SETTINGS_READER = {
+	token: 'bwp_test_settings_read',
+	name: 'Settings reader',
+	scopes: ['settings:read'],
+	tenantId: 1,
+};
 
 const env = useSandbox({ keys: [...DEFAULT_KEYS, SETTINGS_READER] });
 
@@ -13,11 +18,15 @@ beforeEach(() => env.sandbox.reset());
 
 const api = sandboxApi(env);
 
-const listPages = () => apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/project-templates');
+const listPages = () =>
+	apiRequests(env.sandbox, 'GET').filter((entry) => entry.path === '/api/v1/project-templates');
 
 /** A template made through the API; the request log is cleared afterwards. */
 async function template(body: Record<string, unknown> = {}): Promise<{ id: number }> {
-	const created = (await api('POST', '/project-templates', { name: 'Kitchen remodel', ...body })) as { id: number };
+	const created = (await api('POST', '/project-templates', {
+		name: 'Kitchen remodel',
+		...body,
+	})) as { id: number };
 	env.sandbox.clearRequestLog();
 	return created;
 }
@@ -27,18 +36,34 @@ describe('Project Template: Create, Get, Update, Delete', () => {
 		const result = await runResource(env.sandbox, 'projectTemplate', {
 			operation: 'create',
 			name: 'Tenant improvement',
-			additionalFields: { description: 'Demo, framing, MEP rough-in, finishes', projectType: 'commercial' },
+			additionalFields: {
+				description: 'Demo, framing, MEP rough-in, finishes',
+				projectType: 'commercial',
+			},
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([expect.objectContaining({ id: expect.any(Number), name: 'Tenant improvement', description: 'Demo, framing, MEP rough-in, finishes' })]);
+		expect(result.json).toEqual([
+			expect.objectContaining({
+				id: expect.any(Number),
+				name: 'Tenant improvement',
+				description: 'Demo, framing, MEP rough-in, finishes',
+			}),
+		]);
 		const [post] = apiRequests(env.sandbox, 'POST');
 		expect(post.path).toBe('/api/v1/project-templates');
-		expect(post.body).toEqual({ name: 'Tenant improvement', description: 'Demo, framing, MEP rough-in, finishes', projectType: 'commercial' });
+		expect(post.body).toEqual({
+			name: 'Tenant improvement',
+			description: 'Demo, framing, MEP rough-in, finishes',
+			projectType: 'commercial',
+		});
 	});
 
 	it('Create with a name longer than 255 characters is refused: the message names the field, the description carries 422', async () => {
-		const result = await runResource(env.sandbox, 'projectTemplate', { operation: 'create', name: 'x'.repeat(256) });
+		const result = await runResource(env.sandbox, 'projectTemplate', {
+			operation: 'create',
+			name: 'x'.repeat(256),
+		});
 
 		expect(result.error?.message).toMatch(/^Name\b.*\b255\b/);
 		expect(result.error?.description).toContain('Code: validation_failed');
@@ -48,16 +73,40 @@ describe('Project Template: Create, Get, Update, Delete', () => {
 	it('Get, Update and Delete work by Project Template ID; an emptied description becomes null; afterwards Get finds nothing', async () => {
 		const t = await template({ description: 'Cabinets and counters' });
 
-		const got = await runResource(env.sandbox, 'projectTemplate', { operation: 'get', projectTemplateId: String(t.id) });
-		expect(got.json).toEqual([expect.objectContaining({ id: t.id, name: 'Kitchen remodel', description: 'Cabinets and counters' })]);
+		const got = await runResource(env.sandbox, 'projectTemplate', {
+			operation: 'get',
+			projectTemplateId: String(t.id),
+		});
+		expect(got.json).toEqual([
+			expect.objectContaining({
+				id: t.id,
+				name: 'Kitchen remodel',
+				description: 'Cabinets and counters',
+			}),
+		]);
 
-		const updated = await runResource(env.sandbox, 'projectTemplate', { operation: 'update', projectTemplateId: String(t.id), updateFields: { name: 'Kitchen remodel (large)', description: '' } });
-		expect(updated.json).toEqual([expect.objectContaining({ id: t.id, name: 'Kitchen remodel (large)', description: null })]);
-		expect(apiRequests(env.sandbox, 'PATCH')[0].body).toEqual({ name: 'Kitchen remodel (large)', description: null });
+		const updated = await runResource(env.sandbox, 'projectTemplate', {
+			operation: 'update',
+			projectTemplateId: String(t.id),
+			updateFields: { name: 'Kitchen remodel (large)', description: '' },
+		});
+		expect(updated.json).toEqual([
+			expect.objectContaining({ id: t.id, name: 'Kitchen remodel (large)', description: null }),
+		]);
+		expect(apiRequests(env.sandbox, 'PATCH')[0].body).toEqual({
+			name: 'Kitchen remodel (large)',
+			description: null,
+		});
 
-		const deleted = await runResource(env.sandbox, 'projectTemplate', { operation: 'delete', projectTemplateId: String(t.id) });
+		const deleted = await runResource(env.sandbox, 'projectTemplate', {
+			operation: 'delete',
+			projectTemplateId: String(t.id),
+		});
 		expect(deleted.json).toEqual([{ id: t.id, deleted: true }]);
-		const gone = await runResource(env.sandbox, 'projectTemplate', { operation: 'get', projectTemplateId: String(t.id) });
+		const gone = await runResource(env.sandbox, 'projectTemplate', {
+			operation: 'get',
+			projectTemplateId: String(t.id),
+		});
 		expect(gone.error?.description).toContain('HTTP status: 404');
 		expect(gone.error?.description).toContain('Code: not_found');
 	});
@@ -65,7 +114,12 @@ describe('Project Template: Create, Get, Update, Delete', () => {
 	it('Delete with a key that may only read settings is refused, and the error names the scope it needs', async () => {
 		const t = await template();
 
-		const result = await runResource(env.sandbox, 'projectTemplate', { operation: 'delete', projectTemplateId: String(t.id) }, { apiKey: SETTINGS_READER.token });
+		const result = await runResource(
+			env.sandbox,
+			'projectTemplate',
+			{ operation: 'delete', projectTemplateId: String(t.id) },
+			{ apiKey: SETTINGS_READER.token },
+		);
 
 		expect(result.error?.description).toContain('HTTP status: 403');
 		expect(serializedError(result)).toContain('settings:write');
@@ -77,7 +131,10 @@ describe('Project Template: Get Many (cursor pages)', () => {
 	it('Return All follows the cursor over several pages, one item per template', async () => {
 		env.sandbox.seedFamily('project-templates', 205);
 
-		const all = await runResource(env.sandbox, 'projectTemplate', { operation: 'getAll', returnAll: true });
+		const all = await runResource(env.sandbox, 'projectTemplate', {
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(all.error).toBeUndefined();
 		expect(new Set(all.json.map((t) => t.id)).size).toBe(205);
@@ -87,7 +144,11 @@ describe('Project Template: Get Many (cursor pages)', () => {
 	it('Limit asks for no more than it needs', async () => {
 		env.sandbox.seedFamily('project-templates', 40);
 
-		const some = await runResource(env.sandbox, 'projectTemplate', { operation: 'getAll', returnAll: false, limit: 15 });
+		const some = await runResource(env.sandbox, 'projectTemplate', {
+			operation: 'getAll',
+			returnAll: false,
+			limit: 15,
+		});
 
 		expect(some.json).toHaveLength(15);
 		expect(listPages().map((page) => page.query.limit)).toEqual(['15']);

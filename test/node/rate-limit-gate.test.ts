@@ -15,7 +15,12 @@ function ticketOf(decision: GateDecision): Ticket {
 /** Just what a decision says to do, without the ticket. */
 const kindOf = (decision: GateDecision) => (decision.kind === 'go' ? { kind: 'go' } : decision);
 
-const headers = (keyRemaining: number, keyReset: number, tenantRemaining = 10_000, tenantReset = 3_600) => ({
+const headers = (
+	keyRemaining: number,
+	keyReset: number,
+	tenantRemaining = 10_000,
+	tenantReset = 3_600,
+) => ({
 	'ratelimit-key-limit': '60',
 	'ratelimit-key-remaining': String(keyRemaining),
 	'ratelimit-key-reset': String(keyReset),
@@ -75,7 +80,12 @@ it('does not limit a bucket the server does not report (OAuth2 callers have no p
 	const gate = new RateLimitGate();
 	const probe = ticketOf(gate.tryReserve(1, 0));
 	gate.release(probe, 0, { 'ratelimit-tenant-remaining': '9000', 'ratelimit-tenant-reset': '100' });
-	expect(Array.from({ length: 4 }, () => gate.tryReserve(1, 1).kind)).toEqual(['go', 'go', 'go', 'go']);
+	expect(Array.from({ length: 4 }, () => gate.tryReserve(1, 1).kind)).toEqual([
+		'go',
+		'go',
+		'go',
+		'go',
+	]);
 });
 
 it('also understands a reset sent as a Unix timestamp', () => {
@@ -91,10 +101,33 @@ it('also understands a reset sent as a Unix timestamp', () => {
  * its requests through its own gate (one process each), with a few milliseconds of network delay
  * each way and some work between pages, as a Return All does.
  */
-function simulate({ clients, requestsPerClient, limit, windowMs, concurrency = 1, pageWorkMs, slowArrivalEvery = 0 }: { clients: number; requestsPerClient: number; limit: number; windowMs: number; concurrency?: number; pageWorkMs: number; slowArrivalEvery?: number }) {
-	const server = new RateLimiter({ enabled: true, keyLimit: limit, keyWindowMs: windowMs, tenantBudget: 1e9, tenantWindowMs: 3_600_000 });
+function simulate({
+	clients,
+	requestsPerClient,
+	limit,
+	windowMs,
+	concurrency = 1,
+	pageWorkMs,
+	slowArrivalEvery = 0,
+}: {
+	clients: number;
+	requestsPerClient: number;
+	limit: number;
+	windowMs: number;
+	concurrency?: number;
+	pageWorkMs: number;
+	slowArrivalEvery?: number;
+}) {
+	const server = new RateLimiter({
+		enabled: true,
+		keyLimit: limit,
+		keyWindowMs: windowMs,
+		tenantBudget: 1e9,
+		tenantWindowMs: 3_600_000,
+	});
 	let random = 42;
-	const jitter = (max: number) => ((random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * max;
+	const jitter = (max: number) =>
+		((random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * max;
 	const events: Array<{ at: number; run: () => void }> = [];
 	const schedule = (at: number, run: () => void) => {
 		events.push({ at, run });
@@ -111,18 +144,26 @@ function simulate({ clients, requestsPerClient, limit, windowMs, concurrency = 1
 		const attempt = (now: number, retrying: boolean) => {
 			if (!retrying && left === 0) return;
 			const decision = gate.tryReserve(1, now);
-			if (decision.kind === 'sleep') return schedule(now + decision.ms, () => attempt(now + decision.ms, retrying));
-			if (decision.kind === 'waitForAnswer') return void waiting.push(() => attempt(answeredAt, retrying));
+			if (decision.kind === 'sleep')
+				return schedule(now + decision.ms, () => attempt(now + decision.ms, retrying));
+			if (decision.kind === 'waitForAnswer')
+				return void waiting.push(() => attempt(answeredAt, retrying));
 			if (!retrying) left--;
 			sent++;
 			// Now and then a request reaches the server late (a busy event loop, a slow link).
-			const arrival = now + 1 + jitter(3) + (slowArrivalEvery && sent % slowArrivalEvery === 0 ? 80 : 0);
+			const arrival =
+				now + 1 + jitter(3) + (slowArrivalEvery && sent % slowArrivalEvery === 0 ? 80 : 0);
 			const verdict = server.consume('one key', 1, 1, arrival);
 			if (verdict.allowed) counted.push(arrival);
 			const answered = arrival + 4 + jitter(3);
 			schedule(answered, () => {
 				answeredAt = answered;
-				gate.release(decision.ticket, answered, verdict.headers, verdict.allowed ? undefined : (verdict.retryAfterSeconds ?? 1) * 1000);
+				gate.release(
+					decision.ticket,
+					answered,
+					verdict.headers,
+					verdict.allowed ? undefined : (verdict.retryAfterSeconds ?? 1) * 1000,
+				);
 				if (!verdict.allowed) refusals++;
 				for (const wake of waiting.splice(0)) wake();
 				// n8n's own work on a page before it asks for the next one
@@ -137,7 +178,9 @@ function simulate({ clients, requestsPerClient, limit, windowMs, concurrency = 1
 
 	counted.sort((a, b) => a - b);
 	/** Share of the limit used after the first, free window: 1 means exactly `limit` per `windowMs`. */
-	const steadyShareOfBound = (counted.length - limit) * (windowMs / limit) / (counted[counted.length - 1] - counted[limit - 1]);
+	const steadyShareOfBound =
+		((counted.length - limit) * (windowMs / limit)) /
+		(counted[counted.length - 1] - counted[limit - 1]);
 	return { counted: counted.length, refusals, steadyShareOfBound };
 }
 
@@ -147,17 +190,33 @@ describe('pacing one key at the rate the sliding window allows', () => {
 	it.each([
 		['quick pages', 3],
 		['slower pages', 8],
-	])('uses at least 97 %% of the per-key limit in steady state with zero 429s (%s)', (_label, pageWorkMs) => {
-		const run = simulate({ clients: 1, requestsPerClient: 660, limit: 60, windowMs: 2_000, pageWorkMs });
+	])(
+		'uses at least 97 %% of the per-key limit in steady state with zero 429s (%s)',
+		(_label, pageWorkMs) => {
+			const run = simulate({
+				clients: 1,
+				requestsPerClient: 660,
+				limit: 60,
+				windowMs: 2_000,
+				pageWorkMs,
+			});
 
-		expect(run.refusals).toBe(0);
-		expect(run.counted).toBe(660);
-		expect(run.steadyShareOfBound).toBeGreaterThanOrEqual(0.97);
-		expect(run.steadyShareOfBound).toBeLessThanOrEqual(1);
-	});
+			expect(run.refusals).toBe(0);
+			expect(run.counted).toBe(660);
+			expect(run.steadyShareOfBound).toBeGreaterThanOrEqual(0.97);
+			expect(run.steadyShareOfBound).toBeLessThanOrEqual(1);
+		},
+	);
 
 	it('does the same with items sent four at a time, whose answers overtake each other', () => {
-		const run = simulate({ clients: 1, requestsPerClient: 600, limit: 50, windowMs: 3_000, concurrency: 4, pageWorkMs: 3 });
+		const run = simulate({
+			clients: 1,
+			requestsPerClient: 600,
+			limit: 50,
+			windowMs: 3_000,
+			concurrency: 4,
+			pageWorkMs: 3,
+		});
 
 		expect(run.refusals).toBe(0);
 		expect(run.steadyShareOfBound).toBeGreaterThanOrEqual(0.97);
@@ -165,14 +224,27 @@ describe('pacing one key at the rate the sliding window allows', () => {
 	});
 
 	it('leaves room for a request that reached the server late, so the slot it holds is not taken early', () => {
-		const run = simulate({ clients: 1, requestsPerClient: 660, limit: 60, windowMs: 2_000, pageWorkMs: 3, slowArrivalEvery: 37 });
+		const run = simulate({
+			clients: 1,
+			requestsPerClient: 660,
+			limit: 60,
+			windowMs: 2_000,
+			pageWorkMs: 3,
+			slowArrivalEvery: 37,
+		});
 
 		expect(run.refusals).toBe(0);
 		expect(run.steadyShareOfBound).toBeGreaterThanOrEqual(0.95);
 	});
 
 	it('goes by the headers when another process spends the same key: both finish, with about one 429 per window', () => {
-		const run = simulate({ clients: 2, requestsPerClient: 300, limit: 60, windowMs: 2_000, pageWorkMs: 3 });
+		const run = simulate({
+			clients: 2,
+			requestsPerClient: 300,
+			limit: 60,
+			windowMs: 2_000,
+			pageWorkMs: 3,
+		});
 
 		expect(run.counted).toBe(600);
 		expect(run.refusals).toBeLessThanOrEqual(10);

@@ -23,9 +23,16 @@ function seedOne() {
 describe('429 Too Many Requests', () => {
 	it('waits the Retry-After the server sent, then succeeds', async () => {
 		const contact = seedOne();
-		env.sandbox.injectFault({ kind: 'rate-limited', method: 'GET', path: '/contacts/*', retryAfter: 1 });
+		env.sandbox.injectFault({
+			kind: 'rate-limited',
+			method: 'GET',
+			path: '/contacts/*',
+			retryAfter: 1,
+		});
 
-		const { result, ms } = await timed(() => runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id) }));
+		const { result, ms } = await timed(() =>
+			runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id) }),
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([expect.objectContaining({ id: contact.id })]);
@@ -35,10 +42,19 @@ describe('429 Too Many Requests', () => {
 
 	it('without Retry-After counts as 30 s: beyond Max Wait it fails at once with a clear message', async () => {
 		const contact = seedOne();
-		env.sandbox.injectFault({ kind: 'rate-limited', method: 'GET', path: '/contacts/*', retryAfter: null });
+		env.sandbox.injectFault({
+			kind: 'rate-limited',
+			method: 'GET',
+			path: '/contacts/*',
+			retryAfter: null,
+		});
 
 		const { result, ms } = await timed(() =>
-			runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id), options: { maxWait: 10 } }),
+			runContactNode(env.sandbox, {
+				operation: 'get',
+				contactId: String(contact.id),
+				options: { maxWait: 10 },
+			}),
 		);
 
 		expect(ms).toBeLessThan(5_000);
@@ -52,7 +68,13 @@ describe('429 Too Many Requests', () => {
 
 	it('a storm of 429s during Return All still yields the complete list', async () => {
 		env.sandbox.seed(450);
-		env.sandbox.injectFault({ kind: 'rate-limited', method: 'GET', path: '/contacts', count: 3, retryAfter: 1 });
+		env.sandbox.injectFault({
+			kind: 'rate-limited',
+			method: 'GET',
+			path: '/contacts',
+			count: 3,
+			retryAfter: 1,
+		});
 
 		const result = await runContactNode(env.sandbox, { operation: 'getAll', returnAll: true });
 
@@ -65,7 +87,13 @@ describe('429 Too Many Requests', () => {
 	it('pauses every item of the node, not only the refused one', async () => {
 		env.sandbox.seed(5);
 		const ids = env.sandbox.contacts().map((c) => c.id);
-		env.sandbox.injectFault({ kind: 'rate-limited', method: 'GET', path: '/contacts/*', count: 1, retryAfter: 1 });
+		env.sandbox.injectFault({
+			kind: 'rate-limited',
+			method: 'GET',
+			path: '/contacts/*',
+			count: 1,
+			retryAfter: 1,
+		});
 
 		const result = await runContactNode(
 			env.sandbox,
@@ -82,9 +110,17 @@ describe('429 Too Many Requests', () => {
 describe('503 Service Unavailable', () => {
 	it('waits the Retry-After, then succeeds', async () => {
 		const contact = seedOne();
-		env.sandbox.injectFault({ kind: 'unavailable', method: 'GET', path: '/contacts/*', count: 2, retryAfter: 1 });
+		env.sandbox.injectFault({
+			kind: 'unavailable',
+			method: 'GET',
+			path: '/contacts/*',
+			count: 2,
+			retryAfter: 1,
+		});
 
-		const { result, ms } = await timed(() => runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id) }));
+		const { result, ms } = await timed(() =>
+			runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id) }),
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(apiRequests(env.sandbox).map((entry) => entry.status)).toEqual([503, 503, 200]);
@@ -92,7 +128,13 @@ describe('503 Service Unavailable', () => {
 	});
 
 	it('without Retry-After backs off (full jitter) and succeeds', async () => {
-		env.sandbox.injectFault({ kind: 'unavailable', method: 'POST', path: '/contacts', count: 2, retryAfter: null });
+		env.sandbox.injectFault({
+			kind: 'unavailable',
+			method: 'POST',
+			path: '/contacts',
+			count: 2,
+			retryAfter: null,
+		});
 
 		const result = await runContactNode(env.sandbox, { operation: 'create', type: 'customer' });
 
@@ -103,9 +145,20 @@ describe('503 Service Unavailable', () => {
 
 	it('longer than Max Wait: fails without waiting, saying so', async () => {
 		const contact = seedOne();
-		env.sandbox.injectFault({ kind: 'unavailable', method: 'GET', path: '/contacts/*', retryAfter: 120 });
+		env.sandbox.injectFault({
+			kind: 'unavailable',
+			method: 'GET',
+			path: '/contacts/*',
+			retryAfter: 120,
+		});
 
-		const { result, ms } = await timed(() => runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id), options: { maxWait: 60 } }));
+		const { result, ms } = await timed(() =>
+			runContactNode(env.sandbox, {
+				operation: 'get',
+				contactId: String(contact.id),
+				options: { maxWait: 60 },
+			}),
+		);
 
 		expect(ms).toBeLessThan(5_000);
 		expect(result.error?.description).toContain('HTTP status: 503');
@@ -116,9 +169,17 @@ describe('503 Service Unavailable', () => {
 describe('500 Internal Server Error', () => {
 	it('is retried once', async () => {
 		const contact = seedOne();
-		env.sandbox.injectFault({ kind: 'internal-error', method: 'GET', path: '/contacts/*', count: 1 });
+		env.sandbox.injectFault({
+			kind: 'internal-error',
+			method: 'GET',
+			path: '/contacts/*',
+			count: 1,
+		});
 
-		const result = await runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id) });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'get',
+			contactId: String(contact.id),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(apiRequests(env.sandbox).map((entry) => entry.status)).toEqual([500, 200]);
@@ -126,9 +187,17 @@ describe('500 Internal Server Error', () => {
 
 	it('twice in a row is reported, after exactly two attempts', async () => {
 		const contact = seedOne();
-		env.sandbox.injectFault({ kind: 'internal-error', method: 'GET', path: '/contacts/*', count: 5 });
+		env.sandbox.injectFault({
+			kind: 'internal-error',
+			method: 'GET',
+			path: '/contacts/*',
+			count: 5,
+		});
 
-		const result = await runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id) });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'get',
+			contactId: String(contact.id),
+		});
 
 		expect(apiRequests(env.sandbox).map((entry) => entry.status)).toEqual([500, 500]);
 		expect(result.error?.description).toContain('HTTP status: 500');
@@ -142,7 +211,10 @@ describe('network failures', () => {
 		const contact = seedOne();
 		env.sandbox.injectFault({ kind: 'drop', method: 'GET', path: '/contacts/*', count: 1 });
 
-		const result = await runContactNode(env.sandbox, { operation: 'get', contactId: String(contact.id) });
+		const result = await runContactNode(env.sandbox, {
+			operation: 'get',
+			contactId: String(contact.id),
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([expect.objectContaining({ id: contact.id })]);
@@ -150,7 +222,13 @@ describe('network failures', () => {
 
 	it('a timed-out request is retried', async () => {
 		const contact = seedOne();
-		env.sandbox.injectFault({ kind: 'slow', method: 'GET', path: '/contacts/*', count: 1, delayMs: 4_000 });
+		env.sandbox.injectFault({
+			kind: 'slow',
+			method: 'GET',
+			path: '/contacts/*',
+			count: 1,
+			delayMs: 4_000,
+		});
 
 		const { result, ms } = await timed(() =>
 			runContactNode(env.sandbox, {
@@ -175,7 +253,9 @@ describe('network failures', () => {
 			{ baseUrl: 'http://127.0.0.1:9/api/v1' },
 		);
 
-		expect(result.error?.message).toBe('Could not reach BuildWorkPro at 127.0.0.1:9: the connection was refused');
+		expect(result.error?.message).toBe(
+			'Could not reach BuildWorkPro at 127.0.0.1:9: the connection was refused',
+		);
 		expect(result.error?.description).toContain('ECONNREFUSED');
 	});
 });

@@ -164,15 +164,20 @@ export function sandboxApi(env: { readonly sandbox: Sandbox }) {
 	return async function api(method: string, path: string, body?: unknown) {
 		const response = await fetch(`${env.sandbox.baseUrl}${path}`, {
 			method,
-			headers: { authorization: `Bearer ${env.sandbox.keys.full}`, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Bearer ${env.sandbox.keys.full}`,
+				'content-type': 'application/json',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		const json = (await response.json().catch(() => undefined)) as { data?: any } | undefined;
-		if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+		if (response.status >= 300)
+			throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
 		return json?.data;
 	};
 }
 
 /** The Idempotency-Key a logged request carried. */
-export const keyOf = (entry: { headers: Record<string, string> }) => entry.headers['idempotency-key'];
+export const keyOf = (entry: { headers: Record<string, string> }) =>
+	entry.headers['idempotency-key'];

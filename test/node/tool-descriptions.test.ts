@@ -24,17 +24,21 @@ it('covers every operation of every resource', () => {
 	expect(operations.length).toBeGreaterThanOrEqual(19);
 });
 
-it.each(operations.map((operation) => [operation.key, operation]))('%s says what it does, needs and returns', (_key, operation) => {
-	const { description, option } = operation as (typeof operations)[number];
-	expect(description.length).toBeGreaterThanOrEqual(50);
-	expect(description).not.toMatch(PLACEHOLDER);
-	expect(description).not.toBe(option.action);
-	expect(description).toMatch(/\bReturns?\b/);
-});
-
-it.each(operations.filter((operation) => DESTRUCTIVE.has(String(operation.option.value))).map((operation) => [operation.key, operation]))(
-	'%s is labelled destructive',
+it.each(operations.map((operation) => [operation.key, operation]))(
+	'%s says what it does, needs and returns',
 	(_key, operation) => {
-		expect((operation as (typeof operations)[number]).description).toMatch(/^Destructive: /);
+		const { description, option } = operation as (typeof operations)[number];
+		expect(description.length).toBeGreaterThanOrEqual(50);
+		expect(description).not.toMatch(PLACEHOLDER);
+		expect(description).not.toBe(option.action);
+		expect(description).toMatch(/\bReturns?\b/);
 	},
 );
+
+it.each(
+	operations
+		.filter((operation) => DESTRUCTIVE.has(String(operation.option.value)))
+		.map((operation) => [operation.key, operation]),
+)('%s is labelled destructive', (_key, operation) => {
+	expect((operation as (typeof operations)[number]).description).toMatch(/^Destructive: /);
+});

@@ -22,14 +22,31 @@ describe('Usage', () => {
 		// The Get itself is the third request and costs 1 more.
 		expect(result.json).toEqual([
 			{
-				tenant: { limit: 10_000, used: 7, remaining: 9_993, resetSeconds: expect.any(Number), windowSeconds: 3_600 },
-				apiKey: { limit: 60, used: 3, remaining: 57, resetSeconds: expect.any(Number), windowSeconds: 60 },
+				tenant: {
+					limit: 10_000,
+					used: 7,
+					remaining: 9_993,
+					resetSeconds: expect.any(Number),
+					windowSeconds: 3_600,
+				},
+				apiKey: {
+					limit: 60,
+					used: 3,
+					remaining: 57,
+					resetSeconds: expect.any(Number),
+					windowSeconds: 60,
+				},
 			},
 		]);
 	});
 
 	it('with a key lacking audit:read, the error names the missing scope and the 403', async () => {
-		const result = await runResource(env.sandbox, 'usage', { operation: 'get' }, { apiKey: env.sandbox.keys.readOnly });
+		const result = await runResource(
+			env.sandbox,
+			'usage',
+			{ operation: 'get' },
+			{ apiKey: env.sandbox.keys.readOnly },
+		);
 
 		expect(`${result.error?.message} ${result.error?.description}`).toContain('audit:read');
 		expect(result.error?.description).toContain('HTTP status: 403');

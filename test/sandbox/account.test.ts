@@ -6,7 +6,12 @@ import { ACCOUNT_OPERATIONS } from '../../sandbox/account';
 import { DEFAULT_KEYS, type Sandbox, type SandboxKey } from '../../sandbox';
 import { Client, openapi, withSandbox } from './helpers';
 
-const AUDITOR: SandboxKey = { token: 'bwp_test_auditor', name: 'Auditor', scopes: ['audit:read'], tenantId: 1 };
+const AUDITOR: SandboxKey = {
+	token: 'bwp_test_auditor',
+	name: 'Auditor',
+	scopes: ['audit:read'],
+	tenantId: 1,
+};
 const KEYS = [...DEFAULT_KEYS, AUDITOR];
 /** The key IDs the sandbox gives (GET /me's keyId): their position in the list, from 1. */
 const keyIdOf = (token: string) => KEYS.findIndex((key) => key.token === token) + 1;
@@ -24,7 +29,10 @@ beforeEach(() => sandbox.reset());
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-async function auditLog(query: Record<string, string | number> = {}, key = AUDITOR.token): Promise<Json[]> {
+async function auditLog(
+	query: Record<string, string | number> = {},
+	key = AUDITOR.token,
+): Promise<Json[]> {
 	const res = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', { query, key });
 	expect(res.status).toBe(200);
 	return res.body.data;
@@ -34,14 +42,31 @@ describe('sandbox settings', () => {
 	it("answers the tenant's branding and data retention", async () => {
 		const branding = await client.checked('GET', '/settings/branding', '/settings/branding');
 		expect(branding.status).toBe(200);
-		expect(branding.body.data).toEqual({ id: 1, tenantId: 1, companyName: 'Summit Contracting LLC', primaryColor: '#1F4E79', accentColor: '#F59E0B', hasLogo: true });
-		const retention = await client.checked('GET', '/settings/data-retention', '/settings/data-retention');
+		expect(branding.body.data).toEqual({
+			id: 1,
+			tenantId: 1,
+			companyName: 'Summit Contracting LLC',
+			primaryColor: '#1F4E79',
+			accentColor: '#F59E0B',
+			hasLogo: true,
+		});
+		const retention = await client.checked(
+			'GET',
+			'/settings/data-retention',
+			'/settings/data-retention',
+		);
 		expect(retention.status).toBe(200);
-		expect(Object.keys(retention.body.data).sort()).toEqual(Object.keys(openapi?.components.schemas.DataRetentionSettings.properties ?? retention.body.data).sort());
+		expect(Object.keys(retention.body.data).sort()).toEqual(
+			Object.keys(
+				openapi?.components.schemas.DataRetentionSettings.properties ?? retention.body.data,
+			).sort(),
+		);
 	});
 
 	it('keeps tenants apart', async () => {
-		const other = await client.checked('GET', '/settings/branding', '/settings/branding', { key: sandbox.keys.otherTenant });
+		const other = await client.checked('GET', '/settings/branding', '/settings/branding', {
+			key: sandbox.keys.otherTenant,
+		});
 		expect(other.body.data).toMatchObject({ tenantId: 2, companyName: 'Harbor Drywall Inc.' });
 	});
 
@@ -49,7 +74,10 @@ describe('sandbox settings', () => {
 		for (const path of ['/settings/branding', '/settings/data-retention']) {
 			const denied = await client.checked('GET', path, path, { key: sandbox.keys.readOnly });
 			expect(denied.status).toBe(403);
-			expect(denied.body).toMatchObject({ code: 'scope_insufficient', detail: expect.stringContaining('users:read') });
+			expect(denied.body).toMatchObject({
+				code: 'scope_insufficient',
+				detail: expect.stringContaining('users:read'),
+			});
 		}
 	});
 });
@@ -96,13 +124,26 @@ describe('sandbox API audit log', () => {
 
 	it('pages with a cursor', async () => {
 		for (let i = 0; i < 5; i++) await client.call('GET', '/me');
-		const first = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', { key: AUDITOR.token, query: { limit: 3 } });
-		expect(first.body.meta.pagination).toMatchObject({ has_more: true, count: 3, cursor: expect.any(String) });
-		const second = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', { key: AUDITOR.token, query: { limit: 3, cursor: first.body.meta.pagination.cursor } });
+		const first = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', {
+			key: AUDITOR.token,
+			query: { limit: 3 },
+		});
+		expect(first.body.meta.pagination).toMatchObject({
+			has_more: true,
+			count: 3,
+			cursor: expect.any(String),
+		});
+		const second = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', {
+			key: AUDITOR.token,
+			query: { limit: 3, cursor: first.body.meta.pagination.cursor },
+		});
 		expect(second.body.meta.pagination).toMatchObject({ has_more: false, count: 2, cursor: null });
 		const ids = [...first.body.data, ...second.body.data].map((entry: Json) => entry.id);
 		expect(new Set(ids).size).toBe(5);
-		const tampered = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', { key: AUDITOR.token, query: { limit: 3, cursor: `${first.body.meta.pagination.cursor}x` } });
+		const tampered = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', {
+			key: AUDITOR.token,
+			query: { limit: 3, cursor: `${first.body.meta.pagination.cursor}x` },
+		});
 		expect(tampered.status).toBe(400);
 	});
 
@@ -112,22 +153,41 @@ describe('sandbox API audit log', () => {
 		await client.call('GET', '/me', { key: sandbox.keys.readOnly });
 		const fullKey = keyIdOf(sandbox.keys.full);
 
-		expect((await auditLog({ apiKeyId: fullKey })).map((e) => e.path)).toEqual(['/api/v1/contacts', '/api/v1/me']);
+		expect((await auditLog({ apiKeyId: fullKey })).map((e) => e.path)).toEqual([
+			'/api/v1/contacts',
+			'/api/v1/me',
+		]);
 		expect((await auditLog({ method: 'POST' })).map((e) => e.status)).toEqual([422]);
 		expect((await auditLog({ method: 'post' })).map((e) => e.status)).toEqual([422]);
-		expect((await auditLog({ status: 422 })).map((e) => e.errorCode)).toEqual(['validation_failed']);
+		expect((await auditLog({ status: 422 })).map((e) => e.errorCode)).toEqual([
+			'validation_failed',
+		]);
 		const future = new Date(Date.now() + 3_600_000).toISOString();
 		expect(await auditLog({ dateFrom: future })).toEqual([]);
-		expect((await auditLog({ dateTo: future, apiKeyId: keyIdOf(sandbox.keys.readOnly) })).map((e) => e.path)).toEqual(['/api/v1/me']);
+		expect(
+			(await auditLog({ dateTo: future, apiKeyId: keyIdOf(sandbox.keys.readOnly) })).map(
+				(e) => e.path,
+			),
+		).toEqual(['/api/v1/me']);
 	});
 
-	it.each([[{ apiKeyId: 'abc' }], [{ status: 'teapot' }], [{ dateFrom: 'yesterday' }], [{ limit: 0 }]])('refuses %j with 400', async (query) => {
-		const res = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', { key: AUDITOR.token, query });
+	it.each([
+		[{ apiKeyId: 'abc' }],
+		[{ status: 'teapot' }],
+		[{ dateFrom: 'yesterday' }],
+		[{ limit: 0 }],
+	])('refuses %j with 400', async (query) => {
+		const res = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', {
+			key: AUDITOR.token,
+			query,
+		});
 		expect(res.status).toBe(400);
 	});
 
 	it('needs audit:read', async () => {
-		const denied = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', { key: sandbox.keys.readOnly });
+		const denied = await client.checked('GET', '/api-audit-logs', '/api-audit-logs', {
+			key: sandbox.keys.readOnly,
+		});
 		expect(denied.status).toBe(403);
 		expect(denied.body.detail).toContain('audit:read');
 	});
@@ -143,8 +203,14 @@ describe('sandbox account operations match openapi.json', () => {
 	(openapi ? it : it.skip)('require the scopes and cost openapi.json names', () => {
 		for (const op of ACCOUNT_OPERATIONS) {
 			const documented = openapi.paths[op.path][op.method.toLowerCase()];
-			const scopes = documented.security.flatMap((s: Record<string, string[]>) => Object.values(s).flat());
-			expect({ op: `${op.method} ${op.path}`, scopes: op.scopes, cost: op.cost }).toEqual({ op: `${op.method} ${op.path}`, scopes, cost: documented['x-rate-limit-cost'] });
+			const scopes = documented.security.flatMap((s: Record<string, string[]>) =>
+				Object.values(s).flat(),
+			);
+			expect({ op: `${op.method} ${op.path}`, scopes: op.scopes, cost: op.cost }).toEqual({
+				op: `${op.method} ${op.path}`,
+				scopes,
+				cost: documented['x-rate-limit-cost'],
+			});
 		}
 	});
 });

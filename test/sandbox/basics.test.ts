@@ -28,7 +28,9 @@ describe('sandbox basics: auth, envelopes, problem documents, bad input', () => 
 		});
 
 		it('answers 401 for an unknown key and for a non-Bearer scheme', async () => {
-			const unknown = await client.checked('GET', '/contacts', '/contacts', { key: 'bwp_live_nope' });
+			const unknown = await client.checked('GET', '/contacts', '/contacts', {
+				key: 'bwp_live_nope',
+			});
 			expect(unknown.status).toBe(401);
 			const basic = await client.checked('GET', '/contacts', '/contacts', {
 				key: null,
@@ -52,13 +54,27 @@ describe('sandbox basics: auth, envelopes, problem documents, bad input', () => 
 		it('treats write and delete as separate scopes', async () => {
 			const limited = await withSandbox({
 				seed: 1,
-				keys: [{ token: 'bwp_test_writer', name: 'writer', scopes: ['contacts:read', 'contacts:write'], tenantId: 1 }],
+				keys: [
+					{
+						token: 'bwp_test_writer',
+						name: 'writer',
+						scopes: ['contacts:read', 'contacts:write'],
+						tenantId: 1,
+					},
+				],
 			});
 			try {
-				const res = await limited.client.checked('DELETE', '/contacts/1', '/contacts/{id}', { key: 'bwp_test_writer' });
+				const res = await limited.client.checked('DELETE', '/contacts/1', '/contacts/{id}', {
+					key: 'bwp_test_writer',
+				});
 				expect(res.status).toBe(403);
 				expect(res.body.detail).toContain('contacts:delete');
-				const webhooks = await limited.client.checked('GET', '/webhook-endpoints', '/webhook-endpoints', { key: 'bwp_test_writer' });
+				const webhooks = await limited.client.checked(
+					'GET',
+					'/webhook-endpoints',
+					'/webhook-endpoints',
+					{ key: 'bwp_test_writer' },
+				);
 				expect(webhooks.status).toBe(403);
 				expect(webhooks.body.detail).toContain('webhooks:manage');
 			} finally {
@@ -70,12 +86,21 @@ describe('sandbox basics: auth, envelopes, problem documents, bad input', () => 
 			const full = await client.checked('GET', '/me', '/me');
 			expect(full.status).toBe(200);
 			expect(full.body.data).toMatchObject({ keyName: 'Sandbox full access', tenantId: 1 });
-			expect(full.body.data.scopes).toEqual(expect.arrayContaining(['contacts:read', 'contacts:write', 'contacts:delete', 'webhooks:manage']));
+			expect(full.body.data.scopes).toEqual(
+				expect.arrayContaining([
+					'contacts:read',
+					'contacts:write',
+					'contacts:delete',
+					'webhooks:manage',
+				]),
+			);
 			const readOnly = await client.checked('GET', '/me', '/me', { key: sandbox.keys.readOnly });
 			expect(readOnly.body.data.scopes).toEqual(['contacts:read']);
 			const other = await client.checked('GET', '/me', '/me', { key: sandbox.keys.otherTenant });
 			expect(other.body.data.tenantId).toBe(2);
-			expect(new Set([full.body.data.keyId, readOnly.body.data.keyId, other.body.data.keyId]).size).toBe(3);
+			expect(
+				new Set([full.body.data.keyId, readOnly.body.data.keyId, other.body.data.keyId]).size,
+			).toBe(3);
 		});
 	});
 

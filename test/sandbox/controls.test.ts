@@ -26,28 +26,41 @@ describe('sandbox test controls', () => {
 
 	describe('seed and reset', () => {
 		it('seeds realistic, valid contacts and reports the total', async () => {
-			expect(await control('POST', '/seed', { count: 40 })).toEqual({ status: 200, body: { total: 40 } });
+			expect(await control('POST', '/seed', { count: 40 })).toEqual({
+				status: 200,
+				body: { total: 40 },
+			});
 			expect(sandbox.seed(10)).toBe(50);
 			const list = await client.checked('GET', '/contacts', '/contacts', { query: { limit: 100 } });
 			expect(list.body.data).toHaveLength(50);
 			const types = new Set(list.body.data.map((c: { type: string }) => c.type));
 			expect(types.size).toBeGreaterThan(4);
 			for (const c of list.body.data) expect(c.firstName ?? c.companyName).toBeTruthy();
-			expect((await control('POST', '/seed', { count: 3, tenantId: 2 })).body).toEqual({ total: 3 });
+			expect((await control('POST', '/seed', { count: 3, tenantId: 2 })).body).toEqual({
+				total: 3,
+			});
 			expect((await control('GET', '/contacts?tenantId=2')).body.data).toHaveLength(3);
 		});
 
 		it('reset empties contacts, endpoints, idempotency cache, log and faults', async () => {
 			sandbox.seed(5);
 			const key = newKey();
-			await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' }, headers: { 'Idempotency-Key': key } });
-			await client.call('POST', '/webhook-endpoints', { body: { url: 'http://127.0.0.1:9/x', eventTypes: ['lead.created'] } });
+			await client.call('POST', '/contacts', {
+				body: { type: 'customer', firstName: 'Ann' },
+				headers: { 'Idempotency-Key': key },
+			});
+			await client.call('POST', '/webhook-endpoints', {
+				body: { url: 'http://127.0.0.1:9/x', eventTypes: ['lead.created'] },
+			});
 			sandbox.injectFault({ kind: 'internal-error', count: 5 });
 			expect((await control('POST', '/reset')).status).toBe(200);
 			expect(sandbox.contacts()).toEqual([]);
 			expect(sandbox.webhookEndpoints()).toEqual([]);
 			expect(sandbox.requestLog()).toEqual([]);
-			const again = await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Bob' }, headers: { 'Idempotency-Key': key } });
+			const again = await client.call('POST', '/contacts', {
+				body: { type: 'customer', firstName: 'Bob' },
+				headers: { 'Idempotency-Key': key },
+			});
 			expect(again.status).toBe(201); // no fault, and the key is fresh again
 			expect(again.body.data.firstName).toBe('Bob');
 		});
@@ -57,16 +70,29 @@ describe('sandbox test controls', () => {
 		it('records every API request with method, path, query, headers, status, key name and body', async () => {
 			const key = newKey();
 			await client.call('GET', '/contacts', { query: { limit: 5, search: 'ann' } });
-			await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' }, headers: { 'Idempotency-Key': key } });
+			await client.call('POST', '/contacts', {
+				body: { type: 'customer', firstName: 'Ann' },
+				headers: { 'Idempotency-Key': key },
+			});
 			await client.call('GET', '/contacts', { key: null });
 			await control('GET', '/requests'); // test controls are not logged
 			const { body } = await control('GET', '/requests');
 			expect(body.data).toHaveLength(3);
 			const [list, create, anonymous] = body.data;
-			expect(list).toMatchObject({ method: 'GET', path: '/api/v1/contacts', query: { limit: '5', search: 'ann' }, status: 200, keyName: 'Sandbox full access' });
+			expect(list).toMatchObject({
+				method: 'GET',
+				path: '/api/v1/contacts',
+				query: { limit: '5', search: 'ann' },
+				status: 200,
+				keyName: 'Sandbox full access',
+			});
 			expect(list.seq).toBeLessThan(create.seq);
 			expect(list.at).toMatch(/Z$/);
-			expect(create).toMatchObject({ method: 'POST', status: 201, body: { type: 'customer', firstName: 'Ann' } });
+			expect(create).toMatchObject({
+				method: 'POST',
+				status: 201,
+				body: { type: 'customer', firstName: 'Ann' },
+			});
 			expect(create.headers['idempotency-key']).toBe(key);
 			expect(create.headers.authorization).toBe('Bearer …dbox');
 			expect(JSON.stringify(body)).not.toContain(sandbox.keys.full);
@@ -79,11 +105,23 @@ describe('sandbox test controls', () => {
 
 	describe('fault injection', () => {
 		it('commit-then-drop commits the mutation, caches it for the idempotency key, then drops the connection', async () => {
-			await control('POST', '/faults', { kind: 'commit-then-drop', method: 'POST', path: '/contacts' });
+			await control('POST', '/faults', {
+				kind: 'commit-then-drop',
+				method: 'POST',
+				path: '/contacts',
+			});
 			const key = newKey();
-			await expect(client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' }, headers: { 'Idempotency-Key': key } })).rejects.toThrow();
+			await expect(
+				client.call('POST', '/contacts', {
+					body: { type: 'customer', firstName: 'Ann' },
+					headers: { 'Idempotency-Key': key },
+				}),
+			).rejects.toThrow();
 			expect(sandbox.contacts()).toHaveLength(1);
-			const retry = await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' }, headers: { 'Idempotency-Key': key } });
+			const retry = await client.call('POST', '/contacts', {
+				body: { type: 'customer', firstName: 'Ann' },
+				headers: { 'Idempotency-Key': key },
+			});
 			expect(retry.status).toBe(201);
 			expect(retry.body.data.id).toBe(sandbox.contacts()[0].id);
 			expect(sandbox.contacts()).toHaveLength(1);
@@ -92,20 +130,42 @@ describe('sandbox test controls', () => {
 
 		it('drop closes the connection before anything happens', async () => {
 			sandbox.injectFault({ kind: 'drop', path: '/contacts' });
-			await expect(client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' } })).rejects.toThrow();
+			await expect(
+				client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' } }),
+			).rejects.toThrow();
 			expect(sandbox.contacts()).toHaveLength(0);
-			expect((await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' } })).status).toBe(201);
+			expect(
+				(await client.call('POST', '/contacts', { body: { type: 'customer', firstName: 'Ann' } }))
+					.status,
+			).toBe(201);
 		});
 
 		it('rate-limited, unavailable and internal-error answer the documented problems without touching state', async () => {
 			sandbox.injectFault({ kind: 'rate-limited', method: 'POST', path: '/contacts' });
-			sandbox.injectFault({ kind: 'rate-limited', method: 'POST', path: '/contacts', retryAfter: 7 });
-			sandbox.injectFault({ kind: 'unavailable', method: 'POST', path: '/contacts', retryAfter: null });
-			sandbox.injectFault({ kind: 'unavailable', method: 'POST', path: '/contacts', retryAfter: 3 });
+			sandbox.injectFault({
+				kind: 'rate-limited',
+				method: 'POST',
+				path: '/contacts',
+				retryAfter: 7,
+			});
+			sandbox.injectFault({
+				kind: 'unavailable',
+				method: 'POST',
+				path: '/contacts',
+				retryAfter: null,
+			});
+			sandbox.injectFault({
+				kind: 'unavailable',
+				method: 'POST',
+				path: '/contacts',
+				retryAfter: 3,
+			});
 			sandbox.injectFault({ kind: 'internal-error', method: 'POST', path: '/contacts' });
 			const answers = [];
 			for (let i = 0; i < 6; i++) {
-				const res = await client.checked('POST', '/contacts', '/contacts', { body: { type: 'customer', firstName: 'Ann' } });
+				const res = await client.checked('POST', '/contacts', '/contacts', {
+					body: { type: 'customer', firstName: 'Ann' },
+				});
 				answers.push([res.status, res.body.code, res.headers.get('retry-after')]);
 			}
 			expect(answers).toEqual([
@@ -124,7 +184,9 @@ describe('sandbox test controls', () => {
 			const id = sandbox.contacts()[0].id;
 			sandbox.injectFault({ kind: 'unavailable', method: 'GET', path: '/contacts/*', count: 2 });
 			expect((await client.call('GET', '/contacts')).status).toBe(200); // /contacts is not under /contacts/
-			expect((await client.call('PATCH', `/contacts/${id}`, { body: { firstName: 'X' } })).status).toBe(200); // other method
+			expect(
+				(await client.call('PATCH', `/contacts/${id}`, { body: { firstName: 'X' } })).status,
+			).toBe(200); // other method
 			expect((await client.call('GET', `/contacts/${id}`)).status).toBe(503);
 			expect((await client.call('GET', '/contacts/count')).status).toBe(503);
 			expect((await client.call('GET', `/contacts/${id}`)).status).toBe(200); // count used up
@@ -147,8 +209,17 @@ describe('sandbox test controls', () => {
 
 	describe('rate-limit control', () => {
 		it('PUT /__sandbox/rate-limit changes the limits and resets the buckets', async () => {
-			const res = await control('PUT', '/rate-limit', { enabled: true, keyLimit: 2, keyWindowMs: 1_000 });
-			expect(res.body.data).toMatchObject({ enabled: true, keyLimit: 2, keyWindowMs: 1_000, tenantBudget: 10_000 });
+			const res = await control('PUT', '/rate-limit', {
+				enabled: true,
+				keyLimit: 2,
+				keyWindowMs: 1_000,
+			});
+			expect(res.body.data).toMatchObject({
+				enabled: true,
+				keyLimit: 2,
+				keyWindowMs: 1_000,
+				tenantBudget: 10_000,
+			});
 			await client.call('GET', '/me');
 			await client.call('GET', '/me');
 			expect((await client.call('GET', '/me')).status).toBe(429);
@@ -158,36 +229,55 @@ describe('sandbox test controls', () => {
 	});
 
 	it('exposes webhook endpoints (with the deleted flag) and delivery records', async () => {
-		const created = (await client.call('POST', '/webhook-endpoints', { body: { url: 'http://127.0.0.1:9/x', eventTypes: ['contact.created'] } })).body.data;
+		const created = (
+			await client.call('POST', '/webhook-endpoints', {
+				body: { url: 'http://127.0.0.1:9/x', eventTypes: ['contact.created'] },
+			})
+		).body.data;
 		await client.call('DELETE', `/webhook-endpoints/${created.id}`);
 		const endpoints = await control('GET', '/webhook-endpoints?tenantId=1');
-		expect(endpoints.body.data).toEqual([expect.objectContaining({ id: created.id, deleted: true })]);
+		expect(endpoints.body.data).toEqual([
+			expect.objectContaining({ id: created.id, deleted: true }),
+		]);
 		expect((await control('GET', '/webhook-deliveries')).body).toEqual({ data: [] });
 		expect((await control('GET', '/nope')).status).toBe(404);
 	});
 });
 
 describe('sandbox scopes and costs match openapi.json', () => {
-	(openapi ? it : it.skip)('requires exactly the scope openapi.json names for every served operation', () => {
-		const mismatches: string[] = [];
-		for (const op of OPERATIONS) {
-			if (op.path === '/me') continue; // documented on the API-keys page only
-			const documented = openapi.paths[op.path]?.[op.method.toLowerCase()];
-			if (!documented) {
-				mismatches.push(`${op.method} ${op.path} missing from openapi`);
-				continue;
+	(openapi ? it : it.skip)(
+		'requires exactly the scope openapi.json names for every served operation',
+		() => {
+			const mismatches: string[] = [];
+			for (const op of OPERATIONS) {
+				if (op.path === '/me') continue; // documented on the API-keys page only
+				const documented = openapi.paths[op.path]?.[op.method.toLowerCase()];
+				if (!documented) {
+					mismatches.push(`${op.method} ${op.path} missing from openapi`);
+					continue;
+				}
+				const scopes = (documented.security ?? []).flatMap((s: Record<string, string[]>) =>
+					Object.values(s).flat(),
+				);
+				if (JSON.stringify(scopes) !== JSON.stringify(op.scopes))
+					mismatches.push(`${op.method} ${op.path}: ${scopes} vs ${op.scopes}`);
+				if (documented['x-rate-limit-cost'] !== op.cost)
+					mismatches.push(`${op.method} ${op.path}: cost`);
 			}
-			const scopes = (documented.security ?? []).flatMap((s: Record<string, string[]>) => Object.values(s).flat());
-			if (JSON.stringify(scopes) !== JSON.stringify(op.scopes)) mismatches.push(`${op.method} ${op.path}: ${scopes} vs ${op.scopes}`);
-			if (documented['x-rate-limit-cost'] !== op.cost) mismatches.push(`${op.method} ${op.path}: cost`);
-		}
-		expect(mismatches).toEqual([]);
-	});
+			expect(mismatches).toEqual([]);
+		},
+	);
 
 	(openapi ? it : it.skip)('gives the full key every scope openapi.json uses', () => {
 		const used = new Set<string>();
-		for (const ops of Object.values<Record<string, { security?: Array<Record<string, string[]>> }>>(openapi.paths)) {
-			for (const op of Object.values(ops)) for (const s of op?.security ?? []) Object.values(s).flat().forEach((x) => used.add(x));
+		for (const ops of Object.values<Record<string, { security?: Array<Record<string, string[]>> }>>(
+			openapi.paths,
+		)) {
+			for (const op of Object.values(ops))
+				for (const s of op?.security ?? [])
+					Object.values(s)
+						.flat()
+						.forEach((x) => used.add(x));
 		}
 		expect([...used].filter((s) => !ALL_SCOPES.includes(s))).toEqual([]);
 	});
@@ -195,24 +285,42 @@ describe('sandbox scopes and costs match openapi.json', () => {
 
 describe('npm run sandbox (CLI)', () => {
 	it('prints the base URL and keys, serves, and exits cleanly on SIGTERM', async () => {
-		const child = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'sandbox', 'cli.ts'), '--port', '0', '--seed', '3', '--key-limit', '100', '--webhook-retry-delays-ms', '1000,5000'], {
-			cwd: repoRoot,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[
+				join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+				join(repoRoot, 'sandbox', 'cli.ts'),
+				'--port',
+				'0',
+				'--seed',
+				'3',
+				'--key-limit',
+				'100',
+				'--webhook-retry-delays-ms',
+				'1000,5000',
+			],
+			{
+				cwd: repoRoot,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		try {
 			let output = '';
 			child.stdout.on('data', (d) => (output += d));
 			child.stderr.on('data', (d) => (output += d));
 			const deadline = Date.now() + 30_000;
 			while (!output.includes('Press Ctrl-C')) {
-				if (Date.now() > deadline || child.exitCode !== null) throw new Error(`CLI did not start:\n${output}`);
+				if (Date.now() > deadline || child.exitCode !== null)
+					throw new Error(`CLI did not start:\n${output}`);
 				await sleep(50);
 			}
 			const baseUrl = /Base URL:\s+(\S+)/.exec(output)![1];
 			expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
 			expect(output).toContain('bwp_test_full_sandbox');
 			expect(output).toContain('bwp_test_readonly_sandbox');
-			const res = await fetch(`${baseUrl}/contacts`, { headers: { authorization: 'Bearer bwp_test_full_sandbox' } });
+			const res = await fetch(`${baseUrl}/contacts`, {
+				headers: { authorization: 'Bearer bwp_test_full_sandbox' },
+			});
 			expect(res.status).toBe(200);
 			expect(res.headers.get('ratelimit-key-limit')).toBe('100');
 			expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(3);

@@ -20,7 +20,10 @@ function expectValidPdf(bytes: Buffer): string {
 	expect(text.slice(startxref, startxref + 5)).toBe('xref\n');
 	const [, first, count] = /^xref\n(\d+) (\d+)\n/.exec(text.slice(startxref))!.map(Number);
 	expect(first).toBe(0);
-	const entries = text.slice(startxref).split('\n').slice(2, 2 + count);
+	const entries = text
+		.slice(startxref)
+		.split('\n')
+		.slice(2, 2 + count);
 	expect(entries[0]).toBe('0000000000 65535 f ');
 	entries.slice(1).forEach((entry, i) => {
 		expect(entry).toMatch(/^\d{10} 00000 n $/);
@@ -36,7 +39,12 @@ function expectValidPdf(bytes: Buffer): string {
 
 describe('sandbox PDF', () => {
 	it('writes a one-page PDF with correct cross-reference offsets and escaped text', () => {
-		const text = expectValidPdf(renderPdf({ title: 'Bid BID-00042', lines: ['Kitchen (phase 2) \\ north', 'Total: 1250.00', 'Caf\u00e9 \u2014 unicode'] }));
+		const text = expectValidPdf(
+			renderPdf({
+				title: 'Bid BID-00042',
+				lines: ['Kitchen (phase 2) \\ north', 'Total: 1250.00', 'Caf\u00e9 \u2014 unicode'],
+			}),
+		);
 		expect(text).toContain('/Type /Page ');
 		expect(text).toContain('/Count 1');
 		expect(text).toContain('(Bid BID-00042) Tj');
@@ -93,7 +101,10 @@ describe('sandbox files over HTTP', () => {
 	}
 
 	async function follow(path: string): Promise<Buffer> {
-		const redirect = await fetch(`${sandbox.baseUrl}${path}`, { headers: { authorization: `Bearer ${sandbox.keys.full}` }, redirect: 'manual' });
+		const redirect = await fetch(`${sandbox.baseUrl}${path}`, {
+			headers: { authorization: `Bearer ${sandbox.keys.full}` },
+			redirect: 'manual',
+		});
 		expect(redirect.status).toBe(302);
 		return Buffer.from(await (await fetch(redirect.headers.get('location')!)).arrayBuffer());
 	}
@@ -102,13 +113,34 @@ describe('sandbox files over HTTP', () => {
 		sandbox.seed(40);
 		const job = await runJob('/contacts/exports', {});
 		const csv = await follow(`/jobs/${job.id}/download`);
-		const upload = (await client.call('POST', '/jobs/uploads', { body: {}, key: sandbox.keys.otherTenant })).body.data;
-		expect((await fetch(upload.uploadUrl, { method: 'PUT', headers: { 'content-type': 'text/csv' }, body: csv })).status).toBe(200);
-		const started = await client.call('POST', '/contacts/imports', { body: { sourcePath: upload.sourcePath, mapping: {} }, key: sandbox.keys.otherTenant });
+		const upload = (
+			await client.call('POST', '/jobs/uploads', { body: {}, key: sandbox.keys.otherTenant })
+		).body.data;
+		expect(
+			(
+				await fetch(upload.uploadUrl, {
+					method: 'PUT',
+					headers: { 'content-type': 'text/csv' },
+					body: csv,
+				})
+			).status,
+		).toBe(200);
+		const started = await client.call('POST', '/contacts/imports', {
+			body: { sourcePath: upload.sourcePath, mapping: {} },
+			key: sandbox.keys.otherTenant,
+		});
 		expect(started.status).toBe(202);
-		const imported = (await client.call('GET', `/jobs/${started.body.data.job_id}`, { key: sandbox.keys.otherTenant })).body.data;
-		expect(imported).toMatchObject({ status: 'succeeded', result: { total: 40, created: 40, failed: 0 } });
-		const strip = ({ id: _i, createdAt: _c, updatedAt: _u, parentContactId: _p, ...rest }: Json) => rest;
+		const imported = (
+			await client.call('GET', `/jobs/${started.body.data.job_id}`, {
+				key: sandbox.keys.otherTenant,
+			})
+		).body.data;
+		expect(imported).toMatchObject({
+			status: 'succeeded',
+			result: { total: 40, created: 40, failed: 0 },
+		});
+		const strip = ({ id: _i, createdAt: _c, updatedAt: _u, parentContactId: _p, ...rest }: Json) =>
+			rest;
 		expect(sandbox.contacts(2).map(strip)).toEqual(sandbox.contacts(1).map(strip));
 	});
 
@@ -117,69 +149,137 @@ describe('sandbox files over HTTP', () => {
 		sandbox.seedFamily('invoices', 1);
 		const bid = (await okData(client.call('GET', '/bids')))[0];
 		const job = await runJob(`/bids/${bid.id}/pdf`, undefined);
-		expect(expectValidPdf(await follow(`/jobs/${job.id}/download`))).toContain(`(Bid ${bid.bidNumber}) Tj`);
+		expect(expectValidPdf(await follow(`/jobs/${job.id}/download`))).toContain(
+			`(Bid ${bid.bidNumber}) Tj`,
+		);
 		const invoice = (await okData(client.call('GET', '/invoices')))[0];
-		const res = await fetch(`${sandbox.baseUrl}/invoices/${invoice.id}/pdf`, { headers: { authorization: `Bearer ${sandbox.keys.full}` } });
-		expect(expectValidPdf(Buffer.from(await res.arrayBuffer()))).toContain(`(Invoice ${invoice.invoiceNumber}) Tj`);
+		const res = await fetch(`${sandbox.baseUrl}/invoices/${invoice.id}/pdf`, {
+			headers: { authorization: `Bearer ${sandbox.keys.full}` },
+		});
+		expect(expectValidPdf(Buffer.from(await res.arrayBuffer()))).toContain(
+			`(Invoice ${invoice.invoiceNumber}) Tj`,
+		);
 	});
 
 	describe('documents', () => {
 		const add = (over: Record<string, unknown> = {}) =>
-			sandbox.addDocument({ entityType: 'project', entityId: 7, originalFilename: 'drawings.pdf', mimeType: 'application/pdf', bytes: renderPdf({ title: 'Drawings', lines: [] }), ...over });
+			sandbox.addDocument({
+				entityType: 'project',
+				entityId: 7,
+				originalFilename: 'drawings.pdf',
+				mimeType: 'application/pdf',
+				bytes: renderPdf({ title: 'Drawings', lines: [] }),
+				...over,
+			});
 
 		it('gets, counts, lists with filters and cursor pages (answers match openapi.json)', async () => {
 			const a = add({ category: 'plans' });
-			const b = add({ entityType: 'bid', entityId: 3, originalFilename: 'scope letter.txt', mimeType: 'text/plain', bytes: Buffer.from('Scope'), description: 'Signed scope' });
+			const b = add({
+				entityType: 'bid',
+				entityId: 3,
+				originalFilename: 'scope letter.txt',
+				mimeType: 'text/plain',
+				bytes: Buffer.from('Scope'),
+				description: 'Signed scope',
+			});
 			sandbox.seedFamily('documents', 3);
 			expect(await okData(client.call('GET', `/documents/${a.id}`))).toEqual(a);
-			expect(a).toMatchObject({ entityType: 'project', entityId: 7, originalFilename: 'drawings.pdf', mimeType: 'application/pdf', category: 'plans', description: null, storagePath: expect.stringContaining('drawings.pdf') });
+			expect(a).toMatchObject({
+				entityType: 'project',
+				entityId: 7,
+				originalFilename: 'drawings.pdf',
+				mimeType: 'application/pdf',
+				category: 'plans',
+				description: null,
+				storagePath: expect.stringContaining('drawings.pdf'),
+			});
 			expect(b.fileSize).toBe(5);
 			expect(await okData(client.call('GET', '/documents/count'))).toEqual({ total: 5 });
 			expect((await listAll(client, '/documents', { limit: 2 })).length).toBe(5);
-			expect((await listAll(client, '/documents', { entityType: 'bid', entityId: 3 })).map((d) => d.id)).toEqual([b.id]);
-			expect((await listAll(client, '/documents', { category: 'plans' })).map((d) => d.id)).toEqual([a.id]);
-			expect((await listAll(client, '/documents', { search: 'signed' })).map((d) => d.id)).toEqual([b.id]);
-			expect(await okData(client.call('GET', '/documents/count', { query: { entityType: 'bid', entityId: 3 } }))).toEqual({ total: 1 });
+			expect(
+				(await listAll(client, '/documents', { entityType: 'bid', entityId: 3 })).map((d) => d.id),
+			).toEqual([b.id]);
+			expect((await listAll(client, '/documents', { category: 'plans' })).map((d) => d.id)).toEqual(
+				[a.id],
+			);
+			expect((await listAll(client, '/documents', { search: 'signed' })).map((d) => d.id)).toEqual([
+				b.id,
+			]);
+			expect(
+				await okData(
+					client.call('GET', '/documents/count', { query: { entityType: 'bid', entityId: 3 } }),
+				),
+			).toEqual({ total: 1 });
 		});
 
 		it('downloads the exact bytes with their type and file name', async () => {
 			const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x10]);
 			const doc = add({ originalFilename: 'plan (rev 2).pdf', bytes });
-			const res = await fetch(`${sandbox.baseUrl}/documents/${doc.id}/download`, { headers: { authorization: `Bearer ${sandbox.keys.full}` } });
+			const res = await fetch(`${sandbox.baseUrl}/documents/${doc.id}/download`, {
+				headers: { authorization: `Bearer ${sandbox.keys.full}` },
+			});
 			expect(res.status).toBe(200);
 			expect(res.headers.get('content-type')).toBe('application/pdf');
-			expect(res.headers.get('content-disposition')).toBe('attachment; filename="plan (rev 2).pdf"');
+			expect(res.headers.get('content-disposition')).toBe(
+				'attachment; filename="plan (rev 2).pdf"',
+			);
 			expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
-			const seeded = (sandbox.seedFamily('documents', 1), (await okData(client.call('GET', '/documents'))).at(-1));
-			const again = await fetch(`${sandbox.baseUrl}/documents/${seeded.id}/download`, { headers: { authorization: `Bearer ${sandbox.keys.full}` } });
+			const seeded =
+				(sandbox.seedFamily('documents', 1),
+				(await okData(client.call('GET', '/documents'))).at(-1));
+			const again = await fetch(`${sandbox.baseUrl}/documents/${seeded.id}/download`, {
+				headers: { authorization: `Bearer ${sandbox.keys.full}` },
+			});
 			expect(Number(again.headers.get('content-length'))).toBe(seeded.fileSize);
 			expect(again.headers.get('content-type')).toBe(seeded.mimeType);
 		});
 
 		it('updates category and description only, validates them, deletes softly, and 404s', async () => {
 			const doc = add();
-			expect(await okData(client.call('PATCH', `/documents/${doc.id}`, { body: { category: 'permits', description: 'City stamp', originalFilename: 'x.exe' } }))).toMatchObject({
+			expect(
+				await okData(
+					client.call('PATCH', `/documents/${doc.id}`, {
+						body: { category: 'permits', description: 'City stamp', originalFilename: 'x.exe' },
+					}),
+				),
+			).toMatchObject({
 				category: 'permits',
 				description: 'City stamp',
 				originalFilename: 'drawings.pdf',
 			});
-			await expectInvalid(client.call('PATCH', `/documents/${doc.id}`, { body: { category: 'x'.repeat(65) } }), { category: 'too_long' });
+			await expectInvalid(
+				client.call('PATCH', `/documents/${doc.id}`, { body: { category: 'x'.repeat(65) } }),
+				{ category: 'too_long' },
+			);
 			expect((await client.call('DELETE', `/documents/${doc.id}`)).status).toBe(204);
-			for (const path of [`/documents/${doc.id}`, `/documents/${doc.id}/download`]) expect((await client.call('GET', path)).status).toBe(404);
-			expect((await client.call('PATCH', '/documents/999', { body: { category: 'a' } })).status).toBe(404);
-			expect((await client.call('GET', `/documents/${doc.id}`, { key: sandbox.keys.readOnly })).status).toBe(403);
+			for (const path of [`/documents/${doc.id}`, `/documents/${doc.id}/download`])
+				expect((await client.call('GET', path)).status).toBe(404);
+			expect(
+				(await client.call('PATCH', '/documents/999', { body: { category: 'a' } })).status,
+			).toBe(404);
+			expect(
+				(await client.call('GET', `/documents/${doc.id}`, { key: sandbox.keys.readOnly })).status,
+			).toBe(403);
 		});
 
 		it('can be added through the test control', async () => {
 			const res = await fetch(`${sandbox.url}/__sandbox/documents`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ entityType: 'contact', entityId: 1, originalFilename: 'note.txt', mimeType: 'text/plain', content: 'hello' }),
+				body: JSON.stringify({
+					entityType: 'contact',
+					entityId: 1,
+					originalFilename: 'note.txt',
+					mimeType: 'text/plain',
+					content: 'hello',
+				}),
 			});
 			expect(res.status).toBe(201);
 			const { data } = (await res.json()) as Json;
 			expect(data).toMatchObject({ originalFilename: 'note.txt', fileSize: 5 });
-			const file = await fetch(`${sandbox.baseUrl}/documents/${data.id}/download`, { headers: { authorization: `Bearer ${sandbox.keys.full}` } });
+			const file = await fetch(`${sandbox.baseUrl}/documents/${data.id}/download`, {
+				headers: { authorization: `Bearer ${sandbox.keys.full}` },
+			});
 			expect(await file.text()).toBe('hello');
 		});
 	});

@@ -10,13 +10,16 @@ import type { ValidateFunction } from 'ajv';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 export const repoRoot = resolve(__dirname, '../..');
-export const sharedDir = process.env.BWP_SHARED_DIR ?? join(repoRoot, '..', 'shared', 'buildworkpro');
+export const sharedDir =
+	process.env.BWP_SHARED_DIR ?? join(repoRoot, '..', 'shared', 'buildworkpro');
 const openapiPath = join(sharedDir, 'openapi.json');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-export const openapi: Json | null = existsSync(openapiPath) ? JSON.parse(readFileSync(openapiPath, 'utf8')) : null;
+export const openapi: Json | null = existsSync(openapiPath)
+	? JSON.parse(readFileSync(openapiPath, 'utf8'))
+	: null;
 let warned = false;
 export function warnIfNoOpenapi(): void {
 	if (!openapi && !warned) {
@@ -47,23 +50,31 @@ function rebase(schema: Json): Json {
 	if (schema && typeof schema === 'object') {
 		const out: Json = {};
 		for (const [k, v] of Object.entries(schema)) {
-			out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? OPENAPI_ID + v : rebase(v);
+			out[k] =
+				k === '$ref' && typeof v === 'string' && v.startsWith('#') ? OPENAPI_ID + v : rebase(v);
 		}
 		return out;
 	}
 	return schema;
 }
 
-function validatorFor(method: string, template: string, status: number, problem: boolean): ValidateFunction | null {
+function validatorFor(
+	method: string,
+	template: string,
+	status: number,
+	problem: boolean,
+): ValidateFunction | null {
 	const id = `${method} ${template} ${status} ${problem}`;
 	if (compiled.has(id)) return compiled.get(id)!;
 	const operation = openapi.paths[template]?.[method.toLowerCase()];
-	if (!operation && !problem) throw new Error(`openapi.json has no operation ${method} ${template}`);
+	if (!operation && !problem)
+		throw new Error(`openapi.json has no operation ${method} ${template}`);
 	const declared = operation?.responses?.[String(status)]?.content;
 	let schema: Json = declared?.[problem ? 'application/problem+json' : 'application/json']?.schema;
 	// Statuses an operation does not list (401, 429, 400, ...) still answer the generic problem document.
 	if (!schema && problem) schema = { $ref: '#/components/schemas/ProblemDetails' };
-	if (!schema) throw new Error(`openapi.json declares no ${status} JSON body for ${method} ${template}`);
+	if (!schema)
+		throw new Error(`openapi.json declares no ${status} JSON body for ${method} ${template}`);
 	const validate = getAjv().compile(rebase(schema));
 	compiled.set(id, validate);
 	return validate;
@@ -99,7 +110,11 @@ export function templateOf(path: string): string | null {
 	return best?.template ?? null;
 }
 
-export function expectMatchesSchema(res: ApiResponse, method: string, template: string | null): void {
+export function expectMatchesSchema(
+	res: ApiResponse,
+	method: string,
+	template: string | null,
+): void {
 	const contentType = res.headers.get('content-type') ?? '';
 	if (res.status === 204) {
 		expect(res.text).toBe('');
@@ -162,13 +177,15 @@ export class Client {
 	/** Calls the API; every answer is checked against openapi.json unless `validate: false`. */
 	async call(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
 		const res = await this.send(method, path, options);
-		if (options.validate !== false) expectMatchesSchema(res, method, templateOf(path.replace(/\/+$/, '') || '/'));
+		if (options.validate !== false)
+			expectMatchesSchema(res, method, templateOf(path.replace(/\/+$/, '') || '/'));
 		return res;
 	}
 
 	private async send(method: string, path: string, options: CallOptions): Promise<ApiResponse> {
 		const url = new URL(this.sandbox.baseUrl + path);
-		for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+		for (const [k, v] of Object.entries(options.query ?? {}))
+			if (v !== undefined) url.searchParams.set(k, String(v));
 		const headers: Record<string, string> = { ...options.headers };
 		const key = options.key === undefined ? this.defaultKey : options.key;
 		if (key !== null) headers.authorization = `Bearer ${key}`;
@@ -190,7 +207,12 @@ export class Client {
 	}
 
 	/** Like call(), naming the openapi operation explicitly (and checking that it is the one inferred). */
-	async checked(method: string, path: string, template: string, options: CallOptions = {}): Promise<ApiResponse> {
+	async checked(
+		method: string,
+		path: string,
+		template: string,
+		options: CallOptions = {},
+	): Promise<ApiResponse> {
 		const res = await this.send(method, path, options);
 		if (openapi) expect(templateOf(path)).toBe(template);
 		expectMatchesSchema(res, method, template);
@@ -198,7 +220,9 @@ export class Client {
 	}
 }
 
-export async function withSandbox(options: SandboxOptions = {}): Promise<{ sandbox: Sandbox; client: Client }> {
+export async function withSandbox(
+	options: SandboxOptions = {},
+): Promise<{ sandbox: Sandbox; client: Client }> {
 	warnIfNoOpenapi();
 	const sandbox = await startSandbox({ port: 0, testControls: true, ...options });
 	return { sandbox, client: new Client(sandbox) };

@@ -14,15 +14,25 @@ describe('sandbox idempotency', () => {
 	beforeEach(() => sandbox.reset());
 
 	const post = (body: unknown, key: string, apiKey?: string) =>
-		client.checked('POST', '/contacts', '/contacts', { body, key: apiKey, headers: { 'Idempotency-Key': key } });
+		client.checked('POST', '/contacts', '/contacts', {
+			body,
+			key: apiKey,
+			headers: { 'Idempotency-Key': key },
+		});
 
 	it('hashes method, path and the JSON body exactly as documented', () => {
 		const body = { type: 'customer', firstName: 'Ann' };
 		expect(requestHash('POST', '/api/v1/contacts', body)).toBe(
-			require('node:crypto').createHash('sha256').update(`POST\n/api/v1/contacts\n${JSON.stringify(body)}`).digest('hex'),
+			require('node:crypto')
+				.createHash('sha256')
+				.update(`POST\n/api/v1/contacts\n${JSON.stringify(body)}`)
+				.digest('hex'),
 		);
 		expect(requestHash('DELETE', '/api/v1/contacts/1', undefined)).toBe(
-			require('node:crypto').createHash('sha256').update('DELETE\n/api/v1/contacts/1\nnull').digest('hex'),
+			require('node:crypto')
+				.createHash('sha256')
+				.update('DELETE\n/api/v1/contacts/1\nnull')
+				.digest('hex'),
 		);
 	});
 
@@ -47,11 +57,20 @@ describe('sandbox idempotency', () => {
 
 	it('treats a different key order in the JSON body as a different body', async () => {
 		const key = newKey();
-		await client.call('POST', '/contacts', { rawBody: '{"type":"customer","firstName":"Ann"}', headers: { 'Idempotency-Key': key, 'content-type': 'application/json' } });
-		const reordered = await client.call('POST', '/contacts', { rawBody: '{"firstName":"Ann","type":"customer"}', headers: { 'Idempotency-Key': key, 'content-type': 'application/json' } });
+		await client.call('POST', '/contacts', {
+			rawBody: '{"type":"customer","firstName":"Ann"}',
+			headers: { 'Idempotency-Key': key, 'content-type': 'application/json' },
+		});
+		const reordered = await client.call('POST', '/contacts', {
+			rawBody: '{"firstName":"Ann","type":"customer"}',
+			headers: { 'Idempotency-Key': key, 'content-type': 'application/json' },
+		});
 		expect(reordered.status).toBe(409);
 		// Whitespace is not part of the hash: the hash is over the parsed body.
-		const spaced = await client.call('POST', '/contacts', { rawBody: '{ "type": "customer", "firstName": "Ann" }', headers: { 'Idempotency-Key': key, 'content-type': 'application/json' } });
+		const spaced = await client.call('POST', '/contacts', {
+			rawBody: '{ "type": "customer", "firstName": "Ann" }',
+			headers: { 'Idempotency-Key': key, 'content-type': 'application/json' },
+		});
 		expect(spaced.status).toBe(201);
 		expect(sandbox.contacts()).toHaveLength(1);
 	});
@@ -59,10 +78,15 @@ describe('sandbox idempotency', () => {
 	it('binds the key to the path too: the same key on another path is 409', async () => {
 		const key = newKey();
 		const created = await post({ type: 'customer', firstName: 'Ann' }, key);
-		const res = await client.checked('PATCH', `/contacts/${created.body.data.id}`, '/contacts/{id}', {
-			body: { type: 'customer', firstName: 'Ann' },
-			headers: { 'Idempotency-Key': key },
-		});
+		const res = await client.checked(
+			'PATCH',
+			`/contacts/${created.body.data.id}`,
+			'/contacts/{id}',
+			{
+				body: { type: 'customer', firstName: 'Ann' },
+				headers: { 'Idempotency-Key': key },
+			},
+		);
 		expect(res.status).toBe(409);
 	});
 
@@ -80,8 +104,12 @@ describe('sandbox idempotency', () => {
 		const created = await post({ type: 'customer', firstName: 'Ann' }, newKey());
 		const key = newKey();
 		const path = `/contacts/${created.body.data.id}`;
-		const first = await client.checked('DELETE', path, '/contacts/{id}', { headers: { 'Idempotency-Key': key } });
-		const replay = await client.checked('DELETE', path, '/contacts/{id}', { headers: { 'Idempotency-Key': key } });
+		const first = await client.checked('DELETE', path, '/contacts/{id}', {
+			headers: { 'Idempotency-Key': key },
+		});
+		const replay = await client.checked('DELETE', path, '/contacts/{id}', {
+			headers: { 'Idempotency-Key': key },
+		});
 		expect([first.status, replay.status]).toEqual([204, 204]);
 		expect(replay.text).toBe('');
 		expect((await client.call('DELETE', path)).status).toBe(404);
@@ -91,9 +119,15 @@ describe('sandbox idempotency', () => {
 		const created = await post({ type: 'customer', firstName: 'Ann' }, newKey());
 		const key = newKey();
 		const path = `/contacts/${created.body.data.id}`;
-		const first = await client.checked('PATCH', path, '/contacts/{id}', { body: { lastName: 'Lee' }, headers: { 'Idempotency-Key': key } });
+		const first = await client.checked('PATCH', path, '/contacts/{id}', {
+			body: { lastName: 'Lee' },
+			headers: { 'Idempotency-Key': key },
+		});
 		await client.call('PATCH', path, { body: { lastName: 'Kim' } });
-		const replay = await client.checked('PATCH', path, '/contacts/{id}', { body: { lastName: 'Lee' }, headers: { 'Idempotency-Key': key } });
+		const replay = await client.checked('PATCH', path, '/contacts/{id}', {
+			body: { lastName: 'Lee' },
+			headers: { 'Idempotency-Key': key },
+		});
 		expect(replay.text).toBe(first.text);
 		expect(sandbox.contacts()[0].lastName).toBe('Kim');
 	});
@@ -117,15 +151,20 @@ describe('sandbox idempotency', () => {
 		expect(sandbox.contacts()).toHaveLength(2);
 	});
 
-	it.each(['not-a-uuid', '12345', 'x'.repeat(300), ''])('rejects the malformed Idempotency-Key %j with 400', async (key) => {
-		const res = await post({ type: 'customer', firstName: 'Ann' }, key);
-		expect(res.status).toBe(400);
-		expect(res.body.code).toBe('bad_request');
-		expect(sandbox.contacts()).toHaveLength(0);
-	});
+	it.each(['not-a-uuid', '12345', 'x'.repeat(300), ''])(
+		'rejects the malformed Idempotency-Key %j with 400',
+		async (key) => {
+			const res = await post({ type: 'customer', firstName: 'Ann' }, key);
+			expect(res.status).toBe(400);
+			expect(res.body.code).toBe('bad_request');
+			expect(sandbox.contacts()).toHaveLength(0);
+		},
+	);
 
 	it('ignores Idempotency-Key on GET', async () => {
-		const res = await client.checked('GET', '/contacts', '/contacts', { headers: { 'Idempotency-Key': 'whatever' } });
+		const res = await client.checked('GET', '/contacts', '/contacts', {
+			headers: { 'Idempotency-Key': 'whatever' },
+		});
 		expect(res.status).toBe(200);
 	});
 
@@ -141,7 +180,9 @@ describe('sandbox idempotency', () => {
 		await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 		try {
 			const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-			await client.call('POST', '/webhook-endpoints', { body: { url, eventTypes: ['contact.created'] } });
+			await client.call('POST', '/webhook-endpoints', {
+				body: { url, eventTypes: ['contact.created'] },
+			});
 			const key = newKey();
 			await post({ type: 'customer', firstName: 'Ann' }, key);
 			await post({ type: 'customer', firstName: 'Ann' }, key);

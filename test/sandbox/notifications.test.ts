@@ -11,7 +11,8 @@ describe('sandbox notifications', () => {
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
 
-	const page = (query: Record<string, string | number | undefined>) => client.checked('GET', '/notifications', '/notifications', { query });
+	const page = (query: Record<string, string | number | undefined>) =>
+		client.checked('GET', '/notifications', '/notifications', { query });
 
 	it('lists the most recent first, paged by limit and offset: the pages join up with no gap or repeat', async () => {
 		sandbox.seedFamily('notifications', 57);
@@ -52,7 +53,13 @@ describe('sandbox notifications', () => {
 	});
 
 	it('refuses a limit outside 1..100, a negative offset and a non-boolean unreadOnly with 400', async () => {
-		for (const query of [{ limit: 0 }, { limit: 101 }, { offset: -1 }, { offset: 'x' }, { unreadOnly: 'maybe' }]) {
+		for (const query of [
+			{ limit: 0 },
+			{ limit: 101 },
+			{ offset: -1 },
+			{ offset: 'x' },
+			{ unreadOnly: 'maybe' },
+		]) {
 			const res = await page(query);
 			expect(res.status).toBe(400);
 			expect(res.body.code).toBe('bad_request');
@@ -61,10 +68,14 @@ describe('sandbox notifications', () => {
 
 	it('belong to the key owner of the tenant: another tenant sees none; needs notifications:read', async () => {
 		sandbox.seedFamily('notifications', 5);
-		expect(await okData(client.call('GET', '/notifications', { key: sandbox.keys.otherTenant }))).toEqual([]);
+		expect(
+			await okData(client.call('GET', '/notifications', { key: sandbox.keys.otherTenant })),
+		).toEqual([]);
 		const owner = (await okData(page({})))[0].userId;
 		const users = await okData(client.call('GET', '/users'));
 		expect(owner).toBe(users[0].id);
-		expect((await client.call('GET', '/notifications', { key: 'bwp_test_bids_read' })).status).toBe(403);
+		expect((await client.call('GET', '/notifications', { key: 'bwp_test_bids_read' })).status).toBe(
+			403,
+		);
 	});
 });

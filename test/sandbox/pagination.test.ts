@@ -17,7 +17,11 @@ describe('sandbox keyset pagination with signed cursors', () => {
 	it('defaults to 25 items and reports cursor, has_more and count', async () => {
 		const res = await page({});
 		expect(res.body.data).toHaveLength(25);
-		expect(res.body.meta.pagination).toEqual({ cursor: expect.any(String), has_more: true, count: 25 });
+		expect(res.body.meta.pagination).toEqual({
+			cursor: expect.any(String),
+			has_more: true,
+			count: 25,
+		});
 		expect(res.body.meta.pagination).not.toHaveProperty('total');
 	});
 
@@ -40,7 +44,10 @@ describe('sandbox keyset pagination with signed cursors', () => {
 	});
 
 	it('keeps a filtered walk consistent and lets the limit change between pages', async () => {
-		const expected = sandbox.contacts().filter((c) => c.type === 'customer').map((c) => c.id);
+		const expected = sandbox
+			.contacts()
+			.filter((c) => c.type === 'customer')
+			.map((c) => c.id);
 		const seen: number[] = [];
 		let cursor: string | undefined;
 		let limit = 7;
@@ -56,8 +63,12 @@ describe('sandbox keyset pagination with signed cursors', () => {
 	it('an exact multiple of the limit ends with has_more false, not an empty extra page', async () => {
 		const tiny = await withSandbox({ seed: 4 });
 		try {
-			const first = await tiny.client.checked('GET', '/contacts', '/contacts', { query: { limit: 2 } });
-			const second = await tiny.client.checked('GET', '/contacts', '/contacts', { query: { limit: 2, cursor: first.body.meta.pagination.cursor } });
+			const first = await tiny.client.checked('GET', '/contacts', '/contacts', {
+				query: { limit: 2 },
+			});
+			const second = await tiny.client.checked('GET', '/contacts', '/contacts', {
+				query: { limit: 2, cursor: first.body.meta.pagination.cursor },
+			});
 			expect(second.body.meta.pagination).toEqual({ cursor: null, has_more: false, count: 2 });
 		} finally {
 			await tiny.sandbox.close();
@@ -73,11 +84,14 @@ describe('sandbox keyset pagination with signed cursors', () => {
 		expect(second.body.data.map((c: { id: number }) => c.id)).not.toContain(ids[9]);
 	});
 
-	it.each(['0', '101', '1000', '-5', '2.5', 'ten'])('rejects limit=%s with 400 bad_request', async (limit) => {
-		const res = await page({ limit });
-		expect(res.status).toBe(400);
-		expect(res.body.code).toBe('bad_request');
-	});
+	it.each(['0', '101', '1000', '-5', '2.5', 'ten'])(
+		'rejects limit=%s with 400 bad_request',
+		async (limit) => {
+			const res = await page({ limit });
+			expect(res.status).toBe(400);
+			expect(res.body.code).toBe('bad_request');
+		},
+	);
 
 	it('accepts the limit bounds 1 and 100', async () => {
 		expect((await page({ limit: 1 })).body.data).toHaveLength(1);
@@ -90,7 +104,8 @@ describe('sandbox keyset pagination with signed cursors', () => {
 			cursor = (await page({ limit: 5 })).body.meta.pagination.cursor;
 		});
 
-		const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
+		const flip = (s: string, at: number) =>
+			s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1);
 
 		it('is opaque (not a bare id or offset)', () => {
 			expect(cursor).not.toMatch(/^\d+$/);
@@ -100,7 +115,9 @@ describe('sandbox keyset pagination with signed cursors', () => {
 		it('rejects an edited payload with 400 (the payload is HMAC-signed)', async () => {
 			const [payload, signature] = cursor.split('.');
 			const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString());
-			const forged = Buffer.from(JSON.stringify({ ...decoded, a: decoded.a + 50 })).toString('base64url');
+			const forged = Buffer.from(JSON.stringify({ ...decoded, a: decoded.a + 50 })).toString(
+				'base64url',
+			);
 			const res = await page({ limit: 5, cursor: `${forged}.${signature}` });
 			expect(res.status).toBe(400);
 			expect(res.body.code).toBe('bad_request');
@@ -133,7 +150,9 @@ describe('sandbox keyset pagination with signed cursors', () => {
 		it('rejects a cursor from another sandbox instance (different signing secret)', async () => {
 			const other = await withSandbox({ seed: 10 });
 			try {
-				const res = await other.client.checked('GET', '/contacts', '/contacts', { query: { limit: 5, cursor } });
+				const res = await other.client.checked('GET', '/contacts', '/contacts', {
+					query: { limit: 5, cursor },
+				});
 				expect(res.status).toBe(400);
 			} finally {
 				await other.sandbox.close();
@@ -147,7 +166,11 @@ describe('keyset paging performance', () => {
 	let sandbox: Sandbox;
 	let client: Client;
 	beforeAll(async () => {
-		({ sandbox, client } = await withSandbox({ seed: 100_000, cursorSecret, rateLimit: { enabled: false } }));
+		({ sandbox, client } = await withSandbox({
+			seed: 100_000,
+			cursorSecret,
+			rateLimit: { enabled: false },
+		}));
 	});
 	afterAll(() => sandbox.close());
 
@@ -159,18 +182,23 @@ describe('keyset paging performance', () => {
 		expect(ids).toHaveLength(100_000);
 		const positions = { start: undefined, middle: ids[49_999], end: ids[99_899] };
 		const handMinted = codec.encode(1, 'contacts', filterFingerprint({}), ids[49_999]);
-		const viaServer = (await client.call('GET', '/contacts', { query: { limit: 100 } })).body.meta.pagination.cursor;
+		const viaServer = (await client.call('GET', '/contacts', { query: { limit: 100 } })).body.meta
+			.pagination.cursor;
 		expect(codec.encode(1, 'contacts', filterFingerprint({}), ids[99])).toBe(viaServer);
 
 		// Warm up the JIT and let the garbage of seeding be collected before measuring.
-		for (let i = 0; i < 30; i++) await client.call('GET', '/contacts', { query: { limit: 100, cursor: viaServer } });
+		for (let i = 0; i < 30; i++)
+			await client.call('GET', '/contacts', { query: { limit: 100, cursor: viaServer } });
 		const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 		const timing = (res: { headers: Headers }, name: string) =>
 			Number(new RegExp(`${name};dur=([\\d.]+)`).exec(res.headers.get('server-timing') ?? '')![1]);
 		const wall: number[] = [];
 		const results: Record<string, { cpu: number; roundTrip: number }> = {};
 		for (const [name, afterId] of Object.entries(positions)) {
-			const cursor = afterId === undefined ? undefined : codec.encode(1, 'contacts', filterFingerprint({}), afterId);
+			const cursor =
+				afterId === undefined
+					? undefined
+					: codec.encode(1, 'contacts', filterFingerprint({}), afterId);
 			const roundTrips: number[] = [];
 			const cpu: number[] = [];
 			for (let i = 0; i < 15; i++) {
@@ -178,7 +206,9 @@ describe('keyset paging performance', () => {
 				const res = await client.call('GET', '/contacts', { query: { limit: 100, cursor } });
 				roundTrips.push(performance.now() - started);
 				expect(res.body.data).toHaveLength(100);
-				expect(res.body.data[0].id).toBe(afterId === undefined ? ids[0] : ids[ids.indexOf(afterId) + 1]);
+				expect(res.body.data[0].id).toBe(
+					afterId === undefined ? ids[0] : ids[ids.indexOf(afterId) + 1],
+				);
 				wall.push(timing(res, 'app'));
 				cpu.push(timing(res, 'cpu'));
 			}
@@ -187,7 +217,11 @@ describe('keyset paging performance', () => {
 		expect(handMinted).toBe(codec.encode(1, 'contacts', filterFingerprint({}), positions.middle));
 		console.log(
 			`100-item page from 100k contacts: median server time ${median(wall).toFixed(2)} ms; per position (median) ` +
-				Object.entries(results).map(([k, v]) => `${k}: cpu ${v.cpu.toFixed(2)} ms, round trip ${v.roundTrip.toFixed(2)} ms`).join('; '),
+				Object.entries(results)
+					.map(
+						([k, v]) => `${k}: cpu ${v.cpu.toFixed(2)} ms, round trip ${v.roundTrip.toFixed(2)} ms`,
+					)
+					.join('; '),
 		);
 		// Wall-clock time from routing to serialized body. (Round trips include the HTTP client and
 		// the load of the 2 shared cores, so they are logged rather than asserted.)
@@ -196,7 +230,12 @@ describe('keyset paging performance', () => {
 		// No scan from the start: the last page costs about what the first one does.
 		expect(results.end.cpu).toBeLessThan(results.start.cpu * 3 + 1);
 
-		const last = await client.call('GET', '/contacts', { query: { limit: 100, cursor: codec.encode(1, 'contacts', filterFingerprint({}), positions.end) } });
+		const last = await client.call('GET', '/contacts', {
+			query: {
+				limit: 100,
+				cursor: codec.encode(1, 'contacts', filterFingerprint({}), positions.end),
+			},
+		});
 		expect(last.body.meta.pagination).toEqual({ cursor: null, has_more: false, count: 100 });
 	});
 });

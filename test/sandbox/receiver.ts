@@ -10,7 +10,10 @@ export interface ReceivedDelivery {
 	receivedAt: number;
 }
 
-export type Responder = (delivery: ReceivedDelivery, index: number) => { status: number; delayMs?: number; body?: string };
+export type Responder = (
+	delivery: ReceivedDelivery,
+	index: number,
+) => { status: number; delayMs?: number; body?: string };
 
 export class Receiver {
 	readonly received: ReceivedDelivery[] = [];
@@ -35,7 +38,10 @@ export class Receiver {
 				this.received.push(delivery);
 				const answer = this.responder(delivery, this.received.length - 1);
 				const reply = () => {
-					if (!res.destroyed) res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? `status ${answer.status}`);
+					if (!res.destroyed)
+						res
+							.writeHead(answer.status, { 'content-type': 'text/plain' })
+							.end(answer.body ?? `status ${answer.status}`);
 				};
 				if (answer.delayMs) {
 					const timer = setTimeout(() => {
@@ -57,7 +63,8 @@ export class Receiver {
 	async waitFor(count: number, timeoutMs = 5_000): Promise<ReceivedDelivery[]> {
 		const deadline = Date.now() + timeoutMs;
 		while (this.received.length < count) {
-			if (Date.now() > deadline) throw new Error(`expected ${count} deliveries, got ${this.received.length}`);
+			if (Date.now() > deadline)
+				throw new Error(`expected ${count} deliveries, got ${this.received.length}`);
 			await new Promise((r) => setTimeout(r, 10));
 		}
 		return this.received;
@@ -74,7 +81,12 @@ export class Receiver {
  * Verifies `t=<unix>,v1=<hex>[,v1=<hex>…]` as documented: HMAC-SHA256(secret, t + "." + rawBody),
  * constant-time compare, any v1 may match, timestamp within 300 s.
  */
-export function verifySignature(header: string | undefined, rawBody: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+export function verifySignature(
+	header: string | undefined,
+	rawBody: string,
+	secret: string,
+	nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
 	if (!header) return false;
 	const parts = header.split(',').map((p) => p.trim().split('='));
 	const t = parts.find(([k]) => k === 't')?.[1];

@@ -5,8 +5,18 @@ import { Client, withSandbox, type ApiResponse } from './helpers';
 /** Keys with one or two scopes, for the scope checks. */
 export const LIMITED_KEYS: SandboxKey[] = [
 	{ token: 'bwp_test_bids_read', name: 'Bids read-only', scopes: ['bids:read'], tenantId: 1 },
-	{ token: 'bwp_test_leads_write', name: 'Leads writer', scopes: ['leads:read', 'leads:write'], tenantId: 1 },
-	{ token: 'bwp_test_pay_apps_write', name: 'Pay apps clerk', scopes: ['pay_apps:read', 'pay_apps:write'], tenantId: 1 },
+	{
+		token: 'bwp_test_leads_write',
+		name: 'Leads writer',
+		scopes: ['leads:read', 'leads:write'],
+		tenantId: 1,
+	},
+	{
+		token: 'bwp_test_pay_apps_write',
+		name: 'Pay apps clerk',
+		scopes: ['pay_apps:read', 'pay_apps:write'],
+		tenantId: 1,
+	},
 ];
 
 export interface Setup {
@@ -35,7 +45,10 @@ export async function okData(res: Promise<ApiResponse> | ApiResponse, status = 2
 }
 
 /** Asserts a 409 conflict whose detail matches. */
-export async function expectConflict(res: Promise<ApiResponse> | ApiResponse, detail: RegExp | string): Promise<void> {
+export async function expectConflict(
+	res: Promise<ApiResponse> | ApiResponse,
+	detail: RegExp | string,
+): Promise<void> {
 	const r = await res;
 	expect(r.status).toBe(409);
 	expect(r.body.code).toBe('conflict');
@@ -43,20 +56,35 @@ export async function expectConflict(res: Promise<ApiResponse> | ApiResponse, de
 }
 
 /** Asserts a 422 naming these fields with these codes. */
-export async function expectInvalid(res: Promise<ApiResponse> | ApiResponse, fields: Record<string, string>): Promise<void> {
+export async function expectInvalid(
+	res: Promise<ApiResponse> | ApiResponse,
+	fields: Record<string, string>,
+): Promise<void> {
 	const r = await res;
 	expect(r.status).toBe(422);
 	expect(r.body.code).toBe('validation_failed');
-	for (const [field, code] of Object.entries(fields)) expect(r.body.errors).toContainEqual({ field, code, message: expect.any(String) });
+	for (const [field, code] of Object.entries(fields))
+		expect(r.body.errors).toContainEqual({ field, code, message: expect.any(String) });
 }
 
-export const project = (client: Client, body: Record<string, unknown> = {}) => created(client, '/projects', { name: 'Riverside Office Build-Out', ...body });
-export const bid = (client: Client, body: Record<string, unknown> = {}) => created(client, '/bids', { name: 'Kitchen remodel', ...body });
+export const project = (client: Client, body: Record<string, unknown> = {}) =>
+	created(client, '/projects', { name: 'Riverside Office Build-Out', ...body });
+export const bid = (client: Client, body: Record<string, unknown> = {}) =>
+	created(client, '/bids', { name: 'Kitchen remodel', ...body });
 export const lineItem = (client: Client, bidId: number, body: Record<string, unknown> = {}) =>
-	created(client, `/bids/${bidId}/line-items`, { description: 'Cabinets', quantity: '2', unitPrice: '500.00', ...body });
+	created(client, `/bids/${bidId}/line-items`, {
+		description: 'Cabinets',
+		quantity: '2',
+		unitPrice: '500.00',
+		...body,
+	});
 
 /** Collects every item of a cursor-paginated list. */
-export async function listAll(client: Client, path: string, query: Record<string, string | number> = {}): Promise<Json[]> {
+export async function listAll(
+	client: Client,
+	path: string,
+	query: Record<string, string | number> = {},
+): Promise<Json[]> {
 	const items: Json[] = [];
 	let cursor: string | undefined;
 	for (let guard = 0; guard < 1000; guard++) {

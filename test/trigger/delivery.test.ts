@@ -63,7 +63,12 @@ describe('deliveries from BuildWorkPro reach the workflow with the documented da
 	beforeEach(async () => publish());
 
 	it('a created contact starts one execution carrying the whole event', async () => {
-		const contact = await createContact({ type: 'customer', firstName: 'Maria', lastName: 'Garcia', email: 'maria@example.com' });
+		const contact = await createContact({
+			type: 'customer',
+			firstName: 'Maria',
+			lastName: 'Garcia',
+			email: 'maria@example.com',
+		});
 
 		const [delivery] = await trigger.waitForDeliveries(1);
 		expect(delivery).toMatchObject({ status: 200, started: true });
@@ -74,16 +79,28 @@ describe('deliveries from BuildWorkPro reach the workflow with the documented da
 			type: 'contact.created',
 			created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
 			tenant_id: 1,
-			data: expect.objectContaining({ id: contact.id, firstName: 'Maria', lastName: 'Garcia', email: 'maria@example.com', type: 'customer' }),
+			data: expect.objectContaining({
+				id: contact.id,
+				firstName: 'Maria',
+				lastName: 'Garcia',
+				email: 'maria@example.com',
+				type: 'customer',
+			}),
 		});
 		// The same id BuildWorkPro announced in its headers: the dedupe key for retries.
 		expect(delivery.request.headers['buildworkpro-event-id']).toBe(event.id);
 	});
 
 	it('an updated contact carries the new record and previous_attributes with the old values', async () => {
-		const contact = await createContact({ type: 'customer', firstName: 'Maria', lastName: 'Garcia' });
+		const contact = await createContact({
+			type: 'customer',
+			firstName: 'Maria',
+			lastName: 'Garcia',
+		});
 		await trigger.waitForDeliveries(1);
-		const updated = await api(sandbox, 'PATCH', `/contacts/${contact.id}`, { firstName: 'Mariana' });
+		const updated = await api(sandbox, 'PATCH', `/contacts/${contact.id}`, {
+			firstName: 'Mariana',
+		});
 		expect(updated.status).toBe(200);
 
 		const [, delivery] = await trigger.waitForDeliveries(2);
@@ -102,7 +119,10 @@ describe('deliveries from BuildWorkPro reach the workflow with the documented da
 
 		const [, delivery] = await trigger.waitForDeliveries(2);
 		expect(delivery.started).toBe(true);
-		expect(delivery.items[0].json).toMatchObject({ type: 'contact.deleted', data: { id: contact.id } });
+		expect(delivery.items[0].json).toMatchObject({
+			type: 'contact.deleted',
+			data: { id: contact.id },
+		});
 	});
 
 	it('BuildWorkPro records the delivery as succeeded', async () => {
@@ -141,20 +161,27 @@ describe('deliveries that must not start the workflow', () => {
 		['no signature header', 'none'],
 		['a malformed signature header', 'malformed'],
 	] as const)('a delivery with %s is answered 401 and starts nothing', async (_case, signature) => {
-			const answer = await sandbox.sendDelivery({ url: deliveryUrl(), secret, signature });
-			expect(answer.status).toBe(401);
-			expect(trigger.deliveries).toHaveLength(1);
-			expect(trigger.deliveries[0]).toMatchObject({ status: 401, started: false, items: [] });
+		const answer = await sandbox.sendDelivery({ url: deliveryUrl(), secret, signature });
+		expect(answer.status).toBe(401);
+		expect(trigger.deliveries).toHaveLength(1);
+		expect(trigger.deliveries[0]).toMatchObject({ status: 401, started: false, items: [] });
 	});
 
-	it('a well-formed delivery signed with someone else\'s secret is answered 401', async () => {
-		const answer = await sandbox.sendDelivery({ url: deliveryUrl(), secret: 'whsec_attacker_guess', signature: 'valid' });
+	it("a well-formed delivery signed with someone else's secret is answered 401", async () => {
+		const answer = await sandbox.sendDelivery({
+			url: deliveryUrl(),
+			secret: 'whsec_attacker_guess',
+			signature: 'valid',
+		});
 		expect(answer.status).toBe(401);
 		expect(trigger.deliveries[0].started).toBe(false);
 	});
 
 	it('a body changed after signing is answered 401', async () => {
-		const genuine = signedDelivery(secret, contactEvent('contact.created', { id: 7, email: 'ap@summit.example.com' }));
+		const genuine = signedDelivery(
+			secret,
+			contactEvent('contact.created', { id: 7, email: 'ap@summit.example.com' }),
+		);
 		const tampered = genuine.rawBody.replace('ap@summit.example.com', 'ap@attacker.example.com');
 		const result = await trigger.receive({ headers: genuine.headers, rawBody: tampered });
 		expect(result).toMatchObject({ status: 401, started: false });
@@ -168,7 +195,11 @@ describe('deliveries that must not start the workflow', () => {
 	});
 
 	it('a valid delivery under the Bwp-Signature header name is accepted', async () => {
-		const answer = await sandbox.sendDelivery({ url: deliveryUrl(), secret, headerName: 'Bwp-Signature' });
+		const answer = await sandbox.sendDelivery({
+			url: deliveryUrl(),
+			secret,
+			headerName: 'Bwp-Signature',
+		});
 		expect(answer.status).toBe(200);
 		expect(trigger.deliveries[0].started).toBe(true);
 	});
@@ -182,7 +213,7 @@ describe('deliveries that must not start the workflow', () => {
 });
 
 describe('after the static data was lost', () => {
-	it('the adopted endpoint\'s deliveries verify with the rotated secret', async () => {
+	it("the adopted endpoint's deliveries verify with the rotated secret", async () => {
 		await publish();
 		trigger.staticData = {};
 		await trigger.activate('init');

@@ -6,7 +6,11 @@
 import { Workflow, type INode, type INodeTypes } from 'n8n-workflow';
 
 import { BuildWorkProTrigger } from '../../nodes/BuildWorkProTrigger/BuildWorkProTrigger.node';
-import { BUILDWORKPRO_EVENT_TYPES, EVENT_OPTIONS, SUBTITLE_MAX_LENGTH } from '../../nodes/BuildWorkProTrigger/events';
+import {
+	BUILDWORKPRO_EVENT_TYPES,
+	EVENT_OPTIONS,
+	SUBTITLE_MAX_LENGTH,
+} from '../../nodes/BuildWorkProTrigger/events';
 
 const trigger = new BuildWorkProTrigger();
 const { description } = trigger;
@@ -27,12 +31,16 @@ function subtitleFor(events: unknown): string {
 		getKnownTypes: () => ({}),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	return String(workflow.expression.getSimpleParameterValue(node, description.subtitle!, 'internal', {}));
+	return String(
+		workflow.expression.getSimpleParameterValue(node, description.subtitle!, 'internal', {}),
+	);
 }
 
 describe('the trigger on the canvas', () => {
 	it('shows the default contact events in words, not as their API types', () => {
-		expect(subtitleFor(['contact.created', 'contact.updated', 'contact.deleted'])).toBe('All Contact events');
+		expect(subtitleFor(['contact.created', 'contact.updated', 'contact.deleted'])).toBe(
+			'All Contact events',
+		);
 	});
 
 	it('shows one event by the name the panel uses', () => {
@@ -42,13 +50,20 @@ describe('the trigger on the canvas', () => {
 
 	it('names the events of one resource while that fits under the node, else counts them', () => {
 		expect(subtitleFor(['bid.accepted', 'bid.rejected'])).toBe('Bid: Accepted, Rejected');
-		expect(subtitleFor(['bid.created', 'bid.accepted', 'bid.rejected', 'bid.expired'])).toBe('4 Bid events');
-		for (const subtitle of [subtitleFor(['bid.accepted', 'bid.rejected']), subtitleFor(['pay_app.submitted', 'pay_app.approved'])])
+		expect(subtitleFor(['bid.created', 'bid.accepted', 'bid.rejected', 'bid.expired'])).toBe(
+			'4 Bid events',
+		);
+		for (const subtitle of [
+			subtitleFor(['bid.accepted', 'bid.rejected']),
+			subtitleFor(['pay_app.submitted', 'pay_app.approved']),
+		])
 			expect(subtitle.length).toBeLessThanOrEqual(SUBTITLE_MAX_LENGTH);
 	});
 
 	it('counts events of several resources instead of a list that would be cut off', () => {
-		expect(subtitleFor(['bid.accepted', 'pay_app.approved', 'change_order.approved'])).toBe('3 events');
+		expect(subtitleFor(['bid.accepted', 'pay_app.approved', 'change_order.approved'])).toBe(
+			'3 events',
+		);
 	});
 
 	it('shows nothing for no events rather than an error', () => {
@@ -58,7 +73,10 @@ describe('the trigger on the canvas', () => {
 
 describe('the trigger panel', () => {
 	const notice = description.properties.find((property) => property.type === 'notice');
-	const panel = description.triggerPanel as Exclude<typeof description.triggerPanel, boolean | undefined>;
+	const panel = description.triggerPanel as Exclude<
+		typeof description.triggerPanel,
+		boolean | undefined
+	>;
 	const panelTexts = [
 		panel.header,
 		...Object.values(panel.executionsHelp as Record<string, string>),
@@ -78,27 +96,37 @@ describe('the trigger panel', () => {
 		}
 	});
 
-	it('says how to make an event happen, also without BuildWorkPro\'s web app: with the BuildWorkPro node', () => {
+	it("says how to make an event happen, also without BuildWorkPro's web app: with the BuildWorkPro node", () => {
 		const activation = panel.activationHint as { active: string; inactive: string };
 		for (const hint of [activation.inactive, activation.active]) {
 			expect(hint).toMatch(/Click "Execute step"/);
 			expect(hint).toMatch(/from another workflow with the BuildWorkPro node \(Contact → Create/);
 		}
-		expect((panel.executionsHelp as { inactive: string }).inactive).toMatch(/with the BuildWorkPro node/);
+		expect((panel.executionsHelp as { inactive: string }).inactive).toMatch(
+			/with the BuildWorkPro node/,
+		);
 	});
 });
 
-describe('the trigger\'s events in the panel and the node creator', () => {
+describe("the trigger's events in the panel and the node creator", () => {
 	const names = EVENT_OPTIONS.map((option) => option.name);
 
 	it('lists the three contact events (the default) first', () => {
 		expect(names.slice(0, 3)).toEqual(['Contact Created', 'Contact Updated', 'Contact Deleted']);
 	});
 
-	it('groups events by resource, in the order of the construction workflow, each in BuildWorkPro\'s own order', () => {
+	it("groups events by resource, in the order of the construction workflow, each in BuildWorkPro's own order", () => {
 		const resources = EVENT_OPTIONS.map((option) => String(option.value).split('.')[0]);
 		const runs = resources.filter((resource, index) => resource !== resources[index - 1]);
-		expect(runs).toEqual(['contact', 'lead', 'bid', 'project', 'change_order', 'pay_app', 'product']);
+		expect(runs).toEqual([
+			'contact',
+			'lead',
+			'bid',
+			'project',
+			'change_order',
+			'pay_app',
+			'product',
+		]);
 		expect(names.slice(6, 15)).toEqual([
 			'Bid Created',
 			'Bid Updated',
@@ -113,6 +141,8 @@ describe('the trigger\'s events in the panel and the node creator', () => {
 	});
 
 	it('still offers every event type exactly once (the values are what saved workflows hold)', () => {
-		expect(EVENT_OPTIONS.map((option) => option.value).sort()).toEqual([...BUILDWORKPRO_EVENT_TYPES].sort());
+		expect(EVENT_OPTIONS.map((option) => option.value).sort()).toEqual(
+			[...BUILDWORKPRO_EVENT_TYPES].sort(),
+		);
 	});
 });

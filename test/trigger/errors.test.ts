@@ -15,8 +15,12 @@ const node: INode = {
 
 describe('reading BuildWorkPro problem details', () => {
 	it('takes the error code from `code`, else from the `#fragment` of the problem type (the documented decision)', () => {
-		expect(problemCode({ code: 'scope_insufficient', type: 'https://docs.example/errors#forbidden' })).toBe('scope_insufficient');
-		expect(problemCode({ type: 'https://app.buildworkpro.com/problems#validation_failed' })).toBe('validation_failed');
+		expect(
+			problemCode({ code: 'scope_insufficient', type: 'https://docs.example/errors#forbidden' }),
+		).toBe('scope_insufficient');
+		expect(problemCode({ type: 'https://app.buildworkpro.com/problems#validation_failed' })).toBe(
+			'validation_failed',
+		);
 		expect(problemCode({ type: 'about:blank' })).toBeUndefined();
 	});
 
@@ -30,10 +34,15 @@ describe('reading BuildWorkPro problem details', () => {
 				detail: 'The request body is invalid.',
 				code: 'validation_failed',
 				request_id: 'req_123',
-				errors: [{ field: 'url', code: 'invalid_format', message: 'url must be a public https URL.' }],
+				errors: [
+					{ field: 'url', code: 'invalid_format', message: 'url must be a public https URL.' },
+				],
 			},
 		};
-		const error = apiErrorFromAnswer(node, answer, { itemIndex: 0, wording: describeTriggerError(answer, {}) });
+		const error = apiErrorFromAnswer(node, answer, {
+			itemIndex: 0,
+			wording: describeTriggerError(answer, {}),
+		});
 		expect(error.message).toBe('BuildWorkPro answered 422: Unprocessable Entity');
 		expect(error.description).toBe(
 			'BuildWorkPro said: URL must be a public https URL.\n' +
@@ -42,7 +51,10 @@ describe('reading BuildWorkPro problem details', () => {
 	});
 
 	it('a 403 for an inactive subscription is not blamed on a missing scope', () => {
-		const wording = describeTriggerError({ statusCode: 403, headers: {}, body: { code: 'subscription_inactive', title: 'Forbidden' } }, {});
+		const wording = describeTriggerError(
+			{ statusCode: 403, headers: {}, body: { code: 'subscription_inactive', title: 'Forbidden' } },
+			{},
+		);
 		expect(wording.message).toBe('BuildWorkPro answered 403: Forbidden');
 	});
 });
@@ -64,7 +76,17 @@ describe('wording registration errors', () => {
 	});
 
 	it('matches an endpoint URL that a server spelled differently but equivalently', () => {
-		expect(sameUrl('https://N8N.example.com:443/webhook/a/webhook', 'https://n8n.example.com/webhook/a/webhook')).toBe(true);
-		expect(sameUrl('https://n8n.example.com/webhook/a/webhook', 'https://n8n.example.com/webhook-test/a/webhook')).toBe(false);
+		expect(
+			sameUrl(
+				'https://N8N.example.com:443/webhook/a/webhook',
+				'https://n8n.example.com/webhook/a/webhook',
+			),
+		).toBe(true);
+		expect(
+			sameUrl(
+				'https://n8n.example.com/webhook/a/webhook',
+				'https://n8n.example.com/webhook-test/a/webhook',
+			),
+		).toBe(false);
 	});
 });

@@ -3,7 +3,11 @@ import { join, resolve } from 'node:path';
 
 import { BuildWorkProTrigger } from '../../nodes/BuildWorkProTrigger/BuildWorkProTrigger.node';
 import { parseDelivery, shapeOutput } from '../../nodes/BuildWorkProTrigger/delivery';
-import { BUILDWORKPRO_EVENT_TYPES, EVENT_OPTIONS, eventDisplayName } from '../../nodes/BuildWorkProTrigger/events';
+import {
+	BUILDWORKPRO_EVENT_TYPES,
+	EVENT_OPTIONS,
+	eventDisplayName,
+} from '../../nodes/BuildWorkProTrigger/events';
 
 const sharedDir = process.env.BWP_SHARED_DIR ?? resolve(__dirname, '../../../shared/buildworkpro');
 const openapiPath = join(sharedDir, 'openapi.json');
@@ -12,7 +16,8 @@ function documentedEventTypes(): string[] | undefined {
 	if (!existsSync(openapiPath)) return undefined;
 	const openapi = JSON.parse(readFileSync(openapiPath, 'utf8'));
 	const schema =
-		openapi.paths['/webhook-endpoints'].post.requestBody.content['application/json'].schema.properties.eventTypes;
+		openapi.paths['/webhook-endpoints'].post.requestBody.content['application/json'].schema
+			.properties.eventTypes;
 	return schema.items.enum as string[];
 }
 
@@ -21,7 +26,9 @@ describe('BuildWorkPro Trigger events', () => {
 	const withOpenapi = documented ? it : it.skip;
 	if (!documented) {
 		// eslint-disable-next-line no-console
-		console.warn(`openapi.json not found at ${openapiPath} (set BWP_SHARED_DIR): skipping the event-list check`);
+		console.warn(
+			`openapi.json not found at ${openapiPath} (set BWP_SHARED_DIR): skipping the event-list check`,
+		);
 	}
 
 	withOpenapi('offers exactly the event types openapi.json lists for webhook endpoints', () => {
@@ -46,7 +53,12 @@ describe('BuildWorkPro Trigger events', () => {
 		expect(description.name).toBe('buildWorkProTrigger');
 		expect(description.usableAsTool).toBeFalsy();
 		expect(description.webhooks).toEqual([
-			expect.objectContaining({ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }),
+			expect.objectContaining({
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			}),
 		]);
 	});
 });
@@ -79,6 +91,10 @@ describe('BuildWorkPro Trigger output shapes', () => {
 		expect(parseDelivery(Buffer.from('not json'))).toMatchObject({ ok: false });
 		expect(parseDelivery(Buffer.from('[1,2]'))).toMatchObject({ ok: false });
 		expect(parseDelivery(Buffer.from('{"id":"evt_1"}'))).toMatchObject({ ok: false });
-		expect(parseDelivery(Buffer.from(JSON.stringify(event)))).toEqual({ ok: true, event, eventType: 'contact.updated' });
+		expect(parseDelivery(Buffer.from(JSON.stringify(event)))).toEqual({
+			ok: true,
+			event,
+			eventType: 'contact.updated',
+		});
 	});
 });

@@ -13,9 +13,11 @@ import { createTriggerHarness, type TriggerHarness } from '../harness';
 export const CONTACT_EVENTS = ['contact.created', 'contact.updated', 'contact.deleted'];
 
 /** Shaped like n8n's production URL: `<WEBHOOK_URL>webhook/<webhookId>/<path>`. */
-export const PRODUCTION_URL = 'https://n8n.example.com/webhook/2f0c9f4e-6a3b-4f7e-9a51-0d2c8e1b7a44/webhook';
+export const PRODUCTION_URL =
+	'https://n8n.example.com/webhook/2f0c9f4e-6a3b-4f7e-9a51-0d2c8e1b7a44/webhook';
 /** The same node's test URL ("Listen for test event"). */
-export const TEST_URL = 'https://n8n.example.com/webhook-test/2f0c9f4e-6a3b-4f7e-9a51-0d2c8e1b7a44/webhook';
+export const TEST_URL =
+	'https://n8n.example.com/webhook-test/2f0c9f4e-6a3b-4f7e-9a51-0d2c8e1b7a44/webhook';
 
 export interface HarnessOptions {
 	parameters?: IDataObject;
@@ -27,7 +29,9 @@ export interface HarnessOptions {
 export function triggerFor(sandbox: Sandbox, options: HarnessOptions = {}): TriggerHarness {
 	return createTriggerHarness({
 		parameters: { authentication: 'apiKey', events: CONTACT_EVENTS, ...options.parameters },
-		credentials: { buildWorkProApi: { apiKey: options.apiKey ?? sandbox.keys.full, baseUrl: sandbox.baseUrl } },
+		credentials: {
+			buildWorkProApi: { apiKey: options.apiKey ?? sandbox.keys.full, baseUrl: sandbox.baseUrl },
+		},
 		webhookUrl: 'webhookUrl' in options ? options.webhookUrl : PRODUCTION_URL,
 		workflowId: 'wf-1042',
 		workflowName: 'Sync new contacts to accounting',
@@ -42,7 +46,9 @@ export function persisted(staticData: IDataObject): IDataObject {
 
 /** Endpoints not deleted, as the sandbox stores them (whatever our node believes). */
 export function liveEndpoints(sandbox: Sandbox, url?: string) {
-	return sandbox.webhookEndpoints().filter((endpoint) => !endpoint.deleted && (url === undefined || endpoint.url === url));
+	return sandbox
+		.webhookEndpoints()
+		.filter((endpoint) => !endpoint.deleted && (url === undefined || endpoint.url === url));
 }
 
 /** A BuildWorkPro API call with the sandbox's full key, independent of the node's transport. */
@@ -73,21 +79,42 @@ export function storedSecret(staticData: IDataObject, url: string): string {
 	return secret;
 }
 
-export function storedEndpointId(staticData: IDataObject, url: string): number | string | undefined {
-	const endpoints = staticData.endpoints as Record<string, { endpointId: number | string }> | undefined;
+export function storedEndpointId(
+	staticData: IDataObject,
+	url: string,
+): number | string | undefined {
+	const endpoints = staticData.endpoints as
+		| Record<string, { endpointId: number | string }>
+		| undefined;
 	return endpoints?.[url]?.endpointId;
 }
 
 /** Headers and body of a delivery signed the documented way. */
-export function signedDelivery(secret: string, event: IDataObject, timestamp = Math.floor(Date.now() / 1000)) {
+export function signedDelivery(
+	secret: string,
+	event: IDataObject,
+	timestamp = Math.floor(Date.now() / 1000),
+) {
 	const rawBody = JSON.stringify(event);
 	const v1 = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
 	return {
-		headers: { 'content-type': 'application/json', 'buildworkpro-signature': `t=${timestamp},v1=${v1}` },
+		headers: {
+			'content-type': 'application/json',
+			'buildworkpro-signature': `t=${timestamp},v1=${v1}`,
+		},
 		rawBody,
 	};
 }
 
-export function contactEvent(type = 'contact.created', data: IDataObject = { id: 7, firstName: 'Ada' }): IDataObject {
-	return { id: `evt_${Math.random().toString(16).slice(2)}`, type, created_at: new Date().toISOString(), tenant_id: 1, data };
+export function contactEvent(
+	type = 'contact.created',
+	data: IDataObject = { id: 7, firstName: 'Ada' },
+): IDataObject {
+	return {
+		id: `evt_${Math.random().toString(16).slice(2)}`,
+		type,
+		created_at: new Date().toISOString(),
+		tenant_id: 1,
+		data,
+	};
 }

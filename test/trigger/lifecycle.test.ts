@@ -37,7 +37,11 @@ beforeEach(() => {
 });
 
 const endpointRequests = (method: string) =>
-	sandbox.requestLog().filter((entry) => entry.method === method && entry.path.startsWith('/api/v1/webhook-endpoints'));
+	sandbox
+		.requestLog()
+		.filter(
+			(entry) => entry.method === method && entry.path.startsWith('/api/v1/webhook-endpoints'),
+		);
 
 describe('publishing the workflow', () => {
 	it('registers one endpoint with the production URL, the selected events and a description naming the workflow', async () => {
@@ -56,7 +60,9 @@ describe('publishing the workflow', () => {
 		const trigger = triggerFor(sandbox);
 		await trigger.activate();
 
-		const create = endpointRequests('POST').find((entry) => entry.path === '/api/v1/webhook-endpoints');
+		const create = endpointRequests('POST').find(
+			(entry) => entry.path === '/api/v1/webhook-endpoints',
+		);
 		expect(create?.status).toBe(201);
 		const secret = storedSecret(trigger.staticData, PRODUCTION_URL);
 		expect(secret).toMatch(/\S{16,}/);
@@ -106,7 +112,9 @@ describe('n8n asking whether the endpoint still exists', () => {
 		await trigger.activate();
 		const [first] = liveEndpoints(sandbox);
 		// What BuildWorkPro does after 20 failed deliveries; the API lets us do the same.
-		expect((await api(sandbox, 'PATCH', `/webhook-endpoints/${first.id}`, { isActive: false })).status).toBe(200);
+		expect(
+			(await api(sandbox, 'PATCH', `/webhook-endpoints/${first.id}`, { isActive: false })).status,
+		).toBe(200);
 
 		expect(await trigger.checkExists()).toBe(false);
 		expect(liveEndpoints(sandbox)).toHaveLength(0);
@@ -165,7 +173,10 @@ describe('n8n asking whether the endpoint still exists', () => {
 		const trigger = triggerFor(sandbox);
 		await trigger.activate();
 
-		const changed = triggerFor(sandbox, { parameters: { events: ['project.status_changed'] }, staticData: {} });
+		const changed = triggerFor(sandbox, {
+			parameters: { events: ['project.status_changed'] },
+			staticData: {},
+		});
 		await changed.activate();
 
 		const endpoints = liveEndpoints(sandbox);
@@ -178,7 +189,13 @@ describe('n8n asking whether the endpoint still exists', () => {
 		await trigger.activate();
 		const [endpoint] = liveEndpoints(sandbox);
 
-		sandbox.injectFault({ kind: 'unavailable', method: 'GET', path: '/webhook-endpoints/*', count: 3, retryAfter: 0 });
+		sandbox.injectFault({
+			kind: 'unavailable',
+			method: 'GET',
+			path: '/webhook-endpoints/*',
+			count: 3,
+			retryAfter: 0,
+		});
 		await expect(trigger.activate('init')).rejects.toThrow(/503/);
 		expect(liveEndpoints(sandbox).map((e) => e.id)).toEqual([endpoint.id]);
 		expect(storedEndpointId(trigger.staticData, PRODUCTION_URL)).toBe(endpoint.id);
@@ -194,7 +211,10 @@ describe('n8n asking whether the endpoint still exists', () => {
 		const trigger = triggerFor(sandbox);
 		await trigger.activate();
 		const [own] = liveEndpoints(sandbox);
-		const duplicate = await api(sandbox, 'POST', '/webhook-endpoints', { url: PRODUCTION_URL, eventTypes: CONTACT_EVENTS });
+		const duplicate = await api(sandbox, 'POST', '/webhook-endpoints', {
+			url: PRODUCTION_URL,
+			eventTypes: CONTACT_EVENTS,
+		});
 		expect(duplicate.status).toBe(201);
 
 		expect(await trigger.checkExists()).toBe(true);
@@ -212,7 +232,9 @@ describe('n8n asking whether the endpoint still exists', () => {
 		await trigger.activate();
 		await trigger.deactivate();
 
-		expect(liveEndpoints(sandbox).map((e) => e.id)).toEqual([(foreign.body.data as { id: number }).id]);
+		expect(liveEndpoints(sandbox).map((e) => e.id)).toEqual([
+			(foreign.body.data as { id: number }).id,
+		]);
 	});
 });
 
@@ -271,9 +293,16 @@ describe('no orphans in any sequence', () => {
 		const production = triggerFor(sandbox);
 		await production.activate();
 		// n8n's "Listen for test event" runs the same node with its test URL and the same static data.
-		const testListener = triggerFor(sandbox, { webhookUrl: TEST_URL, staticData: production.staticData });
+		const testListener = triggerFor(sandbox, {
+			webhookUrl: TEST_URL,
+			staticData: production.staticData,
+		});
 		await testListener.activate('manual');
-		expect(liveEndpoints(sandbox).map((e) => e.url).sort()).toEqual([PRODUCTION_URL, TEST_URL].sort());
+		expect(
+			liveEndpoints(sandbox)
+				.map((e) => e.url)
+				.sort(),
+		).toEqual([PRODUCTION_URL, TEST_URL].sort());
 
 		await testListener.deactivate();
 		expect(liveEndpoints(sandbox).map((e) => e.url)).toEqual([PRODUCTION_URL]);
@@ -285,7 +314,9 @@ describe('no orphans in any sequence', () => {
 		sandbox.injectFault({ kind: 'commit-then-drop', method: 'POST', path: '/webhook-endpoints' });
 		await trigger.activate();
 
-		const creates = endpointRequests('POST').filter((entry) => entry.path === '/api/v1/webhook-endpoints');
+		const creates = endpointRequests('POST').filter(
+			(entry) => entry.path === '/api/v1/webhook-endpoints',
+		);
 		expect(creates.length).toBe(2);
 		expect(creates[1].headers['idempotency-key']).toBe(creates[0].headers['idempotency-key']);
 		expect(liveEndpoints(sandbox)).toHaveLength(1);
@@ -295,7 +326,12 @@ describe('no orphans in any sequence', () => {
 
 	it('waits out a 429 on registration (Retry-After) instead of failing the publish', async () => {
 		const trigger = triggerFor(sandbox);
-		sandbox.injectFault({ kind: 'rate-limited', method: 'POST', path: '/webhook-endpoints', retryAfter: 1 });
+		sandbox.injectFault({
+			kind: 'rate-limited',
+			method: 'POST',
+			path: '/webhook-endpoints',
+			retryAfter: 1,
+		});
 		await trigger.activate();
 		expect(liveEndpoints(sandbox)).toHaveLength(1);
 	});
@@ -319,7 +355,10 @@ describe('with OAuth2 authentication', () => {
 		await trigger.activate();
 		expect(liveEndpoints(sandbox)).toHaveLength(1);
 		const create = endpointRequests('POST')[0];
-		expect(create).toMatchObject({ status: 201, headers: { authorization: `Bearer …${sandbox.keys.full.slice(-4)}` } });
+		expect(create).toMatchObject({
+			status: 201,
+			headers: { authorization: `Bearer …${sandbox.keys.full.slice(-4)}` },
+		});
 
 		await trigger.deactivate();
 		expect(liveEndpoints(sandbox)).toHaveLength(0);
@@ -335,7 +374,9 @@ describe('registration errors speak to the user', () => {
 		);
 		expect(error?.message).toMatch(/public HTTPS address/);
 		// n8n 2.x reads N8N_WEBHOOK_URL (WEBHOOK_URL is its deprecated 1.x name, production URLs only)
-		expect(error?.description).toMatch(/N8N_WEBHOOK_URL environment variable \(WEBHOOK_URL on n8n 1\.x\)/);
+		expect(error?.description).toMatch(
+			/N8N_WEBHOOK_URL environment variable \(WEBHOOK_URL on n8n 1\.x\)/,
+		);
 		expect(liveEndpoints(sandbox)).toHaveLength(0);
 	});
 
@@ -346,14 +387,27 @@ describe('registration errors speak to the user', () => {
 
 	it('a rate limit that outlasts the retries says when to try again', async () => {
 		const trigger = triggerFor(sandbox);
-		sandbox.injectFault({ kind: 'rate-limited', method: 'GET', path: '/webhook-endpoints', count: 3, retryAfter: 1 });
-		await expect(trigger.activate()).rejects.toThrow(/rate limiting this API key: try publishing again in about 1 s/);
+		sandbox.injectFault({
+			kind: 'rate-limited',
+			method: 'GET',
+			path: '/webhook-endpoints',
+			count: 3,
+			retryAfter: 1,
+		});
+		await expect(trigger.activate()).rejects.toThrow(
+			/rate limiting this API key: try publishing again in about 1 s/,
+		);
 		expect(liveEndpoints(sandbox)).toHaveLength(0);
 	});
 
 	it('a Retry-After longer than 10 s is not waited out: the publish fails at once, saying when to try again', async () => {
 		const trigger = triggerFor(sandbox);
-		sandbox.injectFault({ kind: 'rate-limited', method: 'POST', path: '/webhook-endpoints', retryAfter: 60 });
+		sandbox.injectFault({
+			kind: 'rate-limited',
+			method: 'POST',
+			path: '/webhook-endpoints',
+			retryAfter: 60,
+		});
 		const started = Date.now();
 		await expect(trigger.activate()).rejects.toThrow(/try publishing again in about 60 s/);
 		expect(Date.now() - started).toBeLessThan(5_000);
@@ -370,6 +424,8 @@ describe('registration errors speak to the user', () => {
 			(thrown: Error & { description?: string }) => thrown,
 		);
 		expect(error?.message).toMatch(/rejected the credential/);
-		expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain(badKey);
+		expect(
+			JSON.stringify({ message: error?.message, description: error?.description }),
+		).not.toContain(badKey);
 	});
 });

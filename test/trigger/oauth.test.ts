@@ -27,7 +27,11 @@ beforeEach(() => {
 });
 
 async function control(method: string, path: string, body: unknown = {}): Promise<IDataObject> {
-	const answer = await fetch(`${sandbox.url}/__sandbox/oauth${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const answer = await fetch(`${sandbox.url}/__sandbox/oauth${path}`, {
+		method,
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	return (await answer.json()) as IDataObject;
 }
 
@@ -43,12 +47,20 @@ async function connectedTokenData(): Promise<IDataObject> {
 		code_challenge_method: 'S256',
 		scope: DEFAULT_OAUTH_SCOPES,
 	});
-	const consent = await fetch(`${sandbox.baseUrl}/oauth/authorize?${query}`, { redirect: 'manual' });
+	const consent = await fetch(`${sandbox.baseUrl}/oauth/authorize?${query}`, {
+		redirect: 'manual',
+	});
 	const code = String(new URL(String(consent.headers.get('location'))).searchParams.get('code'));
 	const grant = await fetch(`${sandbox.baseUrl}/oauth/token`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: REDIRECT_URI, client_id: 'n8n-sandbox-public' }),
+		body: new URLSearchParams({
+			grant_type: 'authorization_code',
+			code,
+			code_verifier: verifier,
+			redirect_uri: REDIRECT_URI,
+			client_id: 'n8n-sandbox-public',
+		}),
 	});
 	return (await grant.json()) as IDataObject;
 }
@@ -79,7 +91,9 @@ describe('the trigger with an OAuth2 credential', () => {
 		await trigger.activate();
 		expect(liveEndpoints(sandbox)).toHaveLength(1);
 		expect(liveEndpoints(sandbox)[0]).toMatchObject({ url: PRODUCTION_URL, isActive: true });
-		const create = sandbox.requestLog().find((entry) => entry.method === 'POST' && entry.path === '/api/v1/webhook-endpoints');
+		const create = sandbox
+			.requestLog()
+			.find((entry) => entry.method === 'POST' && entry.path === '/api/v1/webhook-endpoints');
 		expect(create?.keyName).toMatch(/^OAuth: /);
 
 		await trigger.deactivate();
@@ -93,7 +107,9 @@ describe('the trigger with an OAuth2 credential', () => {
 		await trigger.activate();
 
 		expect(liveEndpoints(sandbox)).toHaveLength(1);
-		const refreshes = trigger.credentialUpdates.filter((update) => update.kind === 'oauthTokenData');
+		const refreshes = trigger.credentialUpdates.filter(
+			(update) => update.kind === 'oauthTokenData',
+		);
 		expect(refreshes).toHaveLength(1);
 		expect((refreshes[0].data.oauthTokenData as IDataObject).refresh_token).toMatch(/^bwp_rt_/);
 	});

@@ -17,7 +17,11 @@ function sign(secret: string, timestamp: number, body: string | Buffer): string 
 	return createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
 }
 
-function verify(headers: Record<string, string | string[] | undefined>, rawBody: string | Buffer = BODY, secrets = [SECRET]) {
+function verify(
+	headers: Record<string, string | string[] | undefined>,
+	rawBody: string | Buffer = BODY,
+	secrets = [SECRET],
+) {
 	return verifySignature({ headers, rawBody, secrets, nowMs: NOW_MS });
 }
 
@@ -35,14 +39,19 @@ describe('BuildWorkPro webhook signature verification', () => {
 	it('verifies the exact bytes, so a body that parses to the same JSON but is spelled differently fails', () => {
 		const header = `t=${NOW_S},v1=${sign(SECRET, NOW_S, BODY)}`;
 		const reserialised = JSON.stringify(JSON.parse(BODY), null, 2);
-		expect(verify({ 'buildworkpro-signature': header }, reserialised)).toMatchObject({ valid: false });
+		expect(verify({ 'buildworkpro-signature': header }, reserialised)).toMatchObject({
+			valid: false,
+		});
 	});
 
 	it('rejects a tampered body', () => {
 		const header = `t=${NOW_S},v1=${sign(SECRET, NOW_S, BODY)}`;
 		const tampered = BODY.replace('Ada', 'Eve');
 		const verdict = verify({ 'buildworkpro-signature': header }, tampered);
-		expect(verdict).toEqual({ valid: false, reason: expect.stringMatching(/no v1 signature matches/) });
+		expect(verdict).toEqual({
+			valid: false,
+			reason: expect.stringMatching(/no v1 signature matches/),
+		});
 	});
 
 	it('rejects a signature made with another secret', () => {
@@ -52,44 +61,65 @@ describe('BuildWorkPro webhook signature verification', () => {
 
 	it('rejects a correctly signed delivery whose timestamp is more than 300 s old', () => {
 		const stale = NOW_S - 301;
-		const verdict = verify({ 'buildworkpro-signature': `t=${stale},v1=${sign(SECRET, stale, BODY)}` });
+		const verdict = verify({
+			'buildworkpro-signature': `t=${stale},v1=${sign(SECRET, stale, BODY)}`,
+		});
 		expect(verdict).toEqual({ valid: false, reason: expect.stringMatching(/timestamp/) });
 	});
 
 	it('rejects a correctly signed delivery whose timestamp is more than 300 s in the future', () => {
 		const future = NOW_S + 301;
-		const verdict = verify({ 'buildworkpro-signature': `t=${future},v1=${sign(SECRET, future, BODY)}` });
+		const verdict = verify({
+			'buildworkpro-signature': `t=${future},v1=${sign(SECRET, future, BODY)}`,
+		});
 		expect(verdict).toEqual({ valid: false, reason: expect.stringMatching(/timestamp/) });
 	});
 
 	it('accepts timestamps exactly 300 s away in either direction', () => {
 		for (const t of [NOW_S - 300, NOW_S + 300]) {
-			expect(verify({ 'buildworkpro-signature': `t=${t},v1=${sign(SECRET, t, BODY)}` })).toMatchObject({ valid: true });
+			expect(
+				verify({ 'buildworkpro-signature': `t=${t},v1=${sign(SECRET, t, BODY)}` }),
+			).toMatchObject({ valid: true });
 		}
 	});
 
 	it('accepts any matching v1 token while the secret is being rotated', () => {
 		const oldToken = sign('whsec_old_secret', NOW_S, BODY);
 		const newToken = sign(SECRET, NOW_S, BODY);
-		expect(verify({ 'buildworkpro-signature': `t=${NOW_S},v1=${oldToken},v1=${newToken}` })).toMatchObject({ valid: true });
-		expect(verify({ 'buildworkpro-signature': `t=${NOW_S},v1=${newToken},v1=${oldToken}` })).toMatchObject({ valid: true });
-		expect(verify({ 'buildworkpro-signature': `t=${NOW_S},v1=${oldToken}` })).toMatchObject({ valid: false });
+		expect(
+			verify({ 'buildworkpro-signature': `t=${NOW_S},v1=${oldToken},v1=${newToken}` }),
+		).toMatchObject({ valid: true });
+		expect(
+			verify({ 'buildworkpro-signature': `t=${NOW_S},v1=${newToken},v1=${oldToken}` }),
+		).toMatchObject({ valid: true });
+		expect(verify({ 'buildworkpro-signature': `t=${NOW_S},v1=${oldToken}` })).toMatchObject({
+			valid: false,
+		});
 	});
 
 	it('accepts a delivery signed with any of several stored secrets (test and production endpoints)', () => {
 		const header = `t=${NOW_S},v1=${sign(SECRET, NOW_S, BODY)}`;
-		expect(verify({ 'buildworkpro-signature': header }, BODY, ['whsec_other', SECRET])).toMatchObject({ valid: true });
+		expect(
+			verify({ 'buildworkpro-signature': header }, BODY, ['whsec_other', SECRET]),
+		).toMatchObject({ valid: true });
 	});
 
 	it('fails closed when no secret is stored', () => {
 		const header = `t=${NOW_S},v1=${sign('', NOW_S, BODY)}`;
 		expect(verify({ 'buildworkpro-signature': header }, BODY, [])).toMatchObject({ valid: false });
-		expect(verify({ 'buildworkpro-signature': header }, BODY, [''])).toMatchObject({ valid: false });
+		expect(verify({ 'buildworkpro-signature': header }, BODY, [''])).toMatchObject({
+			valid: false,
+		});
 	});
 
 	it('fails closed when the raw body is not available', () => {
 		const header = `t=${NOW_S},v1=${sign(SECRET, NOW_S, BODY)}`;
-		const verdict = verifySignature({ headers: { 'buildworkpro-signature': header }, rawBody: undefined, secrets: [SECRET], nowMs: NOW_MS });
+		const verdict = verifySignature({
+			headers: { 'buildworkpro-signature': header },
+			rawBody: undefined,
+			secrets: [SECRET],
+			nowMs: NOW_MS,
+		});
 		expect(verdict).toEqual({ valid: false, reason: expect.stringMatching(/raw request body/) });
 	});
 
@@ -98,7 +128,10 @@ describe('BuildWorkPro webhook signature verification', () => {
 			valid: false,
 			reason: expect.stringMatching(/missing/),
 		});
-		expect(verify({ 'buildworkpro-signature': '  ' })).toMatchObject({ valid: false, reason: expect.stringMatching(/missing/) });
+		expect(verify({ 'buildworkpro-signature': '  ' })).toMatchObject({
+			valid: false,
+			reason: expect.stringMatching(/missing/),
+		});
 	});
 
 	it.each([
@@ -119,7 +152,13 @@ describe('BuildWorkPro webhook signature verification', () => {
 
 	it('finds the header whatever the case of its name', () => {
 		const header = `t=${NOW_S},v1=${sign(SECRET, NOW_S, BODY)}`;
-		for (const name of ['BuildWorkPro-Signature', 'buildworkpro-signature', 'BUILDWORKPRO-SIGNATURE', 'Bwp-Signature', 'BWP-SIGNATURE']) {
+		for (const name of [
+			'BuildWorkPro-Signature',
+			'buildworkpro-signature',
+			'BUILDWORKPRO-SIGNATURE',
+			'Bwp-Signature',
+			'BWP-SIGNATURE',
+		]) {
 			expect(verify({ [name]: header })).toMatchObject({ valid: true });
 		}
 	});
@@ -131,7 +170,9 @@ describe('BuildWorkPro webhook signature verification', () => {
 
 	it('tolerates spaces and upper-case hex in the header', () => {
 		const token = sign(SECRET, NOW_S, BODY).toUpperCase();
-		expect(verify({ 'buildworkpro-signature': ` t=${NOW_S} , v1=${token} ` })).toMatchObject({ valid: true });
+		expect(verify({ 'buildworkpro-signature': ` t=${NOW_S} , v1=${token} ` })).toMatchObject({
+			valid: true,
+		});
 	});
 
 	it('ignores unknown schemes next to a valid v1 token', () => {
@@ -141,7 +182,10 @@ describe('BuildWorkPro webhook signature verification', () => {
 
 	it('prefers the BuildWorkPro-Signature header over Bwp-Signature when both are sent', () => {
 		expect(
-			findSignatureHeader({ 'bwp-signature': 'from-short-name', 'buildworkpro-signature': 'from-long-name' }),
+			findSignatureHeader({
+				'bwp-signature': 'from-short-name',
+				'buildworkpro-signature': 'from-long-name',
+			}),
 		).toBe('from-long-name');
 	});
 

@@ -17,7 +17,7 @@ class BwpBenchFloor {
 			name: 'bwpBenchFloor',
 			group: ['transform'],
 			version: 1,
-			description: 'Bench only: Return All with n8n\'s HTTP helper and nothing else',
+			description: "Bench only: Return All with n8n's HTTP helper and nothing else",
 			defaults: { name: 'BWP Bench Floor' },
 			inputs: ['main'],
 			outputs: ['main'],
@@ -55,7 +55,12 @@ class BwpBenchFloor {
 		const data = await this.getCredentials('buildWorkProApi');
 		const node = this.getNode();
 		const ref = (node.credentials && node.credentials.buildWorkProApi) || {};
-		const credentialsDecrypted = { id: ref.id || '', name: ref.name || '', type: 'buildWorkProApi', data };
+		const credentialsDecrypted = {
+			id: ref.id || '',
+			name: ref.name || '',
+			type: 'buildWorkProApi',
+			data,
+		};
 		const url = String(data.baseUrl).replace(/\/+$/, '') + path;
 		const out = [];
 		const options = fullResponse ? { returnFullResponse: true, ignoreHttpStatusErrors: true } : {};
@@ -74,7 +79,8 @@ class BwpBenchFloor {
 				const body = await get({ page, pageSize });
 				for (const record of body.data) out.push({ json: record, pairedItem: { item: 0 } });
 				const total = body.meta && body.meta.pagination ? body.meta.pagination.total : undefined;
-				if (body.data.length < pageSize || (typeof total === 'number' && page * pageSize >= total)) break;
+				if (body.data.length < pageSize || (typeof total === 'number' && page * pageSize >= total))
+					break;
 			}
 		} else {
 			let cursor;

@@ -34,35 +34,61 @@ const RESOURCES: Array<{ option: INodePropertyOptions; properties: INodeProperti
 	{ option: { name: 'Audit Log', value: 'auditLog' }, properties: auditLogDescription },
 	{ option: { name: 'Bid', value: 'bid' }, properties: bidDescription },
 	{ option: { name: 'Bid Line Item', value: 'bidLineItem' }, properties: bidLineItemDescription },
-	{ option: { name: 'Calendar Event', value: 'calendarEvent' }, properties: calendarEventDescription },
+	{
+		option: { name: 'Calendar Event', value: 'calendarEvent' },
+		properties: calendarEventDescription,
+	},
 	{ option: { name: 'Change Order', value: 'changeOrder' }, properties: changeOrderDescription },
 	{ option: { name: 'Comment', value: 'comment' }, properties: commentDescription },
 	{ option: { name: 'Contact', value: 'contact' }, properties: contactDescription },
 	{ option: { name: 'Document', value: 'document' }, properties: documentDescription },
 	{ option: { name: 'Invoice', value: 'invoice' }, properties: invoiceDescription },
-	{ option: { name: 'Invoice Line Item', value: 'invoiceLineItem' }, properties: invoiceLineItemDescription },
-	{ option: { name: 'Invoice Payment', value: 'invoicePayment' }, properties: invoicePaymentDescription },
+	{
+		option: { name: 'Invoice Line Item', value: 'invoiceLineItem' },
+		properties: invoiceLineItemDescription,
+	},
+	{
+		option: { name: 'Invoice Payment', value: 'invoicePayment' },
+		properties: invoicePaymentDescription,
+	},
 	{ option: { name: 'Job', value: 'job' }, properties: jobDescription },
 	{ option: { name: 'Lead', value: 'lead' }, properties: leadDescription },
 	{ option: { name: 'Lead Stage', value: 'leadStage' }, properties: leadStageDescription },
 	{ option: { name: 'Notification', value: 'notification' }, properties: notificationDescription },
 	{ option: { name: 'Pay App', value: 'payApp' }, properties: payAppDescription },
 	{ option: { name: 'Product', value: 'product' }, properties: productDescription },
-	{ option: { name: 'Product Kit Item', value: 'productKitItem' }, properties: productKitItemDescription },
+	{
+		option: { name: 'Product Kit Item', value: 'productKitItem' },
+		properties: productKitItemDescription,
+	},
 	{ option: { name: 'Project', value: 'project' }, properties: projectDescription },
-	{ option: { name: 'Project Template', value: 'projectTemplate' }, properties: projectTemplateDescription },
+	{
+		option: { name: 'Project Template', value: 'projectTemplate' },
+		properties: projectTemplateDescription,
+	},
 	{ option: { name: 'Settings', value: 'settings' }, properties: settingsDescription },
-	{ option: { name: 'Signature Request', value: 'signatureRequest' }, properties: signatureRequestDescription },
+	{
+		option: { name: 'Signature Request', value: 'signatureRequest' },
+		properties: signatureRequestDescription,
+	},
 	{ option: { name: 'Site Log', value: 'siteLog' }, properties: siteLogDescription },
 	{ option: { name: 'Time Entry', value: 'timeEntry' }, properties: timeEntryDescription },
 	{ option: { name: 'Usage', value: 'usage' }, properties: usageDescription },
 	{ option: { name: 'User', value: 'user' }, properties: userDescription },
-	{ option: { name: 'Webhook Delivery', value: 'webhookDelivery' }, properties: webhookDeliveryDescription },
-	{ option: { name: 'Webhook Endpoint', value: 'webhookEndpoint' }, properties: webhookEndpointDescription },
+	{
+		option: { name: 'Webhook Delivery', value: 'webhookDelivery' },
+		properties: webhookDeliveryDescription,
+	},
+	{
+		option: { name: 'Webhook Endpoint', value: 'webhookEndpoint' },
+		properties: webhookEndpointDescription,
+	},
 ];
 
-export const resourceOptions: INodePropertyOptions[] = RESOURCES.map((resource) => resource.option).sort((a, b) =>
-	a.name.localeCompare(b.name),
-);
+export const resourceOptions: INodePropertyOptions[] = RESOURCES.map(
+	(resource) => resource.option,
+).sort((a, b) => a.name.localeCompare(b.name));
 
-export const resourceProperties: INodeProperties[] = RESOURCES.flatMap((resource) => resource.properties);
+export const resourceProperties: INodeProperties[] = RESOURCES.flatMap(
+	(resource) => resource.properties,
+);

@@ -6,8 +6,18 @@ import { recordOptions } from './fields';
  * from BuildWorkPro; an expression can still give the ID.
  */
 
-export function leadStageChoice(name: string, displayName: string, description?: string): FieldSpec {
-	return { name, displayName, kind: 'dynamicOptions', loadOptions: recordOptions('/lead-stages'), description };
+export function leadStageChoice(
+	name: string,
+	displayName: string,
+	description?: string,
+): FieldSpec {
+	return {
+		name,
+		displayName,
+		kind: 'dynamicOptions',
+		loadOptions: recordOptions('/lead-stages'),
+		description,
+	};
 }
 
 export function userChoice(name: string, displayName: string, description?: string): FieldSpec {
@@ -27,15 +37,35 @@ export function userChoice(name: string, displayName: string, description?: stri
 /** Creation and update time filters most lists share. */
 export function dateFilters(noun: string, withUpdated = false): FieldSpec[] {
 	const filters: FieldSpec[] = [
-		{ name: 'dateFrom', displayName: 'Created After', kind: 'dateTime', description: `Only ${noun} created at or after this time (UTC unless the value has an offset)` },
-		{ name: 'dateTo', displayName: 'Created Before', kind: 'dateTime', description: `Only ${noun} created at or before this time (UTC unless the value has an offset)` },
+		{
+			name: 'dateFrom',
+			displayName: 'Created After',
+			kind: 'dateTime',
+			description: `Only ${noun} created at or after this time (UTC unless the value has an offset)`,
+		},
+		{
+			name: 'dateTo',
+			displayName: 'Created Before',
+			kind: 'dateTime',
+			description: `Only ${noun} created at or before this time (UTC unless the value has an offset)`,
+		},
 	];
 	if (withUpdated) {
-		filters.push({ name: 'updatedFrom', displayName: 'Updated After', kind: 'dateTime', description: `Only ${noun} changed at or after this time (UTC unless the value has an offset)` });
+		filters.push({
+			name: 'updatedFrom',
+			displayName: 'Updated After',
+			kind: 'dateTime',
+			description: `Only ${noun} changed at or after this time (UTC unless the value has an offset)`,
+		});
 	}
 	return filters;
 }
 
 export function searchFilter(what: string): FieldSpec {
-	return { name: 'search', displayName: 'Search', kind: 'string', description: `Text to look for in ${what}` };
+	return {
+		name: 'search',
+		displayName: 'Search',
+		kind: 'string',
+		description: `Text to look for in ${what}`,
+	};
 }

@@ -49,7 +49,8 @@ const HINTS: Record<string, string> = {
 		'This Idempotency Key was already used for a request with a different body. Use a different key, or send the same data as the first time.',
 	rate_limited:
 		'BuildWorkPro kept refusing requests for rate limiting longer than the Max Wait option allows. Raise Max Wait or run the workflow later.',
-	service_unavailable: 'BuildWorkPro stayed unavailable longer than the Max Wait option allows. Try again later.',
+	service_unavailable:
+		'BuildWorkPro stayed unavailable longer than the Max Wait option allows. Try again later.',
 	maintenance: 'BuildWorkPro is down for maintenance. Try again later.',
 };
 
@@ -66,7 +67,15 @@ export interface ErrorWording {
 }
 
 /** Parts of BuildWorkPro's field names that are written differently in the node's labels. */
-const LABEL_WORDS: Record<string, string> = { id: 'ID', ids: 'IDs', url: 'URL', qbo: 'QuickBooks', hoa: 'HOA', sku: 'SKU', pdf: 'PDF' };
+const LABEL_WORDS: Record<string, string> = {
+	id: 'ID',
+	ids: 'IDs',
+	url: 'URL',
+	qbo: 'QuickBooks',
+	hoa: 'HOA',
+	sku: 'SKU',
+	pdf: 'PDF',
+};
 
 /** `parentContactId` → "Parent Contact ID", the way the node labels its fields. */
 function titleWords(name: string): string {
@@ -100,7 +109,10 @@ export function rememberFieldLabel(resource: string, name: string, label: string
 }
 
 function labelOf(name: string, resource: string | undefined): string {
-	return (resource !== undefined ? FIELD_LABELS.get(`${resource}.${name}`) : undefined) ?? titleWords(name);
+	return (
+		(resource !== undefined ? FIELD_LABELS.get(`${resource}.${name}`) : undefined) ??
+		titleWords(name)
+	);
 }
 
 /**
@@ -119,7 +131,10 @@ export function fieldLabel(path: string, resource?: string): string {
 		});
 	const leaf = parts.pop();
 	if (!leaf) return path;
-	const label = leaf.position === undefined ? labelOf(leaf.name, resource) : `${singular(titleWords(leaf.name))} ${leaf.position}`;
+	const label =
+		leaf.position === undefined
+			? labelOf(leaf.name, resource)
+			: `${singular(titleWords(leaf.name))} ${leaf.position}`;
 	const within = parts
 		.filter((part) => part.position !== undefined)
 		.map((part) => `${singular(titleWords(part.name)).toLowerCase()} ${part.position}`);
@@ -200,10 +215,15 @@ export function apiErrorFromAnswer(
 	const problem = problemOf(answer);
 	const code = problemCode(problem);
 	const requestId =
-		text(problem.request_id) ?? text(answer.headers['x-request-id']) ?? text(answer.headers['request-id']);
+		text(problem.request_id) ??
+		text(answer.headers['x-request-id']) ??
+		text(answer.headers['request-id']);
 
-	const fieldProblems = Array.isArray(problem.errors) ? ((problem.errors as unknown[]).filter(isObject) as FieldProblem[]) : [];
-	const resource = typeof node.parameters?.resource === 'string' ? node.parameters.resource : undefined;
+	const fieldProblems = Array.isArray(problem.errors)
+		? ((problem.errors as unknown[]).filter(isObject) as FieldProblem[])
+		: [];
+	const resource =
+		typeof node.parameters?.resource === 'string' ? node.parameters.resource : undefined;
 	const fieldMessages = fieldProblems.map((entry) => describeFieldProblem(entry, resource));
 	const detail = text(problem.detail);
 	const title = text(problem.title);
@@ -211,7 +231,8 @@ export function apiErrorFromAnswer(
 	// only lists the same fields again in the API's terms: the field messages replace it.
 	const ownWords = fieldMessages.length > 0 ? fieldMessages.join(' ') : (detail ?? title);
 	const { wording } = context;
-	const message = wording?.message ?? ownWords ?? `BuildWorkPro answered with HTTP status ${answer.statusCode}`;
+	const message =
+		wording?.message ?? ownWords ?? `BuildWorkPro answered with HTTP status ${answer.statusCode}`;
 
 	const facts = [
 		`Code: ${code ?? 'none'}`,
@@ -268,7 +289,11 @@ export function nodeSideError(
 	message: string,
 	options: { itemIndex?: number; description?: string } = {},
 ): NodeApiError {
-	const error = new NodeApiError(node, {}, { message, description: options.description, itemIndex: options.itemIndex });
+	const error = new NodeApiError(
+		node,
+		{},
+		{ message, description: options.description, itemIndex: options.itemIndex },
+	);
 	// n8n swaps a message that mentions a system error code (an ID typed as "ENOENT") for its own text.
 	error.message = message;
 	error.messages = [];
@@ -365,8 +390,10 @@ export function oauthRefreshError(
 		why =
 			'BuildWorkPro no longer accepts the refresh token this credential holds: access was revoked, the connection expired, or the refresh token had already been used once (BuildWorkPro then revokes every token of the connection).';
 	} else if (refusal.error === 'no_refresh_token') {
-		message = 'The OAuth2 access token expired and the credential holds no refresh token: reconnect the credential';
-		why = 'BuildWorkPro issues a refresh token only when the offline_access scope is granted: keep it in the Scope field.';
+		message =
+			'The OAuth2 access token expired and the credential holds no refresh token: reconnect the credential';
+		why =
+			'BuildWorkPro issues a refresh token only when the offline_access scope is granted: keep it in the Scope field.';
 	} else {
 		message = `BuildWorkPro refused to refresh the OAuth2 token (${refusal.error}): check the credential, then reconnect it`;
 		why =

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { ILoadOptions, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	ILoadOptions,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { rememberFieldLabel } from './errors';
 import type { ResourceSpec } from './resource';
@@ -81,20 +86,32 @@ function editor(spec: FieldSpec): Omit<INodeProperties, 'displayName' | 'name'> 
 		case 'number':
 			return { ...base, type: 'number', default: spec.default ?? 0 };
 		case 'reference':
-			return { ...base, type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: spec.default ?? 0 };
+			return {
+				...base,
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: spec.default ?? 0,
+			};
 		case 'boolean':
 			return { ...base, type: 'boolean', default: spec.default ?? false };
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: spec.default ?? '' };
 		case 'options':
-			return { ...base, type: 'options', options: spec.options ?? [], default: spec.default ?? spec.options?.[0]?.value ?? '' };
+			return {
+				...base,
+				type: 'options',
+				options: spec.options ?? [],
+				default: spec.default ?? spec.options?.[0]?.value ?? '',
+			};
 		case 'dynamicOptions':
 			return {
 				...base,
 				type: 'options',
 				typeOptions: { loadOptions: spec.loadOptions },
 				default: spec.default ?? '',
-				description: spec.description ? `${spec.description} ${DYNAMIC_OPTIONS_HINT}.` : DYNAMIC_OPTIONS_HINT,
+				description: spec.description
+					? `${spec.description} ${DYNAMIC_OPTIONS_HINT}.`
+					: DYNAMIC_OPTIONS_HINT,
 			};
 		default:
 			return { ...base, type: 'string', default: spec.default ?? '' };
@@ -150,13 +167,17 @@ export function queryProperty(spec: FieldSpec): INodeProperties {
 	});
 }
 
-const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 /**
  * Records the label of every field (and of the fields in its collections) under the name
  * BuildWorkPro gives it, so that a validation error names the field as the user sees it.
  */
-function rememberLabels(resource: ResourceSpec, properties: ReadonlyArray<INodeProperties | INodePropertyOptions | INodePropertyCollection>) {
+function rememberLabels(
+	resource: ResourceSpec,
+	properties: ReadonlyArray<INodeProperties | INodePropertyOptions | INodePropertyCollection>,
+) {
 	for (const property of properties) {
 		if ('values' in property) {
 			rememberLabels(resource, property.values);
@@ -168,14 +189,25 @@ function rememberLabels(resource: ResourceSpec, properties: ReadonlyArray<INodeP
 			continue;
 		}
 		const sent = property.routing?.send?.property;
-		rememberFieldLabel(resource.value, typeof sent === 'string' && !sent.startsWith('=') ? sent : property.name, property.displayName);
+		rememberFieldLabel(
+			resource.value,
+			typeof sent === 'string' && !sent.startsWith('=') ? sent : property.name,
+			property.displayName,
+		);
 	}
 }
 
 /** Shows `properties` only for these operations of the resource. */
-export function forOperations(resource: ResourceSpec, operations: string[], properties: INodeProperties[]): INodeProperties[] {
+export function forOperations(
+	resource: ResourceSpec,
+	operations: string[],
+	properties: INodeProperties[],
+): INodeProperties[] {
 	rememberLabels(resource, properties);
-	return updateDisplayOptions({ show: { resource: [resource.value], operation: operations } }, properties);
+	return updateDisplayOptions(
+		{ show: { resource: [resource.value], operation: operations } },
+		properties,
+	);
 }
 
 /** A body field the API requires: a top-level parameter, marked required. */
@@ -207,7 +239,9 @@ export function updateFields(specs: FieldSpec[]): INodeProperties {
 		placeholder: 'Add Field',
 		default: {},
 		options: specs
-			.map((spec) => sendingBodyProperty({ ...spec, description: spec.updateDescription ?? spec.description }))
+			.map((spec) =>
+				sendingBodyProperty({ ...spec, description: spec.updateDescription ?? spec.description }),
+			)
 			.sort(byDisplayName),
 	};
 }
@@ -283,21 +317,39 @@ const idempotencyKeyOption: INodeProperties = {
 };
 
 /** "Options" of the resource's operations: mutations also get the Idempotency Key. */
-export function optionsProperties(resource: ResourceSpec, mutations: string[], reads: string[]): INodeProperties[] {
+export function optionsProperties(
+	resource: ResourceSpec,
+	mutations: string[],
+	reads: string[],
+): INodeProperties[] {
 	const options = (operations: string[], choices: INodeProperties[]): INodeProperties[] =>
 		operations.length
 			? forOperations(resource, operations, [
-					{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: choices },
+					{
+						displayName: 'Options',
+						name: 'options',
+						type: 'collection',
+						placeholder: 'Add option',
+						default: {},
+						options: choices,
+					},
 				])
 			: [];
-	return [...options(mutations, [idempotencyKeyOption, maxWaitOption]), ...options(reads, [maxWaitOption])];
+	return [
+		...options(mutations, [idempotencyKeyOption, maxWaitOption]),
+		...options(reads, [maxWaitOption]),
+	];
 }
 
 /**
  * Lists for dropdowns of tenant-defined records: `{ data: [{ id, name }] }` → options. A paged
  * list gives its first (largest) page; more than 100 choices are better typed as an ID anyway.
  */
-export function recordOptions(path: string, label = '={{ $responseItem.name }}', paged = false): ILoadOptions {
+export function recordOptions(
+	path: string,
+	label = '={{ $responseItem.name }}',
+	paged = false,
+): ILoadOptions {
 	return {
 		routing: {
 			request: { method: 'GET', url: path, ...(paged ? { qs: { limit: 100 } } : {}) },

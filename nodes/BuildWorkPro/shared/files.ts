@@ -16,7 +16,12 @@ import { filtersProperty } from './fields';
 import type { FieldSpec } from './fields';
 import type { ApiAnswer } from './errors';
 import { jobHandleFrom, jobPath, shouldWaitForCompletion, waitForJob } from './jobs';
-import { openSession, requestBuildWorkPro, requestFromRouting, sleepUnlessCancelled } from './transport';
+import {
+	openSession,
+	requestBuildWorkPro,
+	requestFromRouting,
+	sleepUnlessCancelled,
+} from './transport';
 import type { BuildWorkProRequest, RequestSession, TransportContext } from './transport';
 
 /**
@@ -37,7 +42,8 @@ import type { BuildWorkProRequest, RequestSession, TransportContext } from './tr
 
 /** Where the node may spend the time a download takes (n8n's own helpers). */
 export type FileContext = TransportContext & {
-	helpers: TransportContext['helpers'] & Pick<IExecuteSingleFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'>;
+	helpers: TransportContext['helpers'] &
+		Pick<IExecuteSingleFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'>;
 };
 
 export interface DownloadedFile {
@@ -68,7 +74,8 @@ export function redactUrl(url: string): string {
 function withoutSignedUrl(text: string, url: string): string {
 	let result = text.split(url).join(redactUrl(url));
 	const question = url.indexOf('?');
-	if (question >= 0 && url.length - question > 4) result = result.split(url.slice(question + 1)).join('[redacted]');
+	if (question >= 0 && url.length - question > 4)
+		result = result.split(url.slice(question + 1)).join('[redacted]');
 	return result;
 }
 
@@ -100,13 +107,17 @@ export function fileNameFromDisposition(header: string | undefined): string | un
 /** No directories in a name a server gave: only its last part, without control characters. */
 function safeFileName(name: string): string {
 	// eslint-disable-next-line no-control-regex
-	const last = name.split(/[/\\]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim() ?? '';
+	const withoutControl = /[\u0000-\u001f\u007f]/g;
+	const last = name.split(/[/\\]/).pop()?.replace(withoutControl, '').trim() ?? '';
 	return last === '' || last === '.' || last === '..' ? 'download' : last;
 }
 
 /** A file name made of a record's number: "bid-B-2026-014.pdf". */
 export function fileNameFor(prefix: string, number: unknown, extension: string): string {
-	const part = String(number ?? '').trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '');
+	const part = String(number ?? '')
+		.trim()
+		.replace(/[^\w.-]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 	return `${prefix}${part ? `-${part}` : ''}.${extension}`;
 }
 
@@ -119,7 +130,11 @@ function fileFromResponse(body: unknown, headers: Record<string, unknown>): Down
 				? Buffer.from(body, 'utf8')
 				: Buffer.alloc(0);
 	const mimeType = headerText(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
-	return { body: bytes, fileName: fileNameFromDisposition(headerText(headers, 'content-disposition')), mimeType: mimeType || undefined };
+	return {
+		body: bytes,
+		fileName: fileNameFromDisposition(headerText(headers, 'content-disposition')),
+		mimeType: mimeType || undefined,
+	};
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -129,7 +144,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function failureCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 6 && isObject(current); depth++) {
-		if (typeof current.code === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(current.code)) return current.code;
+		if (typeof current.code === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(current.code))
+			return current.code;
 		current = current.cause;
 	}
 	return undefined;
@@ -153,7 +169,11 @@ export async function fetchSignedUrl(
 	try {
 		host = new URL(signedUrl).host;
 	} catch {
-		throw nodeSideError(node, `BuildWorkPro sent a download link for ${what} that is not a valid URL`, { itemIndex, description: `Link: ${shown}` });
+		throw nodeSideError(
+			node,
+			`BuildWorkPro sent a download link for ${what} that is not a valid URL`,
+			{ itemIndex, description: `Link: ${shown}` },
+		);
 	}
 	for (let attempt = 1; ; attempt++) {
 		const options: IHttpRequestOptions = {
@@ -179,31 +199,43 @@ export async function fetchSignedUrl(
 		if (response && response.statusCode < 300) {
 			return fileFromResponse(response.body, response.headers as Record<string, unknown>);
 		}
-		const retry = !cancelled && attempt < STORAGE_ATTEMPTS && (response ? STORAGE_RETRY_STATUSES.has(response.statusCode) : true);
+		const retry =
+			!cancelled &&
+			attempt < STORAGE_ATTEMPTS &&
+			(response ? STORAGE_RETRY_STATUSES.has(response.statusCode) : true);
 		if (retry) {
 			await sleepUnlessCancelled(context, 1_000 * attempt);
 			continue;
 		}
 		if (response) {
-			const expired = response.statusCode === 403 || response.statusCode === 410 || response.statusCode === 404;
-			throw nodeSideError(node, `BuildWorkPro's file storage refused to hand over ${what} (HTTP status ${response.statusCode})`, {
-				itemIndex,
-				description: [
-					expired
-						? 'Download links are short-lived: this one may have expired. Run the node again for a fresh link.'
-						: 'The storage host did not send the file. Run the node again later.',
-					`Storage host: ${host} · Link: ${shown}`,
-				].join('\n'),
-			});
+			const expired =
+				response.statusCode === 403 || response.statusCode === 410 || response.statusCode === 404;
+			throw nodeSideError(
+				node,
+				`BuildWorkPro's file storage refused to hand over ${what} (HTTP status ${response.statusCode})`,
+				{
+					itemIndex,
+					description: [
+						expired
+							? 'Download links are short-lived: this one may have expired. Run the node again for a fresh link.'
+							: 'The storage host did not send the file. Run the node again later.',
+						`Storage host: ${host} · Link: ${shown}`,
+					].join('\n'),
+				},
+			);
 		}
 		const detail = failure instanceof Error ? failure.message : String(failure);
-		throw nodeSideError(node, `Could not download ${what} from BuildWorkPro's file storage at ${host}`, {
-			itemIndex,
-			description: withoutSignedUrl(
-				`${failureCode(failure) ? `Network error: ${failureCode(failure)} (${detail})` : detail}\nLink: ${shown}`,
-				signedUrl,
-			),
-		});
+		throw nodeSideError(
+			node,
+			`Could not download ${what} from BuildWorkPro's file storage at ${host}`,
+			{
+				itemIndex,
+				description: withoutSignedUrl(
+					`${failureCode(failure) ? `Network error: ${failureCode(failure)} (${detail})` : detail}\nLink: ${shown}`,
+					signedUrl,
+				),
+			},
+		);
 	}
 }
 
@@ -215,10 +247,17 @@ export async function fetchSignedUrl(
 export async function downloadJobFile(
 	context: FileContext,
 	jobId: string,
-	options: { segment?: 'download' | 'errors'; session?: RequestSession; passthrough?: Partial<IHttpRequestOptions>; what?: string } = {},
+	options: {
+		segment?: 'download' | 'errors';
+		session?: RequestSession;
+		passthrough?: Partial<IHttpRequestOptions>;
+		what?: string;
+	} = {},
 ): Promise<DownloadedFile> {
 	const segment = options.segment ?? 'download';
-	const what = options.what ?? (segment === 'errors' ? `the errors file of job ${jobId}` : `the file of job ${jobId}`);
+	const what =
+		options.what ??
+		(segment === 'errors' ? `the errors file of job ${jobId}` : `the file of job ${jobId}`);
 	const session = options.session ?? (await openSession(context));
 	const answer = await requestBuildWorkPro(
 		context,
@@ -247,11 +286,21 @@ async function fileBehindAnswer(
 		if (!location) {
 			throw apiErrorFromAnswer(
 				context.getNode(),
-				{ ...answer, body: { detail: `BuildWorkPro redirected the download of ${what} without saying where to` } },
+				{
+					...answer,
+					body: {
+						detail: `BuildWorkPro redirected the download of ${what} without saying where to`,
+					},
+				},
 				{ itemIndex: context.getItemIndex?.() ?? 0, secret: session.secret },
 			);
 		}
-		return await fetchSignedUrl(context, new URL(location, `${session.baseUrl}/`).toString(), passthrough, what);
+		return await fetchSignedUrl(
+			context,
+			new URL(location, `${session.baseUrl}/`).toString(),
+			passthrough,
+			what,
+		);
 	}
 	return fileFromResponse(answer.body, answer.headers);
 }
@@ -283,10 +332,22 @@ export async function binaryItem(
 	fallbackMimeType?: string,
 ): Promise<INodeExecutionData> {
 	const fileName = file.fileName ?? fallbackFileName;
-	const mimeType = file.mimeType && file.mimeType !== 'application/octet-stream' ? file.mimeType : (fallbackMimeType ?? file.mimeType);
-	const binary: IBinaryData = await context.helpers.prepareBinaryData(file.body, fileName, mimeType);
+	const mimeType =
+		file.mimeType && file.mimeType !== 'application/octet-stream'
+			? file.mimeType
+			: (fallbackMimeType ?? file.mimeType);
+	const binary: IBinaryData = await context.helpers.prepareBinaryData(
+		file.body,
+		fileName,
+		mimeType,
+	);
 	return {
-		json: { ...json, fileName: binary.fileName ?? fileName, mimeType: binary.mimeType, bytes: file.body.length },
+		json: {
+			...json,
+			fileName: binary.fileName ?? fileName,
+			mimeType: binary.mimeType,
+			bytes: file.body.length,
+		},
 		binary: { [binaryPropertyNameOf(context)]: binary },
 		pairedItem: { item: context.getItemIndex?.() ?? 0 },
 	};
@@ -335,17 +396,26 @@ export function csvRows(text: string, maxRows = Infinity): string[][] {
 export function parseCsv(text: string): IDataObject[] {
 	const [header, ...records] = csvRows(text).filter((cells) => cells.length > 1 || cells[0] !== '');
 	if (!header) return [];
-	return records.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])));
+	return records.map((cells) =>
+		Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])),
+	);
 }
 
-type Pager = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+type Pager = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
 
 /** How a file operation names its output: the record's ID and a file name when the server gives none. */
 export interface FileOutput {
 	/** JSON next to the file, e.g. `{ id: 12 }`. */
 	json: (context: FileContext) => IDataObject;
 	/** The file name when the server sends none (may look the record up). */
-	fallbackFileName: (context: FileContext, session: RequestSession, passthrough: Partial<IHttpRequestOptions>) => Promise<string>;
+	fallbackFileName: (
+		context: FileContext,
+		session: RequestSession,
+		passthrough: Partial<IHttpRequestOptions>,
+	) => Promise<string>;
 	fallbackMimeType?: string;
 	/** The Accept header of a streamed download (default any type). */
 	accept?: string;
@@ -366,16 +436,27 @@ export function startJobAndDownload(output: FileOutput): Pager {
 		const request = requestFromRouting(requestData);
 		const session = await openSession(this);
 		const what = output.what(context);
-		const started = await requestBuildWorkPro(this, { ...request, note: `While asking BuildWorkPro for ${what}.` }, session);
+		const started = await requestBuildWorkPro(
+			this,
+			{ ...request, note: `While asking BuildWorkPro for ${what}.` },
+			session,
+		);
 		const handle = jobHandleFrom(this, started.body);
 		const json = output.json(context);
 		if (!shouldWaitForCompletion(this)) {
-			return [{ json: { ...json, jobId: handle.jobId, statusUrl: handle.statusUrl ?? null }, pairedItem: { item: this.getItemIndex() } }];
+			return [
+				{
+					json: { ...json, jobId: handle.jobId, statusUrl: handle.statusUrl ?? null },
+					pairedItem: { item: this.getItemIndex() },
+				},
+			];
 		}
 		const passthrough = request.passthrough ?? {};
 		const job = await waitForJob(this, handle.jobId, session, { passthrough, what });
 		const file = await downloadJobFile(context, handle.jobId, { session, passthrough, what });
-		const fallback = file.fileName ? '' : await output.fallbackFileName(context, session, passthrough);
+		const fallback = file.fileName
+			? ''
+			: await output.fallbackFileName(context, session, passthrough);
 		const facts = { ...json, jobId: handle.jobId, ...(output.fromJob?.(job) ?? {}) };
 		return [await binaryItem(context, file, facts, fallback, output.fallbackMimeType)];
 	};
@@ -389,9 +470,17 @@ export function streamDownload(output: FileOutput): Pager {
 		const session = await openSession(this);
 		const what = output.what(context);
 		const headers = { ...(request.headers ?? {}), Accept: output.accept ?? '*/*' };
-		const file = await downloadStreamedFile(context, { ...request, headers, note: `While downloading ${what}.` }, session);
-		const fallback = file.fileName ? '' : await output.fallbackFileName(context, session, request.passthrough ?? {});
-		return [await binaryItem(context, file, output.json(context), fallback, output.fallbackMimeType)];
+		const file = await downloadStreamedFile(
+			context,
+			{ ...request, headers, note: `While downloading ${what}.` },
+			session,
+		);
+		const fallback = file.fileName
+			? ''
+			: await output.fallbackFileName(context, session, request.passthrough ?? {});
+		return [
+			await binaryItem(context, file, output.json(context), fallback, output.fallbackMimeType),
+		];
 	};
 }
 
@@ -404,7 +493,8 @@ export function binaryOutputProperty(): INodeProperties {
 		required: true,
 		default: 'data',
 		hint: 'The name of the output binary field to put the file in',
-		description: 'Name of the binary field the downloaded file is put in, for nodes such as Gmail, Google Drive or Extract From File',
+		description:
+			'Name of the binary field the downloaded file is put in, for nodes such as Gmail, Google Drive or Extract From File',
 	};
 }
 
@@ -421,7 +511,11 @@ export async function downloadJobPager(
 	const jobId = jobIdOf(this);
 	const { passthrough } = requestFromRouting(requestData);
 	const file = await downloadJobFile(context, jobId, { passthrough });
-	const extension = file.mimeType?.includes('pdf') ? '.pdf' : file.mimeType?.includes('csv') ? '.csv' : '';
+	const extension = file.mimeType?.includes('pdf')
+		? '.pdf'
+		: file.mimeType?.includes('csv')
+			? '.csv'
+			: '';
 	return [await binaryItem(context, file, { jobId }, `job-${jobId}${extension}`)];
 }
 
@@ -438,7 +532,10 @@ export async function jobErrorsPager(
 	const { passthrough } = requestFromRouting(requestData);
 	const file = await downloadJobFile(context, jobId, { segment: 'errors', passthrough });
 	const itemIndex = this.getItemIndex();
-	return parseCsv(file.body.toString('utf8')).map((row) => ({ json: row, pairedItem: { item: itemIndex } }));
+	return parseCsv(file.body.toString('utf8')).map((row) => ({
+		json: row,
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 /**
@@ -450,8 +547,18 @@ export function exportFiltersProperty(filters: FieldSpec[]): INodeProperties {
 	return {
 		...property,
 		options: (property.options as INodeProperties[]).map((option) => {
-			const routing = { ...option.routing, send: { ...option.routing?.send, type: 'body' as const, property: `filters.${option.name}` } };
-			const choices = option.type === 'options' && !option.typeOptions?.loadOptions ? ((option.options ?? []) as INodePropertyOptions[]) : undefined;
+			const routing = {
+				...option.routing,
+				send: {
+					...option.routing?.send,
+					type: 'body' as const,
+					property: `filters.${option.name}`,
+				},
+			};
+			const choices =
+				option.type === 'options' && !option.typeOptions?.loadOptions
+					? ((option.options ?? []) as INodePropertyOptions[])
+					: undefined;
 			if (!choices) return { ...option, routing };
 			// The export's `filters` object is documented without enums: the choices become words to type.
 			const rest: INodeProperties = { ...option };

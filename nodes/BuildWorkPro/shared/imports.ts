@@ -32,7 +32,10 @@ import type { RequestSession, TransportContext } from './transport';
  * are gathered and split into jobs of at most 500, one output item per job.
  */
 
-type Pager = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
+type Pager = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
 
 interface OperationText {
 	value: string;
@@ -63,12 +66,16 @@ export function withIdempotencyStep<T extends TransportContext>(context: T, step
 		get(target, property) {
 			if (property === 'getNodeParameter') {
 				return (name: string, fallback?: unknown, options?: object) => {
-					const value = (target.getNodeParameter as (n: string, f?: unknown, o?: object) => unknown).call(target, name, fallback, options);
+					const value = (
+						target.getNodeParameter as (n: string, f?: unknown, o?: object) => unknown
+					).call(target, name, fallback, options);
 					return name === 'operation' ? `${String(value)}#${step}` : value;
 				};
 			}
 			const value = Reflect.get(target, property, target) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+			return typeof value === 'function'
+				? (value as (...args: unknown[]) => unknown).bind(target)
+				: value;
 		},
 	});
 }
@@ -78,7 +85,10 @@ export function withIdempotencyStep<T extends TransportContext>(context: T, step
 /** The header row of a CSV (RFC 4180 quoting), read without parsing the rest of the file. */
 export function csvHeader(bytes: Buffer): string[] {
 	// The header is in the first few kilobytes; a header longer than 64 KB is read whole anyway.
-	const [header = []] = csvRows(bytes.subarray(0, Math.min(bytes.length, 65_536)).toString('utf8'), 1);
+	const [header = []] = csvRows(
+		bytes.subarray(0, Math.min(bytes.length, 65_536)).toString('utf8'),
+		1,
+	);
 	return header.map((cell) => cell.trim()).filter((cell) => cell !== '');
 }
 
@@ -97,15 +107,25 @@ export function importMappingProperty(fields: string[]): INodeProperties {
 				displayName: 'Column',
 				name: 'columns',
 				values: [
-					{ displayName: 'CSV Column', name: 'column', type: 'string', default: '', placeholder: 'E-mail', description: 'Name of the column in the header row of the CSV' },
+					{
+						displayName: 'CSV Column',
+						name: 'column',
+						type: 'string',
+						default: '',
+						placeholder: 'E-mail',
+						description: 'Name of the column in the header row of the CSV',
+					},
 					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the first field of the resource's list
 					{
 						displayName: 'Field',
 						name: 'field',
 						type: 'options',
 						default: fields[0] ?? '',
-						options: [...fields, 'id'].map((name) => ({ name, value: name })).sort((a, b) => a.name.localeCompare(b.name)),
-						description: 'The field the column fills (ID: the record a row updates, with Update Existing Records)',
+						options: [...fields, 'id']
+							.map((name) => ({ name, value: name }))
+							.sort((a, b) => a.name.localeCompare(b.name)),
+						description:
+							'The field the column fills (ID: the record a row updates, with Update Existing Records)',
 					},
 				],
 			},
@@ -122,7 +142,8 @@ export function binaryInputProperty(): INodeProperties {
 		required: true,
 		default: 'data',
 		hint: 'The name of the input binary field containing the CSV file',
-		description: 'Name of the binary field holding the CSV to import, for example from Convert to File, Read/Write Files from Disk or an HTTP Request',
+		description:
+			'Name of the binary field holding the CSV to import, for example from Convert to File, Read/Write Files from Disk or an HTTP Request',
 	};
 }
 
@@ -138,23 +159,45 @@ export function updateInPlaceProperty(noun: string): INodeProperties {
 }
 
 /** The mapping BuildWorkPro gets: the user's, or every column named like a field (and "id" when updating). */
-function mappingFor(context: FileContext, fields: string[], header: string[], updateInPlace: boolean): IDataObject {
-	const given = context.getNodeParameter('mapping.columns', []) as Array<{ column?: string; field?: string }>;
-	const chosen = (Array.isArray(given) ? given : []).filter((entry) => String(entry.column ?? '').trim() !== '' && String(entry.field ?? '') !== '');
-	if (chosen.length) return Object.fromEntries(chosen.map((entry) => [String(entry.column).trim(), String(entry.field)]));
+function mappingFor(
+	context: FileContext,
+	fields: string[],
+	header: string[],
+	updateInPlace: boolean,
+): IDataObject {
+	const given = context.getNodeParameter('mapping.columns', []) as Array<{
+		column?: string;
+		field?: string;
+	}>;
+	const chosen = (Array.isArray(given) ? given : []).filter(
+		(entry) => String(entry.column ?? '').trim() !== '' && String(entry.field ?? '') !== '',
+	);
+	if (chosen.length)
+		return Object.fromEntries(
+			chosen.map((entry) => [String(entry.column).trim(), String(entry.field)]),
+		);
 	const known = new Set(updateInPlace ? [...fields, 'id'] : fields);
 	const matching = header.filter((column) => known.has(column));
 	if (!matching.length) {
-		throw errorBeforeSending(context.getNode(), 'No CSV column is named like a field, and Column Mapping is empty', {
-			itemIndex: context.getItemIndex?.() ?? 0,
-			description: `The header row has: ${header.slice(0, 12).join(', ') || '(nothing)'}. Name the columns like the fields (${fields.join(', ')}) or map them in Column Mapping.`,
-		});
+		throw errorBeforeSending(
+			context.getNode(),
+			'No CSV column is named like a field, and Column Mapping is empty',
+			{
+				itemIndex: context.getItemIndex?.() ?? 0,
+				description: `The header row has: ${header.slice(0, 12).join(', ') || '(nothing)'}. Name the columns like the fields (${fields.join(', ')}) or map them in Column Mapping.`,
+			},
+		);
 	}
 	return Object.fromEntries(matching.map((column) => [column, column]));
 }
 
 /** PUTs the bytes to a signed upload URL: the plain request helper, no credential, the URL never shown. */
-async function uploadToSignedUrl(context: FileContext, uploadUrl: string, bytes: Buffer, passthrough: Partial<IHttpRequestOptions>): Promise<void> {
+async function uploadToSignedUrl(
+	context: FileContext,
+	uploadUrl: string,
+	bytes: Buffer,
+	passthrough: Partial<IHttpRequestOptions>,
+): Promise<void> {
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex?.() ?? 0;
 	const shown = redactUrl(uploadUrl);
@@ -183,7 +226,11 @@ async function uploadToSignedUrl(context: FileContext, uploadUrl: string, bytes:
 	} catch {
 		host = shown;
 	}
-	const detail = response ? `HTTP status ${response.statusCode}` : failure instanceof Error ? failure.message.split(uploadUrl).join(shown) : 'no answer';
+	const detail = response
+		? `HTTP status ${response.statusCode}`
+		: failure instanceof Error
+			? failure.message.split(uploadUrl).join(shown)
+			: 'no answer';
 	throw nodeSideError(node, `BuildWorkPro's file storage did not take the CSV (${detail})`, {
 		itemIndex,
 		description: `Upload links are short-lived: run the node again for a fresh one. Nothing was imported.\nStorage host: ${host} · Link: ${shown}`,
@@ -191,7 +238,12 @@ async function uploadToSignedUrl(context: FileContext, uploadUrl: string, bytes:
 }
 
 /** The row errors of a partial or failed job (empty when BuildWorkPro has no errors file for it). */
-async function rowErrorsOf(context: FileContext, jobId: string, session: RequestSession, passthrough: Partial<IHttpRequestOptions>): Promise<IDataObject[]> {
+async function rowErrorsOf(
+	context: FileContext,
+	jobId: string,
+	session: RequestSession,
+	passthrough: Partial<IHttpRequestOptions>,
+): Promise<IDataObject[]> {
 	try {
 		const file = await downloadJobFile(context, jobId, { segment: 'errors', session, passthrough });
 		return parseCsv(file.body.toString('utf8'));
@@ -201,7 +253,12 @@ async function rowErrorsOf(context: FileContext, jobId: string, session: Request
 }
 
 function rowErrorLine(row: IDataObject): string {
-	const where = row.row !== undefined && row.row !== '' ? `Row ${String(row.row)}` : row.id ? `ID ${String(row.id)}` : 'A row';
+	const where =
+		row.row !== undefined && row.row !== ''
+			? `Row ${String(row.row)}`
+			: row.id
+				? `ID ${String(row.id)}`
+				: 'A row';
 	const field = row.field ? ` (${String(row.field)})` : '';
 	return `${where}${field}: ${String(row.message ?? row.code ?? 'failed')}`;
 }
@@ -220,15 +277,27 @@ async function finishedJobItem(
 	extra: IDataObject,
 	pairedItem: INodeExecutionData['pairedItem'],
 ): Promise<INodeExecutionData> {
-	const job = await waitForJob(context, jobId, session, { passthrough, what, returnUnsuccessful: true });
+	const job = await waitForJob(context, jobId, session, {
+		passthrough,
+		what,
+		returnUnsuccessful: true,
+	});
 	const status = String(job.status ?? '').toLowerCase();
 	if (status === 'succeeded') return { json: { ...job, ...extra, rowErrors: [] }, pairedItem };
-	const rowErrors = status === 'partial' || status === 'failed' ? await rowErrorsOf(context, jobId, session, passthrough) : [];
+	const rowErrors =
+		status === 'partial' || status === 'failed'
+			? await rowErrorsOf(context, jobId, session, passthrough)
+			: [];
 	const error = unsuccessfulJobError(context, job, what);
 	if (rowErrors.length) {
 		const lines = rowErrors.slice(0, ROW_ERRORS_SHOWN_IN_MESSAGE).map(rowErrorLine);
-		const more = rowErrors.length > lines.length ? [`… and ${rowErrors.length - lines.length} more (Jobs → Get Errors lists them all).`] : [];
-		error.description = [error.description, 'Row errors:', ...lines, ...more].filter((line) => !!line).join('\n');
+		const more =
+			rowErrors.length > lines.length
+				? [`… and ${rowErrors.length - lines.length} more (Jobs → Get Errors lists them all).`]
+				: [];
+		error.description = [error.description, 'Row errors:', ...lines, ...more]
+			.filter((line) => !!line)
+			.join('\n');
 	}
 	if (context.continueOnFail()) {
 		// Not n8n's own error item (`error` set on the item): n8n would keep only its message and
@@ -258,7 +327,10 @@ function importPager(resource: ResourceSpec, spec: ImportSpec): Pager {
 		const binary = this.helpers.assertBinaryData(binaryName);
 		const bytes = await this.helpers.getBinaryDataBuffer(binaryName);
 		if (bytes.length === 0) {
-			throw errorBeforeSending(this.getNode(), `The CSV in "${binaryName}" is empty`, { itemIndex, description: 'Give a CSV file with a header row and at least one row.' });
+			throw errorBeforeSending(this.getNode(), `The CSV in "${binaryName}" is empty`, {
+				itemIndex,
+				description: 'Give a CSV file with a header row and at least one row.',
+			});
 		}
 		const updateInPlace = this.getNodeParameter('updateInPlace', false) === true;
 		const mapping = mappingFor(context, spec.fields, csvHeader(bytes), updateInPlace);
@@ -267,14 +339,25 @@ function importPager(resource: ResourceSpec, spec: ImportSpec): Pager {
 
 		const upload = await requestBuildWorkPro(
 			withIdempotencyStep(this, 'upload'),
-			{ method: 'POST', url: '/jobs/uploads', body: { contentType: 'text/csv' }, passthrough, note: `While asking BuildWorkPro where to upload ${what}.` },
+			{
+				method: 'POST',
+				url: '/jobs/uploads',
+				body: { contentType: 'text/csv' },
+				passthrough,
+				note: `While asking BuildWorkPro where to upload ${what}.`,
+			},
 			session,
 		);
 		const target = unwrapEnvelope(upload.body);
-		const uploadUrl = isObject(target) && typeof target.uploadUrl === 'string' ? target.uploadUrl : '';
-		const sourcePath = isObject(target) && typeof target.sourcePath === 'string' ? target.sourcePath : '';
+		const uploadUrl =
+			isObject(target) && typeof target.uploadUrl === 'string' ? target.uploadUrl : '';
+		const sourcePath =
+			isObject(target) && typeof target.sourcePath === 'string' ? target.sourcePath : '';
 		if (!uploadUrl || !sourcePath) {
-			throw nodeSideError(this.getNode(), 'BuildWorkPro named no upload URL for the CSV', { itemIndex, description: 'Expected uploadUrl and sourcePath in the answer of POST /jobs/uploads.' });
+			throw nodeSideError(this.getNode(), 'BuildWorkPro named no upload URL for the CSV', {
+				itemIndex,
+				description: 'Expected uploadUrl and sourcePath in the answer of POST /jobs/uploads.',
+			});
 		}
 		await uploadToSignedUrl(context, uploadUrl, bytes, passthrough);
 
@@ -286,9 +369,18 @@ function importPager(resource: ResourceSpec, spec: ImportSpec): Pager {
 		const handle = jobHandleFrom(this, started.body);
 		const facts: IDataObject = { mapping };
 		if (!shouldWaitForCompletion(this)) {
-			return [{ json: { jobId: handle.jobId, statusUrl: handle.statusUrl ?? null, ...facts }, pairedItem: { item: itemIndex } }];
+			return [
+				{
+					json: { jobId: handle.jobId, statusUrl: handle.statusUrl ?? null, ...facts },
+					pairedItem: { item: itemIndex },
+				},
+			];
 		}
-		return [await finishedJobItem(context, handle.jobId, session, passthrough, what, facts, { item: itemIndex })];
+		return [
+			await finishedJobItem(context, handle.jobId, session, passthrough, what, facts, {
+				item: itemIndex,
+			}),
+		];
 	};
 }
 
@@ -296,8 +388,16 @@ function importPager(resource: ResourceSpec, spec: ImportSpec): Pager {
  * Import: the CSV of an input binary field → signed upload → `POST /<family>/imports` → the
  * finished job with its counts and row errors.
  */
-export function importRecords(resource: ResourceSpec, text: OperationText, spec: ImportSpec): INodePropertyOptions {
-	return operation(text, { method: 'POST', url: `${resource.path}/imports`, pager: importPager(resource, spec) });
+export function importRecords(
+	resource: ResourceSpec,
+	text: OperationText,
+	spec: ImportSpec,
+): INodePropertyOptions {
+	return operation(text, {
+		method: 'POST',
+		url: `${resource.path}/imports`,
+		pager: importPager(resource, spec),
+	});
 }
 
 // ---- bulk ---------------------------------------------------------------------------------------
@@ -328,7 +428,11 @@ function inputItemCount(context: IExecutePaginationFunctions): number {
  * `evaluateExpression(expression, itemIndex)` and `getExecuteData()` exist on the routing
  * context in n8n-workflow 1.x and 2.x alike. The other items' runs contribute nothing.
  */
-function idsOfAllItems(context: IExecutePaginationFunctions, parameter: string, label: string): Array<{ id: number; itemIndex: number }> {
+function idsOfAllItems(
+	context: IExecutePaginationFunctions,
+	parameter: string,
+	label: string,
+): Array<{ id: number; itemIndex: number }> {
 	const raw = context.getNodeParameter(parameter, '', { rawExpressions: true }) as unknown;
 	const count = inputItemCount(context);
 	const seen = new Set<number>();
@@ -342,10 +446,14 @@ function idsOfAllItems(context: IExecutePaginationFunctions, parameter: string, 
 				: raw;
 		const { parts, invalid } = splitIdList(value);
 		if (invalid.length) {
-			throw errorBeforeSending(context.getNode(), `${label} must be positive whole numbers, but item ${itemIndex + 1} has "${invalid.slice(0, 3).join('", "')}"`, {
-				itemIndex,
-				description: `Give one ID per item (such as {{ $json.id }}) or a list such as 12, 15, 19.`,
-			});
+			throw errorBeforeSending(
+				context.getNode(),
+				`${label} must be positive whole numbers, but item ${itemIndex + 1} has "${invalid.slice(0, 3).join('", "')}"`,
+				{
+					itemIndex,
+					description: `Give one ID per item (such as {{ $json.id }}) or a list such as 12, 15, 19.`,
+				},
+			);
 		}
 		for (const part of parts) {
 			const id = Number(part);
@@ -356,10 +464,14 @@ function idsOfAllItems(context: IExecutePaginationFunctions, parameter: string, 
 		}
 	}
 	if (!result.length) {
-		throw errorBeforeSending(context.getNode(), `${label} is empty for every item: there is nothing to change`, {
-			itemIndex: context.getItemIndex(),
-			description: 'Give at least one ID, such as {{ $json.id }}.',
-		});
+		throw errorBeforeSending(
+			context.getNode(),
+			`${label} is empty for every item: there is nothing to change`,
+			{
+				itemIndex: context.getItemIndex(),
+				description: 'Give at least one ID, such as {{ $json.id }}.',
+			},
+		);
 	}
 	return result;
 }
@@ -375,14 +487,19 @@ function bulkPager(resource: ResourceSpec, bulkOperation: 'delete' | 'restore'):
 		const session = await openSession(this);
 		const wait = shouldWaitForCompletion(this);
 		const chunks: Array<typeof ids> = [];
-		for (let start = 0; start < ids.length; start += MAX_IDS_PER_BULK_JOB) chunks.push(ids.slice(start, start + MAX_IDS_PER_BULK_JOB));
+		for (let start = 0; start < ids.length; start += MAX_IDS_PER_BULK_JOB)
+			chunks.push(ids.slice(start, start + MAX_IDS_PER_BULK_JOB));
 		const handles = [];
 		// All jobs are started first: BuildWorkPro runs them side by side while the node waits.
 		for (const [index, chunk] of chunks.entries()) {
 			const what = `bulk ${bulkOperation} of ${chunk.length} ${resource.noun}s (job ${index + 1} of ${chunks.length})`;
 			const started = await requestBuildWorkPro(
 				withIdempotencyStep(this, `job-${index + 1}`),
-				{ ...request, body: { operation: bulkOperation, ids: chunk.map((entry) => entry.id) }, note: `While starting the ${what}.` },
+				{
+					...request,
+					body: { operation: bulkOperation, ids: chunk.map((entry) => entry.id) },
+					note: `While starting the ${what}.`,
+				},
 				session,
 			);
 			handles.push({ handle: jobHandleFrom(this, started.body), chunk, what });
@@ -391,13 +508,20 @@ function bulkPager(resource: ResourceSpec, bulkOperation: 'delete' | 'restore'):
 		// Max Wait holds for each job. BuildWorkPro runs the jobs side by side, so by the time the
 		// first has ended the others have mostly ended too.
 		for (const { handle, chunk, what } of handles) {
-			const pairedItem = [...new Set(chunk.map((entry) => entry.itemIndex))].map((item) => ({ item }));
+			const pairedItem = [...new Set(chunk.map((entry) => entry.itemIndex))].map((item) => ({
+				item,
+			}));
 			const facts: IDataObject = { operation: bulkOperation, ids: chunk.map((entry) => entry.id) };
 			if (!wait) {
-				output.push({ json: { jobId: handle.jobId, statusUrl: handle.statusUrl ?? null, ...facts }, pairedItem });
+				output.push({
+					json: { jobId: handle.jobId, statusUrl: handle.statusUrl ?? null, ...facts },
+					pairedItem,
+				});
 				continue;
 			}
-			output.push(await finishedJobItem(context, handle.jobId, session, passthrough, what, facts, pairedItem));
+			output.push(
+				await finishedJobItem(context, handle.jobId, session, passthrough, what, facts, pairedItem),
+			);
 		}
 		return output;
 	};
@@ -407,6 +531,14 @@ function bulkPager(resource: ResourceSpec, bulkOperation: 'delete' | 'restore'):
  * Bulk Delete / Bulk Restore: `POST /<family>/bulk {operation, ids}`, the IDs of all input items
  * split into jobs of at most 500, one output item per job.
  */
-export function bulkRecords(resource: ResourceSpec, text: OperationText, bulkOperation: 'delete' | 'restore'): INodePropertyOptions {
-	return operation(text, { method: 'POST', url: `${resource.path}/bulk`, pager: bulkPager(resource, bulkOperation) });
+export function bulkRecords(
+	resource: ResourceSpec,
+	text: OperationText,
+	bulkOperation: 'delete' | 'restore',
+): INodePropertyOptions {
+	return operation(text, {
+		method: 'POST',
+		url: `${resource.path}/bulk`,
+		pager: bulkPager(resource, bulkOperation),
+	});
 }

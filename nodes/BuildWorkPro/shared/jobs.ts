@@ -1,7 +1,13 @@
 import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { nodeSideError } from './errors';
-import { openSession, requestBuildWorkPro, retryAfterMs, sleepUnlessCancelled, unwrapEnvelope } from './transport';
+import {
+	openSession,
+	requestBuildWorkPro,
+	retryAfterMs,
+	sleepUnlessCancelled,
+	unwrapEnvelope,
+} from './transport';
 import type { RequestSession, TransportContext } from './transport';
 
 /**
@@ -18,7 +24,14 @@ export const FIRST_POLL_MS = 1_000;
 export const POLL_CAP_MS = 10_000;
 
 /** Statuses after which a job changes no more. */
-const FINAL_STATUSES = new Set(['succeeded', 'partial', 'failed', 'cancelled', 'canceled', 'expired']);
+const FINAL_STATUSES = new Set([
+	'succeeded',
+	'partial',
+	'failed',
+	'cancelled',
+	'canceled',
+	'expired',
+]);
 /** Final statuses that are no success: the node fails with the job's own explanation. */
 const UNSUCCESSFUL_STATUSES = new Set(['partial', 'failed', 'cancelled', 'canceled', 'expired']);
 
@@ -38,15 +51,23 @@ export function pollDelayMs(pollNumber: number): number {
 }
 
 /** The job a 202 answer names; `job_id` per the docs, `id` accepted too. */
-export function jobHandleFrom(context: Pick<TransportContext, 'getNode' | 'getItemIndex'>, body: unknown): JobHandle {
+export function jobHandleFrom(
+	context: Pick<TransportContext, 'getNode' | 'getItemIndex'>,
+	body: unknown,
+): JobHandle {
 	const data = unwrapEnvelope(body);
 	const record = isObject(data) ? data : {};
 	const id = record.job_id ?? record.jobId ?? record.id;
 	if (typeof id !== 'string' && typeof id !== 'number') {
-		throw nodeSideError(context.getNode(), 'BuildWorkPro accepted the request but named no job to follow', {
-			itemIndex: context.getItemIndex?.() ?? 0,
-			description: 'Expected a job ID (job_id) in the answer. Look for the job with Jobs → Get Many.',
-		});
+		throw nodeSideError(
+			context.getNode(),
+			'BuildWorkPro accepted the request but named no job to follow',
+			{
+				itemIndex: context.getItemIndex?.() ?? 0,
+				description:
+					'Expected a job ID (job_id) in the answer. Look for the job with Jobs → Get Many.',
+			},
+		);
 	}
 	const statusUrl = record.status_url ?? record.statusUrl;
 	return { jobId: String(id), ...(typeof statusUrl === 'string' ? { statusUrl } : {}) };
@@ -70,7 +91,8 @@ function progressText(job: IDataObject): string | undefined {
 	const progress = isObject(job.progress) ? job.progress : undefined;
 	if (!progress) return undefined;
 	const parts = [`${Number(progress.processed ?? 0)} of ${Number(progress.total ?? 0)} processed`];
-	if (Number(progress.errorsCount ?? 0) > 0) parts.push(`${Number(progress.errorsCount)} with errors`);
+	if (Number(progress.errorsCount ?? 0) > 0)
+		parts.push(`${Number(progress.errorsCount)} with errors`);
 	return parts.join(', ');
 }
 
@@ -95,10 +117,14 @@ export async function waitForJob(
 	for (let pollNumber = 1; ; pollNumber++) {
 		if (pollNumber > 1 && waitedMs >= budgetMs) {
 			const seconds = Math.round(budgetMs / 1000);
-			throw nodeSideError(node, `BuildWorkPro job ${jobId}${what} did not finish within Max Wait (${seconds} s)`, {
-				itemIndex,
-				description: `The job goes on in BuildWorkPro. Use Jobs → Get with job ID ${jobId} to check on it later (Jobs → Download fetches its file once it has succeeded), or raise the Max Wait option.`,
-			});
+			throw nodeSideError(
+				node,
+				`BuildWorkPro job ${jobId}${what} did not finish within Max Wait (${seconds} s)`,
+				{
+					itemIndex,
+					description: `The job goes on in BuildWorkPro. Use Jobs → Get with job ID ${jobId} to check on it later (Jobs → Download fetches its file once it has succeeded), or raise the Max Wait option.`,
+				},
+			);
 		}
 		// The last look comes when Max Wait is spent, not after it.
 		const waitMs = Math.min(nextWaitMs, budgetMs - waitedMs);
@@ -107,10 +133,14 @@ export async function waitForJob(
 			() => true,
 		);
 		if (cancelled) {
-			throw nodeSideError(node, `The execution was cancelled while waiting for BuildWorkPro job ${jobId}${what}`, {
-				itemIndex,
-				description: `The node stopped polling; the job itself goes on in BuildWorkPro. Jobs → Get with job ID ${jobId} shows how it ended, and Jobs → Cancel stops it.`,
-			});
+			throw nodeSideError(
+				node,
+				`The execution was cancelled while waiting for BuildWorkPro job ${jobId}${what}`,
+				{
+					itemIndex,
+					description: `The node stopped polling; the job itself goes on in BuildWorkPro. Jobs → Get with job ID ${jobId} shows how it ended, and Jobs → Cancel stops it.`,
+				},
+			);
 		}
 		waitedMs += waitMs;
 
@@ -133,7 +163,8 @@ export async function waitForJob(
 		}
 		const status = String(job.status ?? '').toLowerCase();
 		if (FINAL_STATUSES.has(status)) {
-			if (UNSUCCESSFUL_STATUSES.has(status) && !options.returnUnsuccessful) throw unsuccessfulJobError(context, job as IDataObject, options.what);
+			if (UNSUCCESSFUL_STATUSES.has(status) && !options.returnUnsuccessful)
+				throw unsuccessfulJobError(context, job as IDataObject, options.what);
 			return job as IDataObject;
 		}
 		nextWaitMs = retryAfterMs(answer.headers) ?? pollDelayMs(pollNumber + 1);
@@ -141,12 +172,25 @@ export async function waitForJob(
 }
 
 /** The error for a job that ended without succeeding: BuildWorkPro's explanation first. */
-export function unsuccessfulJobError(context: Pick<TransportContext, 'getNode' | 'getItemIndex'>, job: IDataObject, what?: string) {
+export function unsuccessfulJobError(
+	context: Pick<TransportContext, 'getNode' | 'getItemIndex'>,
+	job: IDataObject,
+	what?: string,
+) {
 	const jobId = String(job.id ?? '');
 	const status = String(job.status ?? '');
-	const explanation = typeof job.errorMessage === 'string' && job.errorMessage.trim() !== '' ? job.errorMessage.trim() : undefined;
+	const explanation =
+		typeof job.errorMessage === 'string' && job.errorMessage.trim() !== ''
+			? job.errorMessage.trim()
+			: undefined;
 	const ending =
-		status === 'partial' ? 'finished only partially' : status === 'failed' ? 'failed' : status === 'expired' ? 'expired' : 'was cancelled';
+		status === 'partial'
+			? 'finished only partially'
+			: status === 'failed'
+				? 'failed'
+				: status === 'expired'
+					? 'expired'
+					: 'was cancelled';
 	const message = `BuildWorkPro job ${jobId}${what ? ` (${what})` : ''} ${ending}${explanation ? `: ${explanation}` : ''}`;
 	const progress = progressText(job);
 	const description = [
@@ -157,11 +201,16 @@ export function unsuccessfulJobError(context: Pick<TransportContext, 'getNode' |
 	]
 		.filter((line): line is string => !!line)
 		.join('\n');
-	return nodeSideError(context.getNode(), message, { itemIndex: context.getItemIndex?.() ?? 0, description });
+	return nodeSideError(context.getNode(), message, {
+		itemIndex: context.getItemIndex?.() ?? 0,
+		description,
+	});
 }
 
 /** `Wait for Completion` of a job-based operation (default on). */
-export function shouldWaitForCompletion(context: Pick<TransportContext, 'getNodeParameter'>): boolean {
+export function shouldWaitForCompletion(
+	context: Pick<TransportContext, 'getNodeParameter'>,
+): boolean {
 	return context.getNodeParameter('waitForCompletion', true) !== false;
 }
 

@@ -12,7 +12,12 @@ import type {
 import { fileNameFor, startJobAndDownload, streamDownload } from './files';
 import type { FileContext, FileOutput } from './files';
 import { fetchAllPages } from './pagination';
-import { normalizeListFilters, requireIdList, requirePositiveId, requireUpdateFields } from './preSend';
+import {
+	normalizeListFilters,
+	requireIdList,
+	requirePositiveId,
+	requireUpdateFields,
+} from './preSend';
 import { requestBuildWorkPro, sendSingleRequest, unwrapEnvelope } from './transport';
 import type { ResourceSpec } from './resource';
 
@@ -24,8 +29,10 @@ export type { ResourceSpec };
  * once, so 30 resources do not mean 30 copies of the same routing.
  */
 
-
-type PreSend = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+type PreSend = (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 type PostReceive = (
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
@@ -96,12 +103,20 @@ const expression = (path: string) => (path.includes('{{') ? `=${path}` : path);
 
 /** POST to the collection → the new record. */
 export function createRecord(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
-	return operation(text, { method: 'POST', url: expression(collectionPath(resource)), preSend: idChecks(resource.parent, true) });
+	return operation(text, {
+		method: 'POST',
+		url: expression(collectionPath(resource)),
+		preSend: idChecks(resource.parent, true),
+	});
 }
 
 /** GET one record by its id. */
 export function getRecord(resource: ResourceSpec, text: OperationText): INodePropertyOptions {
-	return operation(text, { method: 'GET', url: `=${recordPath(resource)}`, preSend: idChecks(resource, true) });
+	return operation(text, {
+		method: 'GET',
+		url: `=${recordPath(resource)}`,
+		preSend: idChecks(resource, true),
+	});
 }
 
 /** PATCH one record with only the fields the user chose. */
@@ -132,7 +147,11 @@ export function deleteRecord(resource: ResourceSpec, text: OperationText): INode
 }
 
 /** GET the collection, page after page, one output item per record. */
-export function listRecords(resource: ResourceSpec, text: OperationText, pager: Pager = fetchAllPages): INodePropertyOptions {
+export function listRecords(
+	resource: ResourceSpec,
+	text: OperationText,
+	pager: Pager = fetchAllPages,
+): INodePropertyOptions {
 	return operation(text, {
 		method: 'GET',
 		url: expression(collectionPath(resource)),
@@ -142,13 +161,29 @@ export function listRecords(resource: ResourceSpec, text: OperationText, pager: 
 }
 
 /** GET a read-only view of the collection (count, summary) → one item. */
-export function readCollection(resource: ResourceSpec, text: OperationText, segment: string): INodePropertyOptions {
-	return operation(text, { method: 'GET', url: `${resource.path}/${segment}`, preSend: [normalizeListFilters] });
+export function readCollection(
+	resource: ResourceSpec,
+	text: OperationText,
+	segment: string,
+): INodePropertyOptions {
+	return operation(text, {
+		method: 'GET',
+		url: `${resource.path}/${segment}`,
+		preSend: [normalizeListFilters],
+	});
 }
 
 /** POST an action to one record (send, accept, approve, …) → the record as it is afterwards. */
-export function recordAction(resource: ResourceSpec, text: OperationText, segment: string): INodePropertyOptions {
-	return operation(text, { method: 'POST', url: `=${recordPath(resource)}/${segment}`, preSend: idChecks(resource, true) });
+export function recordAction(
+	resource: ResourceSpec,
+	text: OperationText,
+	segment: string,
+): INodePropertyOptions {
+	return operation(text, {
+		method: 'POST',
+		url: `=${recordPath(resource)}/${segment}`,
+		preSend: idChecks(resource, true),
+	});
 }
 
 /** POST an action to the collection (get-many, from-bid, reorder, …). */
@@ -186,7 +221,11 @@ function pdfOutput(resource: ResourceSpec): FileOutput {
 			const id = recordIdOf(context, resource);
 			let number: unknown;
 			try {
-				const answer = await requestBuildWorkPro(context, { method: 'GET', url: `${resource.path}/${id}`, passthrough }, session);
+				const answer = await requestBuildWorkPro(
+					context,
+					{ method: 'GET', url: `${resource.path}/${id}`, passthrough },
+					session,
+				);
 				const record = unwrapEnvelope(answer.body) as IDataObject | undefined;
 				number = record?.[`${resource.value}Number`];
 			} catch {
@@ -205,7 +244,11 @@ function pdfOutput(resource: ResourceSpec): FileOutput {
  * file is downloaded (bids, pay apps, change orders); `stream`: GET …/pdf answers the PDF itself
  * (invoices).
  */
-export function downloadRecordPdf(resource: ResourceSpec, text: OperationText, via: 'job' | 'stream'): INodePropertyOptions {
+export function downloadRecordPdf(
+	resource: ResourceSpec,
+	text: OperationText,
+	via: 'job' | 'stream',
+): INodePropertyOptions {
 	const output = pdfOutput(resource);
 	return operation(text, {
 		method: via === 'job' ? 'POST' : 'GET',
@@ -223,7 +266,10 @@ function isPlainObject(value: unknown): value is IDataObject {
  * An export's filters, sent as `filters.<name>` in its body: cleaned up as Get Many's query
  * parameters are (empty ones left out, dates made UTC timestamps), and `{}` when there are none.
  */
-async function cleanExportFilters(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function cleanExportFilters(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body: IDataObject = isPlainObject(requestOptions.body) ? requestOptions.body : {};
 	const query = requestOptions.qs;
 	requestOptions.qs = isPlainObject(body.filters) ? { ...body.filters } : {};
@@ -248,7 +294,8 @@ export function exportRecords(resource: ResourceSpec, text: OperationText): INod
 			json: () => ({}),
 			fallbackFileName: async () => `${family}-export.csv`,
 			fallbackMimeType: 'text/csv',
-			what: () => `the export of ${resource.noun.endsWith('y') ? `${resource.noun.slice(0, -1)}ies` : `${resource.noun}s`}`,
+			what: () =>
+				`the export of ${resource.noun.endsWith('y') ? `${resource.noun.slice(0, -1)}ies` : `${resource.noun}s`}`,
 			fromJob: (job) => {
 				const progress = isPlainObject(job.progress) ? job.progress : {};
 				return typeof progress.total === 'number' ? { rowCount: progress.total } : {};

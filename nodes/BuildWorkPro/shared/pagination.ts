@@ -21,7 +21,11 @@ export interface Page {
 }
 
 /** Fetches one page: `cursor` is undefined for the first. */
-export type FetchPage = (cursor: string | undefined, pageSize: number, pageNumber: number) => Promise<Page>;
+export type FetchPage = (
+	cursor: string | undefined,
+	pageSize: number,
+	pageNumber: number,
+) => Promise<Page>;
 
 /** Builds the error to throw when the server's cursors would make us loop or stop short. */
 export type PagingFailure = (reason: string, pageNumber: number) => Error;
@@ -31,7 +35,11 @@ export type PagingFailure = (reason: string, pageNumber: number) => Error;
  * (asking each page for no more than still needed). Refuses to loop: a cursor seen before, an
  * empty page that claims more, or "more" without a cursor all stop with `fail`.
  */
-export async function followCursor(fetchPage: FetchPage, limit: number | undefined, fail: PagingFailure): Promise<unknown[]> {
+export async function followCursor(
+	fetchPage: FetchPage,
+	limit: number | undefined,
+	fail: PagingFailure,
+): Promise<unknown[]> {
 	const records: unknown[] = [];
 	const seenCursors = new Set<string>();
 	const seenIds = new Set<unknown>();
@@ -48,19 +56,28 @@ export async function followCursor(fetchPage: FetchPage, limit: number | undefin
 			if (id !== undefined) seenIds.add(id);
 		}
 		if (pageNumber > 1 && page.records.length > 0 && newRecords === 0) {
-			throw fail('BuildWorkPro sent a page of records it had already sent, so paging would never end', pageNumber);
+			throw fail(
+				'BuildWorkPro sent a page of records it had already sent, so paging would never end',
+				pageNumber,
+			);
 		}
 		// push one by one: concatenating arrays page after page would copy everything each time
 		for (const record of page.records) records.push(record);
 		if (!page.hasMore) break;
 		if (!page.cursor) {
-			throw fail('BuildWorkPro announced more results but sent no cursor to fetch them', pageNumber);
+			throw fail(
+				'BuildWorkPro announced more results but sent no cursor to fetch them',
+				pageNumber,
+			);
 		}
 		if (page.records.length === 0) {
 			throw fail('BuildWorkPro sent an empty page yet announced more results', pageNumber);
 		}
 		if (seenCursors.has(page.cursor) || page.cursor === cursor) {
-			throw fail('BuildWorkPro sent a cursor it had already sent, so paging would never end', pageNumber);
+			throw fail(
+				'BuildWorkPro sent a cursor it had already sent, so paging would never end',
+				pageNumber,
+			);
 		}
 		seenCursors.add(page.cursor);
 		cursor = page.cursor;
@@ -70,7 +87,9 @@ export async function followCursor(fetchPage: FetchPage, limit: number | undefin
 }
 
 function recordId(record: unknown): unknown {
-	return typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+	return typeof record === 'object' && record !== null
+		? (record as { id?: unknown }).id
+		: undefined;
 }
 
 /**
@@ -100,7 +119,10 @@ class ShiftingListRecords {
 	/** Before asking for another page: refuses to go on when the last pages brought nothing new. */
 	checkProgress(pageNumber: number): void {
 		if (this.pagesWithNothingNew >= 3) {
-			throw this.fail('BuildWorkPro sent pages of records it had already sent, so paging would never end', pageNumber);
+			throw this.fail(
+				'BuildWorkPro sent pages of records it had already sent, so paging would never end',
+				pageNumber,
+			);
 		}
 	}
 
@@ -131,7 +153,9 @@ export async function followPageNumbers(
 	// The page size stays the same for every page; with a Limit, the fewest pages that hold it,
 	// evenly filled (Limit 250: two pages of 125, not 200 + 200).
 	const pageSize =
-		limit === undefined ? MAX_NUMBERED_PAGE_SIZE : Math.ceil(limit / Math.ceil(limit / MAX_NUMBERED_PAGE_SIZE));
+		limit === undefined
+			? MAX_NUMBERED_PAGE_SIZE
+			: Math.ceil(limit / Math.ceil(limit / MAX_NUMBERED_PAGE_SIZE));
 	for (let pageNumber = 1; ; pageNumber++) {
 		if (limit !== undefined && list.records.length >= limit) break;
 		const page = await fetchPage(pageNumber, pageSize);
@@ -149,7 +173,11 @@ export interface OffsetPage {
 	hasMore: boolean | undefined;
 }
 
-export type FetchOffsetPage = (offset: number, pageSize: number, pageNumber: number) => Promise<OffsetPage>;
+export type FetchOffsetPage = (
+	offset: number,
+	pageSize: number,
+	pageNumber: number,
+) => Promise<OffsetPage>;
 
 /**
  * Walks `offset=0,n,2n,…` (the offset grows by what each page brought) until a page says there is
@@ -157,7 +185,11 @@ export type FetchOffsetPage = (offset: number, pageSize: number, pageNumber: num
  * for no more than is still missing. Like numbered pages, an offset list is not a snapshot
  * (ShiftingListRecords).
  */
-export async function followOffsets(fetchPage: FetchOffsetPage, limit: number | undefined, fail: PagingFailure): Promise<unknown[]> {
+export async function followOffsets(
+	fetchPage: FetchOffsetPage,
+	limit: number | undefined,
+	fail: PagingFailure,
+): Promise<unknown[]> {
 	const list = new ShiftingListRecords(fail);
 	let offset = 0;
 	for (let pageNumber = 1; ; pageNumber++) {
@@ -181,14 +213,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Reads one list answer `{ data: [...], meta: { pagination: { cursor, has_more } } }`. */
 export function pageFromBody(body: unknown): Page | undefined {
 	if (!isObject(body) || !Array.isArray(body.data)) return undefined;
-	const pagination = isObject(body.meta) && isObject(body.meta.pagination) ? body.meta.pagination : undefined;
-	const cursor = typeof pagination?.cursor === 'string' && pagination.cursor !== '' ? pagination.cursor : null;
+	const pagination =
+		isObject(body.meta) && isObject(body.meta.pagination) ? body.meta.pagination : undefined;
+	const cursor =
+		typeof pagination?.cursor === 'string' && pagination.cursor !== '' ? pagination.cursor : null;
 	return {
 		records: body.data,
 		cursor,
 		// Liberal: a list without pagination metadata is a single page, and a cursor without
 		// has_more means there is more.
-		hasMore: pagination?.has_more === true || (pagination?.has_more === undefined && cursor !== null),
+		hasMore:
+			pagination?.has_more === true || (pagination?.has_more === undefined && cursor !== null),
 	};
 }
 
@@ -205,7 +240,11 @@ type PageRequest = (qs: IDataObject, pageNumber: number) => Promise<unknown>;
  * (so every page is paced and retried), one output item per record.
  */
 function listHook(
-	follow: (requestPage: PageRequest, limit: number | undefined, fail: PagingFailure) => Promise<unknown[]>,
+	follow: (
+		requestPage: PageRequest,
+		limit: number | undefined,
+		fail: PagingFailure,
+	) => Promise<unknown[]>,
 ) {
 	return async function (
 		this: IExecutePaginationFunctions,
@@ -264,7 +303,10 @@ export const fetchAllPages = listHook(async (requestPage, limit, fail) =>
 export const fetchAllNumberedPages = listHook(async (requestPage, limit, fail) =>
 	followPageNumbers(
 		async (page, pageSize) => {
-			const body = (await requestPage({ page, pageSize }, page)) as { data: unknown[]; meta?: { pagination?: { total?: unknown } } };
+			const body = (await requestPage({ page, pageSize }, page)) as {
+				data: unknown[];
+				meta?: { pagination?: { total?: unknown } };
+			};
 			const total = body.meta?.pagination?.total;
 			return { records: body.data, total: typeof total === 'number' ? total : undefined };
 		},
@@ -277,7 +319,10 @@ export const fetchAllNumberedPages = listHook(async (requestPage, limit, fail) =
 export const fetchAllOffsetPages = listHook(async (requestPage, limit, fail) =>
 	followOffsets(
 		async (offset, pageSize, pageNumber) => {
-			const body = (await requestPage({ limit: pageSize, offset }, pageNumber)) as { data: unknown[]; meta?: { pagination?: { has_more?: unknown } } };
+			const body = (await requestPage({ limit: pageSize, offset }, pageNumber)) as {
+				data: unknown[];
+				meta?: { pagination?: { has_more?: unknown } };
+			};
 			const hasMore = body.meta?.pagination?.has_more;
 			return { records: body.data, hasMore: typeof hasMore === 'boolean' ? hasMore : undefined };
 		},

@@ -2,7 +2,10 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 
 import { errorBeforeSending } from './errors';
 
-type PreSend = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+type PreSend = (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 
 /**
  * Checks run by n8n before the request is built into a call: input we can tell is wrong never
@@ -12,14 +15,21 @@ type PreSend = (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptio
 
 /** The id parameter must be a positive whole number (BuildWorkPro ids are integers). */
 export function requirePositiveId(parameter: string, label: string) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const raw = this.getNodeParameter(parameter, '') as unknown;
 		const value = String(raw ?? '').trim();
 		if (!/^[1-9]\d*$/.test(value)) {
-			throw errorBeforeSending(this.getNode(), `${label} must be a positive whole number, but it is "${value}"`, {
-				itemIndex: this.getItemIndex(),
-				description: `BuildWorkPro IDs are whole numbers such as 1042. Check the ${label} field.`,
-			});
+			throw errorBeforeSending(
+				this.getNode(),
+				`${label} must be a positive whole number, but it is "${value}"`,
+				{
+					itemIndex: this.getItemIndex(),
+					description: `BuildWorkPro IDs are whole numbers such as 1042. Check the ${label} field.`,
+				},
+			);
 		}
 		return requestOptions;
 	};
@@ -30,7 +40,10 @@ export async function requireUpdateFields(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body;
-	const isEmpty = body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0);
+	const isEmpty =
+		body === undefined ||
+		body === null ||
+		(typeof body === 'object' && Object.keys(body).length === 0);
 	if (isEmpty) {
 		throw errorBeforeSending(this.getNode(), 'Update Fields is empty: there is nothing to update', {
 			itemIndex: this.getItemIndex(),
@@ -113,17 +126,30 @@ interface IdListRules {
  */
 export function sendIdList(rules: IdListRules): PreSend {
 	const ids = rules.noun ? `${rules.noun} IDs` : 'IDs';
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const { parts, invalid } = splitIdList(this.getNodeParameter('ids', '') as unknown);
 		const fail = (message: string, description: string) =>
 			errorBeforeSending(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
 		if (invalid.length > 0) {
-			throw fail(`IDs must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`, `Give ${ids} such as 12, 15, 19 (separated by commas).`);
+			throw fail(
+				`IDs must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`,
+				`Give ${ids} such as 12, 15, 19 (separated by commas).`,
+			);
 		}
 		const unique = [...new Set(parts.map(Number))];
-		if (unique.length === 0) throw fail(`IDs is empty: there is nothing to ${rules.verb}`, `Give at least one ${rules.noun ? `${rules.noun} ID` : 'ID'}, such as 12, 15, 19.`);
+		if (unique.length === 0)
+			throw fail(
+				`IDs is empty: there is nothing to ${rules.verb}`,
+				`Give at least one ${rules.noun ? `${rules.noun} ID` : 'ID'}, such as 12, 15, 19.`,
+			);
 		if (unique.length > rules.max) {
-			throw fail(`IDs has ${unique.length} IDs; BuildWorkPro takes at most ${rules.max} at once`, rules.tooManyHint);
+			throw fail(
+				`IDs has ${unique.length} IDs; BuildWorkPro takes at most ${rules.max} at once`,
+				rules.tooManyHint,
+			);
 		}
 		requestOptions.body = { ...((requestOptions.body as object | undefined) ?? {}), ids: unique };
 		return requestOptions;
@@ -131,7 +157,11 @@ export function sendIdList(rules: IdListRules): PreSend {
 }
 
 /** `ids` for the get-many lookups (at most 50). */
-export const requireIdList = sendIdList({ max: MAX_IDS_PER_LOOKUP, verb: 'look up', tooManyHint: 'Split the list, or use Get Many with filters.' });
+export const requireIdList = sendIdList({
+	max: MAX_IDS_PER_LOOKUP,
+	verb: 'look up',
+	tooManyHint: 'Split the list, or use Get Many with filters.',
+});
 
 /**
  * Reorder's `orderedIds`: a list ("12, 15, 19") or an array from an expression, sent in the given
@@ -140,14 +170,20 @@ export const requireIdList = sendIdList({ max: MAX_IDS_PER_LOOKUP, verb: 'look u
  * ID of the invoice').
  */
 export function sendOrderedIds(label: string, what: string): PreSend {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const { parts, invalid } = splitIdList(this.getNodeParameter('orderedIds', '') as unknown);
 		const fail = (message: string) =>
 			errorBeforeSending(this.getNode(), message, {
 				itemIndex: this.getItemIndex(),
 				description: `List every ${what} once, in the new order, such as 31, 29, 30.`,
 			});
-		if (invalid.length) throw fail(`${label} must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`);
+		if (invalid.length)
+			throw fail(
+				`${label} must be positive whole numbers, but the list has "${invalid.slice(0, 3).join('", "')}"`,
+			);
 		if (!parts.length) throw fail(`${label} is empty: there is nothing to reorder`);
 		const ids = parts.map(Number);
 		const repeated = ids.find((id, index) => ids.indexOf(id) !== index);

@@ -53,7 +53,10 @@ export interface Ticket {
 	roundTripMs?: number;
 }
 
-export type GateDecision = { kind: 'go'; ticket: Ticket } | { kind: 'sleep'; ms: number } | { kind: 'waitForAnswer' };
+export type GateDecision =
+	| { kind: 'go'; ticket: Ticket }
+	| { kind: 'sleep'; ms: number }
+	| { kind: 'waitForAnswer' };
 
 /**
  * The per-key window as our own send times reveal it. `RateLimit-Key-Reset` comes in whole
@@ -91,8 +94,15 @@ class KeyWindow {
 	}
 
 	/** Learns from a counted answer: `inWindow` requests are in the window, the oldest leaves within (reset − 1, reset] s. */
-	answered(ticket: Ticket, now: number, inWindow: number, resetSeconds: number, limit: number): void {
-		if (!this.lastAnswer || ticket.seq > this.lastAnswer.seq) this.lastAnswer = { seq: ticket.seq, inWindow };
+	answered(
+		ticket: Ticket,
+		now: number,
+		inWindow: number,
+		resetSeconds: number,
+		limit: number,
+	): void {
+		if (!this.lastAnswer || ticket.seq > this.lastAnswer.seq)
+			this.lastAnswer = { seq: ticket.seq, inWindow };
 		this.limit = limit;
 		ticket.roundTripMs = now - ticket.sentAt;
 		this.prune(now);
@@ -101,7 +111,12 @@ class KeyWindow {
 		// Ours that can be in the window: sent up to this request and not provably gone (with room
 		// for one that took long to arrive).
 		let ours = 0;
-		for (let i = index; i >= 0 && ticket.sentAt - this.sends[i].sentAt < this.longest + MAX_MARGIN_MS; i--) ours++;
+		for (
+			let i = index;
+			i >= 0 && ticket.sentAt - this.sends[i].sentAt < this.longest + MAX_MARGIN_MS;
+			i--
+		)
+			ours++;
 		// More requests in the window than we sent: another process spends this key.
 		if (inWindow > ours) return this.distrust(now, SHARED_DISTRUST_MS);
 		if (now < this.distrustUntil) return;
@@ -131,7 +146,8 @@ class KeyWindow {
 	 * recent ones, as many as it counted), those that have surely left it now; and when the next one leaves.
 	 */
 	freedSinceLastAnswer(now: number): { freed: number; nextAt: number | undefined } {
-		if (!this.lastAnswer || this.longest === Infinity || now < this.distrustUntil) return { freed: 0, nextAt: undefined };
+		if (!this.lastAnswer || this.longest === Infinity || now < this.distrustUntil)
+			return { freed: 0, nextAt: undefined };
 		const { seq, inWindow } = this.lastAnswer;
 		let last = this.sends.length - 1;
 		while (last >= 0 && this.sends[last].seq > seq) last--;
@@ -153,7 +169,6 @@ class KeyWindow {
 		this.distrustUntil = Math.max(this.distrustUntil, now + forMs);
 	}
 
-
 	private drop(ticket: Ticket): void {
 		const index = this.sends.indexOf(ticket);
 		if (index >= 0) this.sends.splice(index, 1);
@@ -162,7 +177,10 @@ class KeyWindow {
 	/** Keeps what an answer can still refer to: the window's worth and the requests in flight. */
 	private prune(now: number): void {
 		let excess = this.sends.length - (this.limit + 2 * MAX_IN_FLIGHT + 2);
-		while (excess > 0 || (this.sends.length > 0 && now - this.sends[0].sentAt > this.longest + MAX_MARGIN_MS + 60_000)) {
+		while (
+			excess > 0 ||
+			(this.sends.length > 0 && now - this.sends[0].sentAt > this.longest + MAX_MARGIN_MS + 60_000)
+		) {
 			this.sends.shift();
 			excess--;
 		}
@@ -239,7 +257,12 @@ export class RateLimitGate {
 			const limit = readNumber(headers, 'RateLimit-Key-Limit');
 			const remaining = readNumber(headers, 'RateLimit-Key-Remaining');
 			const reset = readNumber(headers, 'RateLimit-Key-Reset');
-			if (limit !== undefined && remaining !== undefined && reset !== undefined && reset < UNIX_TIMESTAMP_THRESHOLD) {
+			if (
+				limit !== undefined &&
+				remaining !== undefined &&
+				reset !== undefined &&
+				reset < UNIX_TIMESTAMP_THRESHOLD
+			) {
 				this.keyWindow.answered(ticket, now, limit - remaining, reset, limit);
 			}
 		}

@@ -16,7 +16,14 @@ import type {
 	IWorkflowDataProxyData,
 } from 'n8n-workflow';
 
-import { apiErrorFromAnswer, apiErrorFromNetworkFailure, errorBeforeSending, nodeSideError, oauthRefreshError, redact } from './errors';
+import {
+	apiErrorFromAnswer,
+	apiErrorFromNetworkFailure,
+	errorBeforeSending,
+	nodeSideError,
+	oauthRefreshError,
+	redact,
+} from './errors';
 import type { ApiAnswer, ErrorWording, OAuthRefreshRefusal } from './errors';
 import { customIdempotencyKey, defaultIdempotencyKey } from './idempotency';
 import { gateFor } from './rateLimit';
@@ -63,7 +70,11 @@ const MUTATING_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
  */
 export interface TransportContext {
 	getNode(): INode;
-	getNodeParameter(parameterName: string, fallbackValue?: unknown, options?: IGetNodeParameterOptions): unknown;
+	getNodeParameter(
+		parameterName: string,
+		fallbackValue?: unknown,
+		options?: IGetNodeParameterOptions,
+	): unknown;
 	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
 	helpers: {
 		httpRequestWithAuthentication(
@@ -142,16 +153,24 @@ function idempotencyKeyFor(context: TransportContext): string {
 	const operation = operationName(context);
 	const itemIndex = context.getItemIndex();
 	// Look at the raw parameters: an expression that resolves to nothing must not quietly fall back.
-	const rawOptions = context.getNodeParameter('options', {}, { rawExpressions: true }) as IDataObject;
+	const rawOptions = context.getNodeParameter(
+		'options',
+		{},
+		{ rawExpressions: true },
+	) as IDataObject;
 	if (rawOptions && Object.prototype.hasOwnProperty.call(rawOptions, 'idempotencyKey')) {
 		const custom = context.getNodeParameter('options.idempotencyKey', null) as unknown;
 		const value = custom === undefined || custom === null ? '' : String(custom).trim();
 		if (value === '') {
-			throw errorBeforeSending(context.getNode(), 'The Idempotency Key option is empty for this item', {
-				itemIndex,
-				description:
-					'Remove the option to let the node derive a key, or make its expression yield a value for every item (for example a form submission ID).',
-			});
+			throw errorBeforeSending(
+				context.getNode(),
+				'The Idempotency Key option is empty for this item',
+				{
+					itemIndex,
+					description:
+						'Remove the option to let the node derive a key, or make its expression yield a value for every item (for example a form submission ID).',
+				},
+			);
 		}
 		return customIdempotencyKey(operation, value);
 	}
@@ -168,7 +187,9 @@ function idempotencyKeyFor(context: TransportContext): string {
 
 function maxWaitMs(context: TransportContext): number {
 	const seconds = Number(context.getNodeParameter('options.maxWait', DEFAULT_MAX_WAIT_SECONDS));
-	return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_MAX_WAIT_SECONDS * 1000;
+	return Number.isFinite(seconds) && seconds >= 0
+		? seconds * 1000
+		: DEFAULT_MAX_WAIT_SECONDS * 1000;
 }
 
 /** `Retry-After` in seconds or as an HTTP date. */
@@ -182,7 +203,10 @@ export function retryAfterMs(headers: Record<string, unknown>): number | undefin
 }
 
 /** Waits, but wakes up early when the execution is cancelled (and then stops with an error). */
-export async function sleepUnlessCancelled(context: Pick<TransportContext, 'getNode' | 'getItemIndex' | 'getExecutionCancelSignal'>, ms: number): Promise<void> {
+export async function sleepUnlessCancelled(
+	context: Pick<TransportContext, 'getNode' | 'getItemIndex' | 'getExecutionCancelSignal'>,
+	ms: number,
+): Promise<void> {
 	const signal = context.getExecutionCancelSignal?.();
 	let onAbort: (() => void) | undefined;
 	const cancelled = new Promise<void>((resolve) => {
@@ -192,9 +216,13 @@ export async function sleepUnlessCancelled(context: Pick<TransportContext, 'getN
 	await Promise.race([sleep(ms), cancelled]);
 	if (onAbort) signal?.removeEventListener('abort', onAbort);
 	if (signal?.aborted) {
-		throw nodeSideError(context.getNode(), 'The execution was cancelled while waiting for BuildWorkPro', {
-			itemIndex: itemIndexOf(context),
-		});
+		throw nodeSideError(
+			context.getNode(),
+			'The execution was cancelled while waiting for BuildWorkPro',
+			{
+				itemIndex: itemIndexOf(context),
+			},
+		);
 	}
 }
 
@@ -209,7 +237,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** A file request's error answer arrives as bytes: its problem details are JSON all the same. */
 function decodedErrorBody(body: unknown): unknown {
-	const bytes = Buffer.isBuffer(body) ? body : body instanceof ArrayBuffer ? Buffer.from(body) : undefined;
+	const bytes = Buffer.isBuffer(body)
+		? body
+		: body instanceof ArrayBuffer
+			? Buffer.from(body)
+			: undefined;
 	if (!bytes) return body;
 	const text = bytes.toString('utf8');
 	try {
@@ -230,7 +262,9 @@ function answerFromError(error: unknown): ApiAnswer | undefined {
 		if (isObject(response) && typeof response.status === 'number') {
 			return {
 				statusCode: response.status,
-				headers: isObject(response.headers) ? { ...(response.headers as Record<string, unknown>) } : {},
+				headers: isObject(response.headers)
+					? { ...(response.headers as Record<string, unknown>) }
+					: {},
 				body: response.data ?? response.body,
 			};
 		}
@@ -247,7 +281,10 @@ function answerFromError(error: unknown): ApiAnswer | undefined {
 
 /** How n8n 1.x's OAuth client words the token endpoint's refusals (its ERROR_RESPONSES). */
 const OAUTH_CLIENT_MESSAGES: Array<[RegExp, string]> = [
-	[/^The provided authorization grant \(e\.g\., authorization code, resource owner credentials\) or refresh token is invalid, expired, revoked/, 'invalid_grant'],
+	[
+		/^The provided authorization grant \(e\.g\., authorization code, resource owner credentials\) or refresh token is invalid, expired, revoked/,
+		'invalid_grant',
+	],
 	[/^Client authentication failed \(e\.g\., unknown client/, 'invalid_client'],
 ];
 
@@ -268,10 +305,17 @@ function oauthRefreshRefusalFrom(error: unknown): OAuthRefreshRefusal | undefine
 		}
 		const body = current.body;
 		if (isObject(body) && typeof body.error === 'string' && !isObject(current.response)) {
-			return { error: body.error, detail: typeof body.error_description === 'string' ? body.error_description : undefined };
+			return {
+				error: body.error,
+				detail: typeof body.error_description === 'string' ? body.error_description : undefined,
+			};
 		}
-		if (isObject(current.failure) && current.failure.cause === 'credential-invalid') return { error: 'invalid_grant' };
-		if (typeof current.message === 'string' && /no refresh token is available/i.test(current.message)) {
+		if (isObject(current.failure) && current.failure.cause === 'credential-invalid')
+			return { error: 'invalid_grant' };
+		if (
+			typeof current.message === 'string' &&
+			/no refresh token is available/i.test(current.message)
+		) {
 			return { error: 'no_refresh_token' };
 		}
 		current = current.cause;
@@ -315,7 +359,11 @@ function networkFailureFromError(error: unknown): { code?: string; detail: strin
 	let detail = '';
 	let current: unknown = error;
 	for (let depth = 0; depth < 6 && isObject(current); depth++) {
-		if (!code && typeof current.code === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(current.code)) {
+		if (
+			!code &&
+			typeof current.code === 'string' &&
+			/^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(current.code)
+		) {
 			code = current.code;
 		}
 		if (!detail && typeof current.message === 'string') detail = current.message;
@@ -346,16 +394,29 @@ export async function openSession(context: TransportContext): Promise<RequestSes
 	const credentialType = credentialTypeOf(context);
 	const credentials = await context.getCredentials(credentialType);
 	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
-	const configuredBaseUrl = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	const configuredBaseUrl =
+		typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	const nodeCredential = context.getNode().credentials?.[credentialType];
 	const identity = createHash('sha256')
-		.update([credentialType, String(credentials.baseUrl ?? ''), secret ?? String(credentials.clientId ?? ''), nodeCredential?.id ?? ''].join('\n'))
+		.update(
+			[
+				credentialType,
+				String(credentials.baseUrl ?? ''),
+				secret ?? String(credentials.clientId ?? ''),
+				nodeCredential?.id ?? '',
+			].join('\n'),
+		)
 		.digest('hex');
 	return {
 		credentialType,
 		credentialsDecrypted:
 			credentialType === 'buildWorkProApi'
-				? { id: nodeCredential?.id ?? '', name: nodeCredential?.name ?? '', type: credentialType, data: credentials }
+				? {
+						id: nodeCredential?.id ?? '',
+						name: nodeCredential?.name ?? '',
+						type: credentialType,
+						data: credentials,
+					}
 				: undefined,
 		secret,
 		baseUrl: (configuredBaseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
@@ -391,7 +452,8 @@ export async function requestBuildWorkPro(
 		headers['Idempotency-Key'] = idempotencyKeyFor(context);
 	}
 	const retryable = method === 'GET' || headers['Idempotency-Key'] !== undefined;
-	const noteWith = (extra?: string) => [request.note, extra].filter((line) => !!line).join(' ') || undefined;
+	const noteWith = (extra?: string) =>
+		[request.note, extra].filter((line) => !!line).join(' ') || undefined;
 	const host = (() => {
 		try {
 			return new URL(baseURL).host;
@@ -410,7 +472,8 @@ export async function requestBuildWorkPro(
 		waitedMs += ms;
 	};
 	// Max Wait 0 means: never wait, never retry.
-	const budgetAllows = (ms: number) => waitBudgetMs > 0 && waitedMs + ms <= waitBudgetMs && ms <= singleWaitCapMs;
+	const budgetAllows = (ms: number) =>
+		waitBudgetMs > 0 && waitedMs + ms <= waitBudgetMs && ms <= singleWaitCapMs;
 	const errorFromAnswer = (answer: ApiAnswer, note: string | undefined, retryAfter?: number) =>
 		apiErrorFromAnswer(node, answer, {
 			itemIndex,
@@ -418,7 +481,8 @@ export async function requestBuildWorkPro(
 			note,
 			wording: policy.describeError?.(answer, { retryAfterMs: retryAfter }),
 		});
-	const gaveUpNote = (attempt: number) => noteWith(attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined);
+	const gaveUpNote = (attempt: number) =>
+		noteWith(attempt > 1 ? `Gave up after ${attempt} attempts.` : undefined);
 
 	for (let attempt = 1; ; attempt++) {
 		// Pacing: wait for the rate-limit budget before sending, so the server never has to refuse.
@@ -441,7 +505,11 @@ export async function requestBuildWorkPro(
 						? `longer than this request may wait (${Math.round(singleWaitCapMs / 1000)} s)`
 						: `longer than the Max Wait option allows (${Math.round(waitBudgetMs / 1000)} s)`;
 				throw errorFromAnswer(
-					{ statusCode: 429, headers: {}, body: { code: 'rate_limited', detail: 'The BuildWorkPro rate limit is used up' } },
+					{
+						statusCode: 429,
+						headers: {},
+						body: { code: 'rate_limited', detail: 'The BuildWorkPro rate limit is used up' },
+					},
 					noteWith(`The rate limit frees up in ${Math.ceil(decision.ms / 1000)} s, ${limit}.`),
 					decision.ms,
 				);
@@ -462,7 +530,8 @@ export async function requestBuildWorkPro(
 			returnFullResponse: true,
 			// Error answers come back as answers, with their headers (Retry-After, RateLimit-*),
 			// on every n8n version. OAuth2 keeps 401 thrown: that is what makes n8n refresh the token.
-			ignoreHttpStatusErrors: credentialType === 'buildWorkProOAuth2Api' ? { ignore: true, except: [401] } : true,
+			ignoreHttpStatusErrors:
+				credentialType === 'buildWorkProOAuth2Api' ? { ignore: true, except: [401] } : true,
 		};
 		if (request.timeout) options.timeout = request.timeout;
 		// OAuth2: only the lead may have n8n refresh the token (see oauthLeads).
@@ -478,7 +547,14 @@ export async function requestBuildWorkPro(
 				credentialType,
 				options,
 				// A copy: n8n may add to the object it is given.
-				credentialsDecrypted ? { credentialsDecrypted: { ...credentialsDecrypted, data: { ...credentialsDecrypted.data } } } : undefined,
+				credentialsDecrypted
+					? {
+							credentialsDecrypted: {
+								...credentialsDecrypted,
+								data: { ...credentialsDecrypted.data },
+							},
+						}
+					: undefined,
 			)) as IN8nHttpFullResponse;
 			answer = {
 				statusCode: response.statusCode,
@@ -500,14 +576,24 @@ export async function requestBuildWorkPro(
 			releaseLead?.();
 		}
 
-		if (request.binary && answer && answer.statusCode >= 400) answer.body = decodedErrorBody(answer.body);
+		if (request.binary && answer && answer.statusCode >= 400)
+			answer.body = decodedErrorBody(answer.body);
 
 		const now = Date.now();
 		const refusedForRate = answer?.statusCode === 429;
 		const serverWaitMs = answer ? retryAfterMs(answer.headers) : undefined;
-		gate.release(ticket, now, answer?.headers, refusedForRate ? (serverWaitMs ?? RATE_LIMITED_DEFAULT_WAIT_MS) : undefined);
+		gate.release(
+			ticket,
+			now,
+			answer?.headers,
+			refusedForRate ? (serverWaitMs ?? RATE_LIMITED_DEFAULT_WAIT_MS) : undefined,
+		);
 
-		if (answer && ((answer.statusCode < 400 && failure === undefined) || policy.acceptStatuses?.includes(answer.statusCode))) {
+		if (
+			answer &&
+			((answer.statusCode < 400 && failure === undefined) ||
+				policy.acceptStatuses?.includes(answer.statusCode))
+		) {
 			return answer;
 		}
 
@@ -563,21 +649,42 @@ export function unwrapEnvelope(body: unknown): unknown {
 }
 
 export function toItems(data: unknown, itemIndex: number): INodeExecutionData[] {
-	const records = Array.isArray(data) ? data : data === undefined || data === null || data === '' ? [] : [data];
+	const records = Array.isArray(data)
+		? data
+		: data === undefined || data === null || data === ''
+			? []
+			: [data];
 	// n8n items hold objects; anything else (never expected from BuildWorkPro) is wrapped, not dropped.
 	return records.map((record) => ({
-		json: isObject(record) && !Array.isArray(record) ? (record as IDataObject) : { value: record as IDataObject[string] },
+		json:
+			isObject(record) && !Array.isArray(record)
+				? (record as IDataObject)
+				: { value: record as IDataObject[string] },
 		pairedItem: { item: itemIndex },
 	}));
 }
 
 /** The request n8n built from the operation's `routing` description. */
-export function requestFromRouting(requestData: DeclarativeRestApiSettings.ResultOptions): BuildWorkProRequest {
-	const { method, url, baseURL, qs, body, headers, timeout, proxy, skipSslCertificateValidation, allowedDomains } =
-		requestData.options;
+export function requestFromRouting(
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): BuildWorkProRequest {
+	const {
+		method,
+		url,
+		baseURL,
+		qs,
+		body,
+		headers,
+		timeout,
+		proxy,
+		skipSslCertificateValidation,
+		allowedDomains,
+	} = requestData.options;
 	const passthrough: Partial<IHttpRequestOptions> = {};
 	if (proxy) passthrough.proxy = proxy;
-	if (skipSslCertificateValidation) passthrough.skipSslCertificateValidation = skipSslCertificateValidation === true || skipSslCertificateValidation === 'true';
+	if (skipSslCertificateValidation)
+		passthrough.skipSslCertificateValidation =
+			skipSslCertificateValidation === true || skipSslCertificateValidation === 'true';
 	if (allowedDomains) passthrough.allowedDomains = allowedDomains;
 	return {
 		method: (method ?? 'GET') as IHttpRequestMethods,

@@ -12,12 +12,33 @@ export const auditLog: ResourceSpec = {
 };
 
 /** The methods a request can have been sent with (the API takes any text; these are the ones it serves). */
-const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((method) => ({ name: method, value: method }));
+const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((method) => ({
+	name: method,
+	value: method,
+}));
 
 /** Filters of Get Many. */
 export const auditLogFilters: FieldSpec[] = [
-	{ name: 'apiKeyId', displayName: 'API Key ID', kind: 'reference', description: 'Only requests made with the API key of this numeric ID' },
+	{
+		name: 'apiKeyId',
+		displayName: 'API Key ID',
+		kind: 'reference',
+		description: 'Only requests made with the API key of this numeric ID',
+	},
 	...dateFilters('requests'),
-	{ name: 'method', displayName: 'Method', kind: 'options', options: METHODS, default: 'GET', description: 'Only requests sent with this HTTP method' },
-	{ name: 'status', displayName: 'Status Code', kind: 'number', default: 200, description: 'Only requests answered with this HTTP status code, such as 404 or 429' },
+	{
+		name: 'method',
+		displayName: 'Method',
+		kind: 'options',
+		options: METHODS,
+		default: 'GET',
+		description: 'Only requests sent with this HTTP method',
+	},
+	{
+		name: 'status',
+		displayName: 'Status Code',
+		kind: 'number',
+		default: 200,
+		description: 'Only requests answered with this HTTP status code, such as 404 or 429',
+	},
 ];

@@ -4,12 +4,20 @@ import { waitForCompletionProperty } from '../../shared/jobs';
 import { bid } from './fields';
 
 /** POST /bids/bulk {operation: 'delete', ids}: the IDs of all input items, in jobs of at most 500. */
-export const bulkDeleteOperation = bulkRecords(bid, {
-	value: 'bulkDelete',
-	name: 'Bulk Delete',
-	action: 'Delete many bids',
-	description:
-		'Destructive: delete (soft delete) all the bids whose IDs the input items give, in background jobs of at most 500 IDs each; Bulk Restore undoes it. Returns one item per job: the finished job with its counts and the IDs that failed (without waiting: the job IDs).',
-}, 'delete');
+export const bulkDeleteOperation = bulkRecords(
+	bid,
+	{
+		value: 'bulkDelete',
+		name: 'Bulk Delete',
+		action: 'Delete many bids',
+		description:
+			'Destructive: delete (soft delete) all the bids whose IDs the input items give, in background jobs of at most 500 IDs each; Bulk Restore undoes it. Returns one item per job: the finished job with its counts and the IDs that failed (without waiting: the job IDs).',
+	},
+	'delete',
+);
 
-export const bulkDeleteFields = forOperations(bid, ['bulkDelete'], [bulkIdsProperty(bid, 'delete'), waitForCompletionProperty('the bulk delete')]);
+export const bulkDeleteFields = forOperations(
+	bid,
+	['bulkDelete'],
+	[bulkIdsProperty(bid, 'delete'), waitForCompletionProperty('the bulk delete')],
+);

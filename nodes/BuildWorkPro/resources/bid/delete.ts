@@ -6,5 +6,6 @@ export const deleteOperation = deleteRecord(bid, {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a bid',
-	description: 'Destructive: delete the bid with this bid ID (refused while it is accepted). Returns its ID with deleted set to true.',
+	description:
+		'Destructive: delete the bid with this bid ID (refused while it is accepted). Returns its ID with deleted set to true.',
 });

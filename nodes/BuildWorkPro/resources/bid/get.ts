@@ -6,5 +6,6 @@ export const getOperation = getRecord(bid, {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a bid',
-	description: 'Retrieve one bid by its numeric bid ID. Returns the bid with its status, totals (decimal strings), dates and site address.',
+	description:
+		'Retrieve one bid by its numeric bid ID. Returns the bid with its status, totals (decimal strings), dates and site address.',
 });

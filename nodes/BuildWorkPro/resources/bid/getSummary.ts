@@ -3,12 +3,20 @@ import { readCollection } from '../../shared/operations';
 import { bid, bidSummaryFilters } from './fields';
 
 /** GET /bids/summary → totals and a breakdown by status. */
-export const getSummaryOperation = readCollection(bid, {
-	value: 'getSummary',
-	name: 'Get Summary',
-	action: 'Get a bid summary',
-	description:
-		'Summarise bids, optionally filtered by contact ID, creator or creation date: number of bids and their total value, overall and per status. Returns one item; amounts are decimal strings.',
-}, 'summary');
+export const getSummaryOperation = readCollection(
+	bid,
+	{
+		value: 'getSummary',
+		name: 'Get Summary',
+		action: 'Get a bid summary',
+		description:
+			'Summarise bids, optionally filtered by contact ID, creator or creation date: number of bids and their total value, overall and per status. Returns one item; amounts are decimal strings.',
+	},
+	'summary',
+);
 
-export const getSummaryFields = forOperations(bid, ['getSummary'], [filtersProperty(bidSummaryFilters)]);
+export const getSummaryFields = forOperations(
+	bid,
+	['getSummary'],
+	[filtersProperty(bidSummaryFilters)],
+);

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { acceptFields, acceptOperation } from './accept';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
@@ -25,8 +30,31 @@ const ACTIONS = ['accept', 'convertToProject', 'duplicate', 'reject', 'revertAcc
 
 /** The Bid resource: its operation selector and every operation's fields. */
 export const bidDescription: INodeProperties[] = [
-	operationSelector(bid, [acceptOperation, bulkDeleteOperation, bulkRestoreOperation, convertToProjectOperation, countOperation, createOperation, deleteOperation, downloadPdfOperation, duplicateOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, rejectOperation, revertAcceptanceOperation, sendOperation, updateOperation]),
-	...forOperations(bid, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(bid)]),
+	operationSelector(bid, [
+		acceptOperation,
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		convertToProjectOperation,
+		countOperation,
+		createOperation,
+		deleteOperation,
+		downloadPdfOperation,
+		duplicateOperation,
+		exportOperation,
+		getAllOperation,
+		getByIdsOperation,
+		getOperation,
+		getSummaryOperation,
+		rejectOperation,
+		revertAcceptanceOperation,
+		sendOperation,
+		updateOperation,
+	]),
+	...forOperations(
+		bid,
+		[...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'],
+		[recordIdProperty(bid)],
+	),
 	...acceptFields,
 	...revertAcceptanceFields,
 	...convertToProjectFields,
@@ -40,5 +68,18 @@ export const bidDescription: INodeProperties[] = [
 	...exportFields,
 	...bulkDeleteFields,
 	...bulkRestoreFields,
-	...optionsProperties(bid, ['bulkDelete', 'bulkRestore', ...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...optionsProperties(
+		bid,
+		[
+			'bulkDelete',
+			'bulkRestore',
+			...ACTIONS,
+			'create',
+			'delete',
+			'downloadPdf',
+			'export',
+			'update',
+		],
+		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
+	),
 ];

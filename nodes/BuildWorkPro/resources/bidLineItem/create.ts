@@ -11,4 +11,8 @@ export const createOperation = createRecord(bidLineItem, {
 		'Add a line item to the bid with this bid ID. Needs a description; quantity, unit price and measures (decimal strings), product ID, mark and order are optional. Refused while the bid is accepted. Returns the new line item with its ID and total.',
 });
 
-export const createFields = forOperations(bidLineItem, ['create'], [requiredBodyProperty(lineDescription), additionalFields(lineFields)]);
+export const createFields = forOperations(
+	bidLineItem,
+	['create'],
+	[requiredBodyProperty(lineDescription), additionalFields(lineFields)],
+);

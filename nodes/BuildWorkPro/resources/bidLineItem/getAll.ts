@@ -4,12 +4,16 @@ import { fetchWholeList } from '../../shared/pagination';
 import { bidLineItem } from './fields';
 
 /** GET /bids/{bidId}/line-items (not paginated: every line in one answer). */
-export const getAllOperation = listRecords(bidLineItem, {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many bid line items',
-	description:
-		'List the line items of the bid with this bid ID, in their order on the bid. Returns one item per line item with quantity, unit price and total, up to Limit unless Return All is on.',
-}, fetchWholeList);
+export const getAllOperation = listRecords(
+	bidLineItem,
+	{
+		value: 'getAll',
+		name: 'Get Many',
+		action: 'Get many bid line items',
+		description:
+			'List the line items of the bid with this bid ID, in their order on the bid. Returns one item per line item with quantity, unit price and total, up to Limit unless Return All is on.',
+	},
+	fetchWholeList,
+);
 
 export const getAllFields = forOperations(bidLineItem, ['getAll'], listProperties([]));

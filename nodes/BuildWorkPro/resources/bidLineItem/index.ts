@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { bid } from '../bid/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -10,8 +15,17 @@ import { updateFields, updateOperation } from './update';
 
 /** The Bid Line Item resource (lines of a bid): its operation selector and every operation's fields. */
 export const bidLineItemDescription: INodeProperties[] = [
-	operationSelector(bidLineItem, [createOperation, deleteOperation, getAllOperation, updateOperation]),
-	...forOperations(bidLineItem, ['create', 'delete', 'getAll', 'update'], [recordIdProperty(bid, 'ID of the bid the line items belong to')]),
+	operationSelector(bidLineItem, [
+		createOperation,
+		deleteOperation,
+		getAllOperation,
+		updateOperation,
+	]),
+	...forOperations(
+		bidLineItem,
+		['create', 'delete', 'getAll', 'update'],
+		[recordIdProperty(bid, 'ID of the bid the line items belong to')],
+	),
 	...forOperations(bidLineItem, ['delete', 'update'], [recordIdProperty(bidLineItem)]),
 	...createFields,
 	...getAllFields,

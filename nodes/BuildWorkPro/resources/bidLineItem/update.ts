@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(bidLineItem, {
 		'Change some fields of a line item, given its bid ID and line item ID; fields left out stay as they are. Refused while the bid is accepted. Returns the updated line item.',
 });
 
-export const updateFields = forOperations(bidLineItem, ['update'], [updateFieldsProperty([lineDescription, ...lineFields])]);
+export const updateFields = forOperations(
+	bidLineItem,
+	['update'],
+	[updateFieldsProperty([lineDescription, ...lineFields])],
+);

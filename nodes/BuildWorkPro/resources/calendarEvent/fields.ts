@@ -31,7 +31,8 @@ export const windowProperties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'Beginning of the time window; events that overlap the window are returned (UTC unless the value has an offset)',
+		description:
+			'Beginning of the time window; events that overlap the window are returned (UTC unless the value has an offset)',
 		routing: { send: { type: 'query', property: 'start' } },
 	},
 	{
@@ -40,14 +41,20 @@ export const windowProperties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'End of the time window, at most 366 days after Start (UTC unless the value has an offset)',
+		description:
+			'End of the time window, at most 366 days after Start (UTC unless the value has an offset)',
 		routing: { send: { type: 'query', property: 'end' } },
 	},
 ];
 
 const filterSpecs: FieldSpec[] = [
 	userChoice('assignedTo', 'Assigned To Name or ID', 'Only events assigned to this user.'),
-	{ name: 'projectId', displayName: 'Project ID', kind: 'reference', description: 'Only events of this project' },
+	{
+		name: 'projectId',
+		displayName: 'Project ID',
+		kind: 'reference',
+		description: 'Only events of this project',
+	},
 ];
 
 /** Several types at once, sent as one comma-separated `types` parameter. */
@@ -58,11 +65,15 @@ const typesFilter: INodeProperties = {
 	options: EVENT_TYPES,
 	default: [],
 	description: 'Only events of these kinds',
-	routing: { send: { type: 'query', property: 'types', value: '={{ [].concat($value ?? []).join(",") }}' } },
+	routing: {
+		send: { type: 'query', property: 'types', value: '={{ [].concat($value ?? []).join(",") }}' },
+	},
 };
 
 export function calendarFilters(): INodeProperties {
 	const filters = filtersProperty(filterSpecs);
-	filters.options = [...(filters.options as INodeProperties[]), typesFilter].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	filters.options = [...(filters.options as INodeProperties[]), typesFilter].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
 	return filters;
 }

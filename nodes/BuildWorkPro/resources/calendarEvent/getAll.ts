@@ -14,7 +14,16 @@ export const getAllOperation = operation(
 		description:
 			'List the calendar events (projects, tasks, phases, leads, bids, activities) that overlap a time window of at most 366 days between Start and End, optionally only some types, one assignee or one project ID. Returns one item per event, up to Limit unless Return All is on.',
 	},
-	{ method: 'GET', url: calendarEvent.path, preSend: [normalizeListFilters, requireCalendarWindow], pager: fetchWholeList },
+	{
+		method: 'GET',
+		url: calendarEvent.path,
+		preSend: [normalizeListFilters, requireCalendarWindow],
+		pager: fetchWholeList,
+	},
 );
 
-export const getAllFields = forOperations(calendarEvent, ['getAll'], [...windowProperties, ...listProperties([]), calendarFilters()]);
+export const getAllFields = forOperations(
+	calendarEvent,
+	['getAll'],
+	[...windowProperties, ...listProperties([]), calendarFilters()],
+);

@@ -3,12 +3,20 @@ import { recordAction } from '../../shared/operations';
 import { approvedBy, changeOrder } from './fields';
 
 /** POST /change-orders/{id}/approve {approvedBy?}: submitted → approved. */
-export const approveOperation = recordAction(changeOrder, {
-	value: 'approve',
-	name: 'Approve',
-	action: 'Approve a change order',
-	description:
-		'Approve the submitted change order with this change order ID; Approved By (who approved) is optional. Refused unless it is submitted. Returns the change order, now approved.',
-}, 'approve');
+export const approveOperation = recordAction(
+	changeOrder,
+	{
+		value: 'approve',
+		name: 'Approve',
+		action: 'Approve a change order',
+		description:
+			'Approve the submitted change order with this change order ID; Approved By (who approved) is optional. Refused unless it is submitted. Returns the change order, now approved.',
+	},
+	'approve',
+);
 
-export const approveFields = forOperations(changeOrder, ['approve'], [additionalFields([approvedBy])]);
+export const approveFields = forOperations(
+	changeOrder,
+	['approve'],
+	[additionalFields([approvedBy])],
+);

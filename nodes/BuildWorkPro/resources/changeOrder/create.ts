@@ -1,6 +1,12 @@
 import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
 import { createRecord } from '../../shared/operations';
-import { changeOrder, changeOrderFields, changeOrderProject, changeOrderReason, changeOrderTitle } from './fields';
+import {
+	changeOrder,
+	changeOrderFields,
+	changeOrderProject,
+	changeOrderReason,
+	changeOrderTitle,
+} from './fields';
 
 /** POST /change-orders → 201 with the new draft change order. */
 export const createOperation = createRecord(changeOrder, {
@@ -11,9 +17,13 @@ export const createOperation = createRecord(changeOrder, {
 		'Create a draft change order on a project. Needs the project ID, a title and a reason; number, description and rounding are optional. Returns the new change order with its ID.',
 });
 
-export const createFields = forOperations(changeOrder, ['create'], [
-	requiredBodyProperty(changeOrderProject),
-	requiredBodyProperty(changeOrderTitle),
-	requiredBodyProperty(changeOrderReason),
-	additionalFields(changeOrderFields),
-]);
+export const createFields = forOperations(
+	changeOrder,
+	['create'],
+	[
+		requiredBodyProperty(changeOrderProject),
+		requiredBodyProperty(changeOrderTitle),
+		requiredBodyProperty(changeOrderReason),
+		additionalFields(changeOrderFields),
+	],
+);

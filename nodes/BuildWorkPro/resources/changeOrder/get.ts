@@ -6,5 +6,6 @@ export const getOperation = getRecord(changeOrder, {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a change order',
-	description: 'Retrieve one change order by its numeric change order ID. Returns the change order with its project ID, status, amount and approval details.',
+	description:
+		'Retrieve one change order by its numeric change order ID. Returns the change order with its project ID, status, amount and approval details.',
 });

@@ -11,4 +11,8 @@ export const getAllOperation = listRecords(changeOrder, {
 		'List change orders, optionally filtered by status, project ID, a search text or creation date (ISO 8601). Returns one item per change order, up to Limit unless Return All is on.',
 });
 
-export const getAllFields = forOperations(changeOrder, ['getAll'], listProperties(changeOrderFilters));
+export const getAllFields = forOperations(
+	changeOrder,
+	['getAll'],
+	listProperties(changeOrderFilters),
+);

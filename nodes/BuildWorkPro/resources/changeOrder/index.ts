@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { approveFields, approveOperation } from './approve';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
@@ -22,8 +27,28 @@ const ACTIONS = ['approve', 'reject', 'submit'];
 
 /** The Change Order resource: its operation selector and every operation's fields. */
 export const changeOrderDescription: INodeProperties[] = [
-	operationSelector(changeOrder, [approveOperation, bulkDeleteOperation, bulkRestoreOperation, countOperation, createOperation, deleteOperation, downloadPdfOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, rejectOperation, submitOperation, updateOperation]),
-	...forOperations(changeOrder, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(changeOrder)]),
+	operationSelector(changeOrder, [
+		approveOperation,
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		countOperation,
+		createOperation,
+		deleteOperation,
+		downloadPdfOperation,
+		exportOperation,
+		getAllOperation,
+		getByIdsOperation,
+		getOperation,
+		getSummaryOperation,
+		rejectOperation,
+		submitOperation,
+		updateOperation,
+	]),
+	...forOperations(
+		changeOrder,
+		[...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'],
+		[recordIdProperty(changeOrder)],
+	),
 	...approveFields,
 	...rejectFields,
 	...createFields,
@@ -36,5 +61,18 @@ export const changeOrderDescription: INodeProperties[] = [
 	...exportFields,
 	...bulkDeleteFields,
 	...bulkRestoreFields,
-	...optionsProperties(changeOrder, ['bulkDelete', 'bulkRestore', ...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...optionsProperties(
+		changeOrder,
+		[
+			'bulkDelete',
+			'bulkRestore',
+			...ACTIONS,
+			'create',
+			'delete',
+			'downloadPdf',
+			'export',
+			'update',
+		],
+		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
+	),
 ];

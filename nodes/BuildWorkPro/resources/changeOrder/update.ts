@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(changeOrder, {
 		'Change some fields of the draft change order with this change order ID; fields left out stay as they are. Refused once it is submitted. Returns the updated change order.',
 });
 
-export const updateFields = forOperations(changeOrder, ['update'], [updateFieldsProperty([changeOrderTitle, changeOrderReason, ...changeOrderFields])]);
+export const updateFields = forOperations(
+	changeOrder,
+	['update'],
+	[updateFieldsProperty([changeOrderTitle, changeOrderReason, ...changeOrderFields])],
+);

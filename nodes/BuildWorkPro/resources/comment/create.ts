@@ -13,12 +13,20 @@ export const createOperation = operation(
 		description:
 			'Post a comment on a record, given its entity type (such as project, bid or change_order), entity ID and the text; optionally as a reply to another comment of the thread. Returns the new comment with its ID.',
 	},
-	{ method: 'POST', url: comment.path, preSend: [requireEntityType, requirePositiveId('entityId', 'Entity ID')] },
+	{
+		method: 'POST',
+		url: comment.path,
+		preSend: [requireEntityType, requirePositiveId('entityId', 'Entity ID')],
+	},
 );
 
-export const createFields = forOperations(comment, ['create'], [
-	requiredBodyProperty(entityType),
-	requiredBodyProperty(entityId),
-	requiredBodyProperty(content),
-	additionalFields([parentId]),
-]);
+export const createFields = forOperations(
+	comment,
+	['create'],
+	[
+		requiredBodyProperty(entityType),
+		requiredBodyProperty(entityId),
+		requiredBodyProperty(content),
+		additionalFields([parentId]),
+	],
+);

@@ -19,17 +19,24 @@ export const entityType: FieldSpec = {
 	displayName: 'Entity Type',
 	kind: 'string',
 	placeholder: 'project',
-	description: 'Type of the record the comments belong to, as BuildWorkPro names it in snake_case, such as project, bid or change_order',
+	description:
+		'Type of the record the comments belong to, as BuildWorkPro names it in snake_case, such as project, bid or change_order',
 };
 
-export const entityId: FieldSpec = { name: 'entityId', displayName: 'Entity ID', kind: 'reference', description: 'ID of the record the comments belong to' };
+export const entityId: FieldSpec = {
+	name: 'entityId',
+	displayName: 'Entity ID',
+	kind: 'reference',
+	description: 'ID of the record the comments belong to',
+};
 
 export const content: FieldSpec = {
 	name: 'content',
 	displayName: 'Content',
 	kind: 'text',
 	placeholder: 'Can we move the pour to Thursday?',
-	description: 'Text of the comment (1 to 10,000 characters). People @mentioned are notified in the app.',
+	description:
+		'Text of the comment (1 to 10,000 characters). People @mentioned are notified in the app.',
 };
 
 /** Create's optional field. */

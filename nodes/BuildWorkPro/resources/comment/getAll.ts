@@ -26,8 +26,28 @@ export const getAllOperation = operation(
 
 /** The record whose thread to read: path parameters, so no routing of their own. */
 const threadProperties: INodeProperties[] = [
-	{ displayName: entityType.displayName, name: entityType.name, type: 'string', required: true, default: '', placeholder: entityType.placeholder, description: entityType.description },
-	{ displayName: entityId.displayName, name: entityId.name, type: 'number', required: true, default: 0, typeOptions: { minValue: 0, numberPrecision: 0 }, description: entityId.description },
+	{
+		displayName: entityType.displayName,
+		name: entityType.name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: entityType.placeholder,
+		description: entityType.description,
+	},
+	{
+		displayName: entityId.displayName,
+		name: entityId.name,
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		description: entityId.description,
+	},
 ];
 
-export const getAllFields = forOperations(comment, ['getAll'], [...threadProperties, ...listProperties([])]);
+export const getAllFields = forOperations(
+	comment,
+	['getAll'],
+	[...threadProperties, ...listProperties([])],
+);

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { comment } from './fields';

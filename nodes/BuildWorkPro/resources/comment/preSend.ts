@@ -11,7 +11,8 @@ export async function requireEntityType(
 	if (value === '') {
 		throw errorBeforeSending(this.getNode(), 'Entity Type is empty', {
 			itemIndex: this.getItemIndex(),
-			description: 'Give the type of the record the comments belong to, such as project, bid or change_order.',
+			description:
+				'Give the type of the record the comments belong to, such as project, bid or change_order.',
 		});
 	}
 	const body = requestOptions.body as Record<string, unknown> | undefined;

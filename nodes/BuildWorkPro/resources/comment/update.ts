@@ -12,7 +12,11 @@ export const updateOperation = operation(
 		description:
 			'Replace the text of the comment with this comment ID (users without elevated roles may only edit their own). Returns the updated comment.',
 	},
-	{ method: 'PATCH', url: `=${recordPath(comment)}`, preSend: [requirePositiveId(comment.idParameter, comment.idLabel)] },
+	{
+		method: 'PATCH',
+		url: `=${recordPath(comment)}`,
+		preSend: [requirePositiveId(comment.idParameter, comment.idLabel)],
+	},
 );
 
 export const updateFields = forOperations(comment, ['update'], [requiredBodyProperty(content)]);

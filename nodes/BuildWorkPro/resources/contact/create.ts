@@ -11,4 +11,8 @@ export const createOperation = createRecord(contact, {
 		'Create a contact (customer, general contractor, vendor, …). Needs its type; names, company, email and phone are optional. Returns the new contact with its ID.',
 });
 
-export const createFields = forOperations(contact, ['create'], [requiredBodyProperty(contactType), additionalFields(contactFields)]);
+export const createFields = forOperations(
+	contact,
+	['create'],
+	[requiredBodyProperty(contactType), additionalFields(contactFields)],
+);

@@ -6,5 +6,6 @@ export const deleteOperation = deleteRecord(contact, {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a contact',
-	description: 'Destructive: delete the contact with this contact ID. Returns its ID with deleted set to true; afterwards Get finds no such contact.',
+	description:
+		'Destructive: delete the contact with this contact ID. Returns its ID with deleted set to true; afterwards Get finds no such contact.',
 });

@@ -13,4 +13,12 @@ export const exportOperation = exportRecords(contact, {
 		'Export every contact matching the filters (same as Get Many: type, search text, creation date) to one CSV file in a background job; far fewer requests than Get Many for thousands of contacts. Returns the CSV as binary data with its row count (without waiting: the job ID).',
 });
 
-export const exportFields = forOperations(contact, ['export'], [exportFiltersProperty(contactFilters), binaryOutputProperty(), waitForCompletionProperty('the export')]);
+export const exportFields = forOperations(
+	contact,
+	['export'],
+	[
+		exportFiltersProperty(contactFilters),
+		binaryOutputProperty(),
+		waitForCompletionProperty('the export'),
+	],
+);

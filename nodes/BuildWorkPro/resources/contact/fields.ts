@@ -55,10 +55,17 @@ export const contactFields: FieldSpec[] = [
 		displayName: 'Parent Contact ID',
 		kind: 'reference',
 		nullable: true,
-		description: 'ID of the contact this one belongs to (for example the company of a person). 0 removes the link.',
+		description:
+			'ID of the contact this one belongs to (for example the company of a person). 0 removes the link.',
 	},
 	{ name: 'phone', displayName: 'Phone', kind: 'string', nullable: true },
-	{ name: 'position', displayName: 'Position', kind: 'string', nullable: true, description: 'Job title, such as Project Manager' },
+	{
+		name: 'position',
+		displayName: 'Position',
+		kind: 'string',
+		nullable: true,
+		description: 'Job title, such as Project Manager',
+	},
 	{ name: 'website', displayName: 'Website', kind: 'string', nullable: true },
 ];
 
@@ -73,8 +80,14 @@ export const contactFilters: FieldSpec[] = [
 		name: 'dateTo',
 		displayName: 'Created Before',
 		kind: 'dateTime',
-		description: 'Only contacts created at or before this time (UTC unless the value has an offset)',
+		description:
+			'Only contacts created at or before this time (UTC unless the value has an offset)',
 	},
-	{ name: 'search', displayName: 'Search', kind: 'string', description: 'Text to look for in names, company and email' },
+	{
+		name: 'search',
+		displayName: 'Search',
+		kind: 'string',
+		description: 'Text to look for in names, company and email',
+	},
 	{ ...contactType, description: 'Only contacts of this type' },
 ];

@@ -6,5 +6,6 @@ export const getOperation = getRecord(contact, {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a contact',
-	description: 'Retrieve one contact by its numeric contact ID. Returns the contact with names, company, email, phone and type.',
+	description:
+		'Retrieve one contact by its numeric contact ID. Returns the contact with names, company, email, phone and type.',
 });

@@ -7,7 +7,8 @@ export const getByIdsOperation = getRecordsByIds(contact, {
 	value: 'getByIds',
 	name: 'Get by IDs',
 	action: 'Get contacts by IDs',
-	description: 'Retrieve up to 50 contacts at once by their IDs (comma-separated). Returns one item per contact found; unknown IDs are skipped.',
+	description:
+		'Retrieve up to 50 contacts at once by their IDs (comma-separated). Returns one item per contact found; unknown IDs are skipped.',
 });
 
 export const getByIdsFields = forOperations(contact, ['getByIds'], [idsProperty(contact)]);

@@ -1,5 +1,11 @@
 import { forOperations } from '../../shared/fields';
-import { binaryInputProperty, fieldNames, importMappingProperty, importRecords, updateInPlaceProperty } from '../../shared/imports';
+import {
+	binaryInputProperty,
+	fieldNames,
+	importMappingProperty,
+	importRecords,
+	updateInPlaceProperty,
+} from '../../shared/imports';
 import { waitForCompletionProperty } from '../../shared/jobs';
 import { contact, contactType, contactFields } from './fields';
 
@@ -7,17 +13,25 @@ import { contact, contactType, contactFields } from './fields';
 const importableFields = fieldNames(contactType, contactFields);
 
 /** POST /jobs/uploads → PUT the CSV to the signed URL (no credentials) → POST /contacts/imports {sourcePath, mapping, updateInPlace} → a job. */
-export const importOperation = importRecords(contact, {
-	value: 'import',
-	name: 'Import',
-	action: 'Import contacts from CSV',
-	description:
-		'Create (or, with Update Existing Records, update) contacts from a CSV file in an input binary field, one per row, in a background job; columns named like the fields (firstName, lastName, email, type, …) are used unless Column Mapping says otherwise. Returns the finished job with its counts (created, updated, failed) and the row errors (without waiting: the job ID).',
-}, { fields: importableFields });
+export const importOperation = importRecords(
+	contact,
+	{
+		value: 'import',
+		name: 'Import',
+		action: 'Import contacts from CSV',
+		description:
+			'Create (or, with Update Existing Records, update) contacts from a CSV file in an input binary field, one per row, in a background job; columns named like the fields (firstName, lastName, email, type, …) are used unless Column Mapping says otherwise. Returns the finished job with its counts (created, updated, failed) and the row errors (without waiting: the job ID).',
+	},
+	{ fields: importableFields },
+);
 
-export const importFields = forOperations(contact, ['import'], [
-	binaryInputProperty(),
-	importMappingProperty(importableFields),
-	updateInPlaceProperty('contact'),
-	waitForCompletionProperty('the import'),
-]);
+export const importFields = forOperations(
+	contact,
+	['import'],
+	[
+		binaryInputProperty(),
+		importMappingProperty(importableFields),
+		updateInPlaceProperty('contact'),
+		waitForCompletionProperty('the import'),
+	],
+);

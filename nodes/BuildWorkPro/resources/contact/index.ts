@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
@@ -17,7 +22,20 @@ import { updateFields, updateOperation } from './update';
 
 /** The Contact resource: its operation selector and every operation's fields. */
 export const contactDescription: INodeProperties[] = [
-	operationSelector(contact, [bulkDeleteOperation, bulkRestoreOperation, countOperation, createOperation, deleteOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, importOperation, updateOperation]),
+	operationSelector(contact, [
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		countOperation,
+		createOperation,
+		deleteOperation,
+		exportOperation,
+		getAllOperation,
+		getByIdsOperation,
+		getOperation,
+		getSummaryOperation,
+		importOperation,
+		updateOperation,
+	]),
 	...forOperations(contact, ['delete', 'get', 'update'], [recordIdProperty(contact)]),
 	...countFields,
 	...createFields,
@@ -29,5 +47,9 @@ export const contactDescription: INodeProperties[] = [
 	...bulkDeleteFields,
 	...bulkRestoreFields,
 	...importFields,
-	...optionsProperties(contact, ['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...optionsProperties(
+		contact,
+		['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'],
+		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
+	),
 ];

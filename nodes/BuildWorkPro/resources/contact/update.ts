@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(contact, {
 		'Change some fields of the contact with this contact ID; fields left out stay as they are. Returns the updated contact.',
 });
 
-export const updateFields = forOperations(contact, ['update'], [updateFieldsProperty([...contactFields, contactType])]);
+export const updateFields = forOperations(
+	contact,
+	['update'],
+	[updateFieldsProperty([...contactFields, contactType])],
+);

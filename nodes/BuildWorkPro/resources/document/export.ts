@@ -10,7 +10,15 @@ export const exportOperation = exportRecords(document, {
 	name: 'Export',
 	action: 'Export documents to CSV',
 	description:
-		"Export the details of every document matching the filters (the same as Get Many) to one CSV file in a background job, without the files themselves; far fewer requests than Get Many for large lists. Returns the CSV as binary data with its row count (without waiting: the job ID).",
+		'Export the details of every document matching the filters (the same as Get Many) to one CSV file in a background job, without the files themselves; far fewer requests than Get Many for large lists. Returns the CSV as binary data with its row count (without waiting: the job ID).',
 });
 
-export const exportFields = forOperations(document, ['export'], [exportFiltersProperty(documentFilters), binaryOutputProperty(), waitForCompletionProperty('the export')]);
+export const exportFields = forOperations(
+	document,
+	['export'],
+	[
+		exportFiltersProperty(documentFilters),
+		binaryOutputProperty(),
+		waitForCompletionProperty('the export'),
+	],
+);

@@ -13,8 +13,22 @@ export const document: ResourceSpec = {
 
 /** What can be changed about a document (Update Fields): its category and description, not its file. */
 export const documentFields: FieldSpec[] = [
-	{ name: 'category', displayName: 'Category', kind: 'string', nullable: true, placeholder: 'permit', description: 'Your label for the kind of document, such as contract, permit or estimate (up to 64 characters; empty clears it)' },
-	{ name: 'description', displayName: 'Description', kind: 'text', nullable: true, description: 'Notes about the document (up to 2,000 characters; empty clears it)' },
+	{
+		name: 'category',
+		displayName: 'Category',
+		kind: 'string',
+		nullable: true,
+		placeholder: 'permit',
+		description:
+			'Your label for the kind of document, such as contract, permit or estimate (up to 64 characters; empty clears it)',
+	},
+	{
+		name: 'description',
+		displayName: 'Description',
+		kind: 'text',
+		nullable: true,
+		description: 'Notes about the document (up to 2,000 characters; empty clears it)',
+	},
 ];
 
 /**
@@ -22,9 +36,27 @@ export const documentFields: FieldSpec[] = [
  * entity type is typed rather than picked from a list.
  */
 export const documentFilters: FieldSpec[] = [
-	{ name: 'category', displayName: 'Category', kind: 'string', placeholder: 'permit', description: 'Only documents with exactly this category' },
+	{
+		name: 'category',
+		displayName: 'Category',
+		kind: 'string',
+		placeholder: 'permit',
+		description: 'Only documents with exactly this category',
+	},
 	...dateFilters('documents'),
-	{ name: 'entityId', displayName: 'Entity ID', kind: 'reference', description: 'Only documents attached to the record with this ID (use with Entity Type)' },
-	{ name: 'entityType', displayName: 'Entity Type', kind: 'string', placeholder: 'project', description: 'Only documents attached to this type of record, as BuildWorkPro names it in snake_case, such as project, bid or site_log' },
+	{
+		name: 'entityId',
+		displayName: 'Entity ID',
+		kind: 'reference',
+		description: 'Only documents attached to the record with this ID (use with Entity Type)',
+	},
+	{
+		name: 'entityType',
+		displayName: 'Entity Type',
+		kind: 'string',
+		placeholder: 'project',
+		description:
+			'Only documents attached to this type of record, as BuildWorkPro names it in snake_case, such as project, bid or site_log',
+	},
 	searchFilter('file names, categories and descriptions'),
 ];

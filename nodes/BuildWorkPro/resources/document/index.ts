@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
@@ -14,7 +19,17 @@ import { updateFields, updateOperation } from './update';
 
 /** The Document resource: its operation selector and every operation's fields. */
 export const documentDescription: INodeProperties[] = [
-	operationSelector(document, [bulkDeleteOperation, bulkRestoreOperation, countOperation, deleteOperation, downloadOperation, exportOperation, getOperation, getAllOperation, updateOperation]),
+	operationSelector(document, [
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		countOperation,
+		deleteOperation,
+		downloadOperation,
+		exportOperation,
+		getOperation,
+		getAllOperation,
+		updateOperation,
+	]),
 	...forOperations(document, ['delete', 'download', 'get', 'update'], [recordIdProperty(document)]),
 	...bulkDeleteFields,
 	...bulkRestoreFields,
@@ -23,5 +38,9 @@ export const documentDescription: INodeProperties[] = [
 	...updateFields,
 	...downloadFields,
 	...exportFields,
-	...optionsProperties(document, ['bulkDelete', 'bulkRestore', 'delete', 'export', 'update'], ['count', 'download', 'get', 'getAll']),
+	...optionsProperties(
+		document,
+		['bulkDelete', 'bulkRestore', 'delete', 'export', 'update'],
+		['count', 'download', 'get', 'getAll'],
+	),
 ];

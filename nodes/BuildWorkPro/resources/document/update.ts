@@ -8,7 +8,11 @@ export const updateOperation = updateRecord(document, {
 	name: 'Update',
 	action: 'Update a document',
 	description:
-		"Change the category or description of the document with this document ID; the file itself cannot be changed and fields left out stay as they are. Returns the updated document.",
+		'Change the category or description of the document with this document ID; the file itself cannot be changed and fields left out stay as they are. Returns the updated document.',
 });
 
-export const updateFields = forOperations(document, ['update'], [updateFieldsProperty(documentFields)]);
+export const updateFields = forOperations(
+	document,
+	['update'],
+	[updateFieldsProperty(documentFields)],
+);

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, bodyProperty, forOperations, requiredBodyProperty } from '../../shared/fields';
+import {
+	additionalFields,
+	bodyProperty,
+	forOperations,
+	requiredBodyProperty,
+} from '../../shared/fields';
 import type { FieldSpec } from '../../shared/fields';
 import { collectionPath, operation } from '../../shared/operations';
 import { lineDescription, lineFields } from '../invoiceLineItem/fields';
@@ -34,13 +39,23 @@ const linesProperty: INodeProperties = {
 	placeholder: 'Add Line',
 	default: {},
 	description: 'The line items of the invoice, in order',
-	options: [{ displayName: 'Line', name: 'line', values: [column(lineDescription, true), ...lineFields.map((spec) => column(spec))] }],
+	options: [
+		{
+			displayName: 'Line',
+			name: 'line',
+			values: [column(lineDescription, true), ...lineFields.map((spec) => column(spec))],
+		},
+	],
 };
 
-export const createFields = forOperations(invoice, ['create'], [
-	requiredBodyProperty(invoiceProject),
-	requiredBodyProperty(invoiceContact),
-	requiredBodyProperty(invoiceIssueDate),
-	linesProperty,
-	additionalFields(invoiceFields),
-]);
+export const createFields = forOperations(
+	invoice,
+	['create'],
+	[
+		requiredBodyProperty(invoiceProject),
+		requiredBodyProperty(invoiceContact),
+		requiredBodyProperty(invoiceIssueDate),
+		linesProperty,
+		additionalFields(invoiceFields),
+	],
+);

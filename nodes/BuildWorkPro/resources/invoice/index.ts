@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { createFields, createOperation } from './create';
 import { createFromBidFields, createFromBidOperation } from './createFromBid';
 import { createFromPayAppFields, createFromPayAppOperation } from './createFromPayApp';
@@ -21,8 +26,27 @@ const ACTIONS = ['markPaid', 'markSent', 'send', 'syncToQuickBooks', 'void'];
 
 /** The Invoice resource: its operation selector and every operation's fields. */
 export const invoiceDescription: INodeProperties[] = [
-	operationSelector(invoice, [createOperation, createFromBidOperation, createFromPayAppOperation, deleteOperation, downloadPdfOperation, getOperation, getAllOperation, getSummaryOperation, markPaidOperation, markSentOperation, sendOperation, syncToQuickBooksOperation, updateOperation, voidOperation]),
-	...forOperations(invoice, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(invoice)]),
+	operationSelector(invoice, [
+		createOperation,
+		createFromBidOperation,
+		createFromPayAppOperation,
+		deleteOperation,
+		downloadPdfOperation,
+		getOperation,
+		getAllOperation,
+		getSummaryOperation,
+		markPaidOperation,
+		markSentOperation,
+		sendOperation,
+		syncToQuickBooksOperation,
+		updateOperation,
+		voidOperation,
+	]),
+	...forOperations(
+		invoice,
+		[...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'],
+		[recordIdProperty(invoice)],
+	),
 	...createFields,
 	...createFromBidFields,
 	...createFromPayAppFields,
@@ -32,5 +56,9 @@ export const invoiceDescription: INodeProperties[] = [
 	...updateFields,
 	...voidFields,
 	...downloadPdfFields,
-	...optionsProperties(invoice, [...ACTIONS, 'create', 'createFromBid', 'createFromPayApp', 'delete', 'update'], ['downloadPdf', 'get', 'getAll', 'getSummary']),
+	...optionsProperties(
+		invoice,
+		[...ACTIONS, 'create', 'createFromBid', 'createFromPayApp', 'delete', 'update'],
+		['downloadPdf', 'get', 'getAll', 'getSummary'],
+	),
 ];

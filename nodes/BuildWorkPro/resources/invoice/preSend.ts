@@ -17,7 +17,10 @@ export async function nestInvoiceAndLines(
 		for (const [field, value] of Object.entries(row)) {
 			if (value === '' || value === null || value === undefined) continue;
 			if ((field === 'productId' || field === 'position') && Number(value) === 0) continue;
-			line[field] = field === 'quantity' || field === 'unitPrice' || field === 'description' ? String(value).trim() : value;
+			line[field] =
+				field === 'quantity' || field === 'unitPrice' || field === 'description'
+					? String(value).trim()
+					: value;
 		}
 		if (!line.description) {
 			throw errorBeforeSending(this.getNode(), `Line ${index + 1} has no description`, {

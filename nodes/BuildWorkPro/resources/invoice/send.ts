@@ -5,13 +5,17 @@ import { recordAction } from '../../shared/operations';
 import { invoice, sendFields } from './fields';
 
 /** POST /invoices/{id}/send {recipientEmail?, ccEmails?, subject?, body?, templateId?}: draft → sent. */
-export const sendOperation = recordAction(invoice, {
-	value: 'send',
-	name: 'Send',
-	action: 'Send an invoice',
-	description:
-		"Email the draft invoice with this invoice ID as a PDF and mark it sent; recipient (the invoice's contact when left out), CC addresses, subject, body and template are optional. Refused unless it is a draft. Returns the invoice, now sent.",
-}, 'send');
+export const sendOperation = recordAction(
+	invoice,
+	{
+		value: 'send',
+		name: 'Send',
+		action: 'Send an invoice',
+		description:
+			"Email the draft invoice with this invoice ID as a PDF and mark it sent; recipient (the invoice's contact when left out), CC addresses, subject, body and template are optional. Refused unless it is a draft. Returns the invoice, now sent.",
+	},
+	'send',
+);
 
 /** CC addresses: a comma-separated list in the editor, an array of addresses in the API. */
 const ccEmails: INodeProperties = {
@@ -25,12 +29,15 @@ const ccEmails: INodeProperties = {
 		send: {
 			type: 'body',
 			property: 'ccEmails',
-			value: '={{ (Array.isArray($value) ? $value : String($value).split(",")).map((address) => String(address).trim()).filter((address) => address !== "") }}',
+			value:
+				'={{ (Array.isArray($value) ? $value : String($value).split(",")).map((address) => String(address).trim()).filter((address) => address !== "") }}',
 		},
 	},
 };
 
 const optionalFields = additionalFields(sendFields);
-optionalFields.options = [...(optionalFields.options as INodeProperties[]), ccEmails].sort((a, b) => a.displayName.localeCompare(b.displayName));
+optionalFields.options = [...(optionalFields.options as INodeProperties[]), ccEmails].sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
 
 export const sendFieldsProperties = forOperations(invoice, ['send'], [optionalFields]);

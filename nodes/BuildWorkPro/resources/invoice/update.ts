@@ -11,6 +11,15 @@ export const updateOperation = updateRecord(invoice, {
 		'Change some fields of the draft invoice with this invoice ID; fields left out stay as they are (lines are changed with the Invoice Line Item resource). Refused once it is sent. Returns the updated invoice with its totals recomputed.',
 });
 
-export const updateFields = forOperations(invoice, ['update'], [
-	updateFieldsProperty([invoiceProject, invoiceContact, { ...invoiceIssueDate, nullable: true }, ...invoiceFields]),
-]);
+export const updateFields = forOperations(
+	invoice,
+	['update'],
+	[
+		updateFieldsProperty([
+			invoiceProject,
+			invoiceContact,
+			{ ...invoiceIssueDate, nullable: true },
+			...invoiceFields,
+		]),
+	],
+);

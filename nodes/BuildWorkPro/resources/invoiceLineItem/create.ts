@@ -11,4 +11,8 @@ export const createOperation = createRecord(invoiceLineItem, {
 		'Add a line item to the draft invoice with this invoice ID. Needs a description; quantity and unit price (decimal strings), taxable, product ID and position are optional. Refused once the invoice is sent. Returns the new line item with its ID and amount.',
 });
 
-export const createFields = forOperations(invoiceLineItem, ['create'], [requiredBodyProperty(lineDescription), additionalFields(lineFields)]);
+export const createFields = forOperations(
+	invoiceLineItem,
+	['create'],
+	[requiredBodyProperty(lineDescription), additionalFields(lineFields)],
+);

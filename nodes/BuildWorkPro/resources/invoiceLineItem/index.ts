@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { invoice } from '../invoice/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -13,8 +18,16 @@ import { updateFields, updateOperation } from './update';
  * operation's fields. The API has no list of lines: Invoice Get returns them.
  */
 export const invoiceLineItemDescription: INodeProperties[] = [
-	operationSelector(invoiceLineItem, [createOperation, deleteOperation, reorderOperation, updateOperation], 'create'),
-	...forOperations(invoiceLineItem, ['create', 'delete', 'reorder', 'update'], [recordIdProperty(invoice, 'ID of the invoice the line items belong to')]),
+	operationSelector(
+		invoiceLineItem,
+		[createOperation, deleteOperation, reorderOperation, updateOperation],
+		'create',
+	),
+	...forOperations(
+		invoiceLineItem,
+		['create', 'delete', 'reorder', 'update'],
+		[recordIdProperty(invoice, 'ID of the invoice the line items belong to')],
+	),
 	...forOperations(invoiceLineItem, ['delete', 'update'], [recordIdProperty(invoiceLineItem)]),
 	...createFields,
 	...reorderFields,

@@ -6,13 +6,18 @@ import { invoiceLineItem, orderedIds } from './fields';
 import { requireOrderedIds } from './preSend';
 
 /** POST /invoices/{invoiceId}/lines/reorder {orderedIds} → every line in its new order. */
-export const reorderOperation = collectionAction(invoiceLineItem, {
-	value: 'reorder',
-	name: 'Reorder',
-	action: 'Reorder invoice line items',
-	description:
-		'Put the line items of the draft invoice with this invoice ID in a new order. Needs every line item ID of the invoice exactly once, comma-separated, in the new order. Returns one item per line item, in the new order.',
-}, 'reorder', [requireOrderedIds]);
+export const reorderOperation = collectionAction(
+	invoiceLineItem,
+	{
+		value: 'reorder',
+		name: 'Reorder',
+		action: 'Reorder invoice line items',
+		description:
+			'Put the line items of the draft invoice with this invoice ID in a new order. Needs every line item ID of the invoice exactly once, comma-separated, in the new order. Returns one item per line item, in the new order.',
+	},
+	'reorder',
+	[requireOrderedIds],
+);
 
 const orderedIdsProperty: INodeProperties = {
 	...orderedIds,

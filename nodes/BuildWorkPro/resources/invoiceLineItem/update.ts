@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(invoiceLineItem, {
 		'Change some fields of a line item, given its invoice ID and line item ID; fields left out stay as they are. Refused once the invoice is sent. Returns the updated line item with its amount.',
 });
 
-export const updateFields = forOperations(invoiceLineItem, ['update'], [updateFieldsProperty([lineDescription, ...lineFields])]);
+export const updateFields = forOperations(
+	invoiceLineItem,
+	['update'],
+	[updateFieldsProperty([lineDescription, ...lineFields])],
+);

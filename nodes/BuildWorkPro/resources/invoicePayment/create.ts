@@ -11,8 +11,12 @@ export const createOperation = createRecord(invoicePayment, {
 		'Record a payment received against the sent or partly paid invoice with this invoice ID. Needs the amount (decimal string, at most the balance due) and when it was paid (ISO 8601); method, reference and notes are optional. Returns the payment and the invoice with its new balance.',
 });
 
-export const createFields = forOperations(invoicePayment, ['create'], [
-	requiredBodyProperty(paymentAmount),
-	requiredBodyProperty(paymentPaidAt),
-	additionalFields(paymentFields),
-]);
+export const createFields = forOperations(
+	invoicePayment,
+	['create'],
+	[
+		requiredBodyProperty(paymentAmount),
+		requiredBodyProperty(paymentPaidAt),
+		additionalFields(paymentFields),
+	],
+);

@@ -19,6 +19,9 @@ export const deleteOperation = operation(
 	{
 		method: 'DELETE',
 		url: `=${recordPath(invoicePayment)}`,
-		preSend: [requirePositiveId(invoice.idParameter, invoice.idLabel), requirePositiveId(invoicePayment.idParameter, invoicePayment.idLabel)],
+		preSend: [
+			requirePositiveId(invoice.idParameter, invoice.idLabel),
+			requirePositiveId(invoicePayment.idParameter, invoicePayment.idLabel),
+		],
 	},
 );

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { invoice } from '../invoice/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
@@ -10,8 +15,17 @@ import { updateFields, updateOperation } from './update';
 
 /** The Invoice Payment resource (an invoice's payment ledger): its operation selector and every operation's fields. */
 export const invoicePaymentDescription: INodeProperties[] = [
-	operationSelector(invoicePayment, [deleteOperation, getAllOperation, createOperation, updateOperation]),
-	...forOperations(invoicePayment, ['create', 'delete', 'getAll', 'update'], [recordIdProperty(invoice, 'ID of the invoice the payments belong to')]),
+	operationSelector(invoicePayment, [
+		deleteOperation,
+		getAllOperation,
+		createOperation,
+		updateOperation,
+	]),
+	...forOperations(
+		invoicePayment,
+		['create', 'delete', 'getAll', 'update'],
+		[recordIdProperty(invoice, 'ID of the invoice the payments belong to')],
+	),
 	...forOperations(invoicePayment, ['delete', 'update'], [recordIdProperty(invoicePayment)]),
 	...createFields,
 	...getAllFields,

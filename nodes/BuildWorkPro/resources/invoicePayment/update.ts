@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(invoicePayment, {
 		'Correct a recorded payment, given its invoice ID and payment ID; fields left out stay as they are. Refused for voided payments and voided invoices. Returns the payment and the invoice with its new balance.',
 });
 
-export const updateFields = forOperations(invoicePayment, ['update'], [updateFieldsProperty([paymentAmount, paymentPaidAt, ...paymentFields])]);
+export const updateFields = forOperations(
+	invoicePayment,
+	['update'],
+	[updateFieldsProperty([paymentAmount, paymentPaidAt, ...paymentFields])],
+);

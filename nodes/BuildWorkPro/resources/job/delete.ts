@@ -11,10 +11,18 @@ async function confirmJobDeletion(this: IExecuteSingleFunctions): Promise<INodeE
 }
 
 /** DELETE /jobs/{id}: the job is gone from the list; its files expire with it. */
-export const deleteOperation = operation({
-	value: 'delete',
-	name: 'Delete',
-	action: 'Delete a job',
-	description:
-		'Destructive: delete the background job with this job ID (one still running is stopped); its files are removed when they expire. Returns the job ID with deleted set to true.',
-}, { method: 'DELETE', url: `=${recordPath(job)}`, preSend: [requireJobId], postReceive: [confirmJobDeletion] });
+export const deleteOperation = operation(
+	{
+		value: 'delete',
+		name: 'Delete',
+		action: 'Delete a job',
+		description:
+			'Destructive: delete the background job with this job ID (one still running is stopped); its files are removed when they expire. Returns the job ID with deleted set to true.',
+	},
+	{
+		method: 'DELETE',
+		url: `=${recordPath(job)}`,
+		preSend: [requireJobId],
+		postReceive: [confirmJobDeletion],
+	},
+);

@@ -11,8 +11,8 @@ export const createOperation = createRecord(lead, {
 		'Create a sales lead. Needs a name and a lead stage ID; contact ID, assignee, source, estimated value and site address are optional. Returns the new lead with its ID.',
 });
 
-export const createFields = forOperations(lead, ['create'], [
-	requiredBodyProperty(leadName),
-	requiredBodyProperty(leadStage),
-	additionalFields(leadFields),
-]);
+export const createFields = forOperations(
+	lead,
+	['create'],
+	[requiredBodyProperty(leadName), requiredBodyProperty(leadStage), additionalFields(leadFields)],
+);

@@ -3,11 +3,20 @@ import { readCollection } from '../../shared/operations';
 import { lead, leadSummaryFilters } from './fields';
 
 /** GET /leads/summary → totals and per-stage counts. */
-export const getSummaryOperation = readCollection(lead, {
-	value: 'getSummary',
-	name: 'Get Summary',
-	action: 'Get a lead summary',
-	description: 'Summarise the pipeline: number of leads and their estimated value in total and per stage, optionally filtered. Returns one item.',
-}, 'summary');
+export const getSummaryOperation = readCollection(
+	lead,
+	{
+		value: 'getSummary',
+		name: 'Get Summary',
+		action: 'Get a lead summary',
+		description:
+			'Summarise the pipeline: number of leads and their estimated value in total and per stage, optionally filtered. Returns one item.',
+	},
+	'summary',
+);
 
-export const getSummaryFields = forOperations(lead, ['getSummary'], [filtersProperty(leadSummaryFilters)]);
+export const getSummaryFields = forOperations(
+	lead,
+	['getSummary'],
+	[filtersProperty(leadSummaryFilters)],
+);

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { convertOperation } from './convert';
@@ -16,7 +21,20 @@ import { importFields, importOperation } from './import';
 import { updateFields, updateOperation } from './update';
 
 export const leadDescription: INodeProperties[] = [
-	operationSelector(lead, [bulkDeleteOperation, bulkRestoreOperation, convertOperation, countOperation, createOperation, deleteOperation, exportOperation, getAllOperation, getOperation, getSummaryOperation, importOperation, updateOperation]),
+	operationSelector(lead, [
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		convertOperation,
+		countOperation,
+		createOperation,
+		deleteOperation,
+		exportOperation,
+		getAllOperation,
+		getOperation,
+		getSummaryOperation,
+		importOperation,
+		updateOperation,
+	]),
 	...forOperations(lead, ['convert', 'delete', 'get', 'update'], [recordIdProperty(lead)]),
 	...createFields,
 	...getAllFields,
@@ -27,5 +45,9 @@ export const leadDescription: INodeProperties[] = [
 	...bulkDeleteFields,
 	...bulkRestoreFields,
 	...importFields,
-	...optionsProperties(lead, ['bulkDelete', 'bulkRestore', 'import', 'convert', 'create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getSummary']),
+	...optionsProperties(
+		lead,
+		['bulkDelete', 'bulkRestore', 'import', 'convert', 'create', 'delete', 'export', 'update'],
+		['count', 'get', 'getAll', 'getSummary'],
+	),
 ];

@@ -7,7 +7,12 @@ export const createOperation = createRecord(leadStage, {
 	value: 'create',
 	name: 'Create',
 	action: 'Create a lead stage',
-	description: 'Add a stage to the lead pipeline. Needs a name; colour, order and the won/lost/default flags are optional. Returns the new stage with its ID.',
+	description:
+		'Add a stage to the lead pipeline. Needs a name; colour, order and the won/lost/default flags are optional. Returns the new stage with its ID.',
 });
 
-export const createFields = forOperations(leadStage, ['create'], [requiredBodyProperty(stageName), additionalFields(stageFields)]);
+export const createFields = forOperations(
+	leadStage,
+	['create'],
+	[requiredBodyProperty(stageName), additionalFields(stageFields)],
+);

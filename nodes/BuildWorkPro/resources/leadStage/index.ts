@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { leadStage } from './fields';
@@ -8,7 +13,12 @@ import { getAllFields, getAllOperation } from './getAll';
 import { updateFields, updateOperation } from './update';
 
 export const leadStageDescription: INodeProperties[] = [
-	operationSelector(leadStage, [createOperation, deleteOperation, getAllOperation, updateOperation]),
+	operationSelector(leadStage, [
+		createOperation,
+		deleteOperation,
+		getAllOperation,
+		updateOperation,
+	]),
 	...forOperations(leadStage, ['delete', 'update'], [recordIdProperty(leadStage)]),
 	...createFields,
 	...getAllFields,

@@ -10,4 +10,8 @@ export const updateOperation = updateRecord(leadStage, {
 	description: 'Rename, reorder or re-flag the lead stage with this ID. Returns the updated stage.',
 });
 
-export const updateFields = forOperations(leadStage, ['update'], [updateFieldsProperty([stageName, ...stageFields])]);
+export const updateFields = forOperations(
+	leadStage,
+	['update'],
+	[updateFieldsProperty([stageName, ...stageFields])],
+);

@@ -12,6 +12,18 @@ export const notification: ResourceSpec = {
 
 /** Filters of Get Many. */
 export const notificationFilters: FieldSpec[] = [
-	{ name: 'type', displayName: 'Type', kind: 'string', placeholder: 'comment_mention', description: 'Only notifications of this type' },
-	{ name: 'unreadOnly', displayName: 'Unread Only', kind: 'boolean', default: true, description: 'Whether to return only notifications not read yet' },
+	{
+		name: 'type',
+		displayName: 'Type',
+		kind: 'string',
+		placeholder: 'comment_mention',
+		description: 'Only notifications of this type',
+	},
+	{
+		name: 'unreadOnly',
+		displayName: 'Unread Only',
+		kind: 'boolean',
+		default: true,
+		description: 'Whether to return only notifications not read yet',
+	},
 ];

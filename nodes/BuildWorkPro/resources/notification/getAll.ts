@@ -4,12 +4,20 @@ import { fetchAllOffsetPages } from '../../shared/pagination';
 import { notification, notificationFilters } from './fields';
 
 /** GET /notifications, paged by limit/offset (not by cursor), most recent first. */
-export const getAllOperation = listRecords(notification, {
-	value: 'getAll',
-	name: 'Get Many',
-	action: 'Get many notifications',
-	description:
-		'List the in-app notifications of the user who owns the API key, most recent first, optionally only unread ones or one type. Returns one item per notification (readAt is empty while unread), up to Limit unless Return All is on.',
-}, fetchAllOffsetPages);
+export const getAllOperation = listRecords(
+	notification,
+	{
+		value: 'getAll',
+		name: 'Get Many',
+		action: 'Get many notifications',
+		description:
+			'List the in-app notifications of the user who owns the API key, most recent first, optionally only unread ones or one type. Returns one item per notification (readAt is empty while unread), up to Limit unless Return All is on.',
+	},
+	fetchAllOffsetPages,
+);
 
-export const getAllFields = forOperations(notification, ['getAll'], listProperties(notificationFilters));
+export const getAllFields = forOperations(
+	notification,
+	['getAll'],
+	listProperties(notificationFilters),
+);

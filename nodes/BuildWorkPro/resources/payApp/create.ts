@@ -11,4 +11,8 @@ export const createOperation = createRecord(payApp, {
 		'Create a draft pay application (progress billing) for a project. Needs the project ID; number, billing period, contract sum, change orders total, retainage (decimal strings) and notes are optional. Returns the new pay application with its ID and computed totals.',
 });
 
-export const createFields = forOperations(payApp, ['create'], [requiredBodyProperty(payAppProject), additionalFields(payAppFields)]);
+export const createFields = forOperations(
+	payApp,
+	['create'],
+	[requiredBodyProperty(payAppProject), additionalFields(payAppFields)],
+);

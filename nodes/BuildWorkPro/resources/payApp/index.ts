@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { approveOperation } from './approve';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
@@ -23,8 +28,29 @@ const ACTIONS = ['approve', 'markPaid', 'reject', 'submit'];
 
 /** The Pay App resource (pay applications): its operation selector and every operation's fields. */
 export const payAppDescription: INodeProperties[] = [
-	operationSelector(payApp, [approveOperation, bulkDeleteOperation, bulkRestoreOperation, countOperation, createOperation, deleteOperation, downloadPdfOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, markPaidOperation, rejectOperation, submitOperation, updateOperation]),
-	...forOperations(payApp, [...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'], [recordIdProperty(payApp)]),
+	operationSelector(payApp, [
+		approveOperation,
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		countOperation,
+		createOperation,
+		deleteOperation,
+		downloadPdfOperation,
+		exportOperation,
+		getAllOperation,
+		getByIdsOperation,
+		getOperation,
+		getSummaryOperation,
+		markPaidOperation,
+		rejectOperation,
+		submitOperation,
+		updateOperation,
+	]),
+	...forOperations(
+		payApp,
+		[...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'],
+		[recordIdProperty(payApp)],
+	),
 	...rejectFields,
 	...createFields,
 	...getAllFields,
@@ -36,5 +62,18 @@ export const payAppDescription: INodeProperties[] = [
 	...exportFields,
 	...bulkDeleteFields,
 	...bulkRestoreFields,
-	...optionsProperties(payApp, ['bulkDelete', 'bulkRestore', ...ACTIONS, 'create', 'delete', 'downloadPdf', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...optionsProperties(
+		payApp,
+		[
+			'bulkDelete',
+			'bulkRestore',
+			...ACTIONS,
+			'create',
+			'delete',
+			'downloadPdf',
+			'export',
+			'update',
+		],
+		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
+	),
 ];

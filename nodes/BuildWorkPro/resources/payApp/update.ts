@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(payApp, {
 		'Change some fields of the draft (or rejected) pay application with this pay app ID; fields left out stay as they are. Refused once it is submitted. Returns the updated pay application with its totals recomputed.',
 });
 
-export const updateFields = forOperations(payApp, ['update'], [updateFieldsProperty([payAppProject, ...payAppFields])]);
+export const updateFields = forOperations(
+	payApp,
+	['update'],
+	[updateFieldsProperty([payAppProject, ...payAppFields])],
+);

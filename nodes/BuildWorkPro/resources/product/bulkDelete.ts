@@ -4,12 +4,17 @@ import { bulkIdsProperty, product } from './fields';
 import { requireBulkIdList } from './preSend';
 
 /** POST /products/bulk-delete {ids} → { deletedCount }, in one synchronous request. */
-export const bulkDeleteOperation = collectionAction(product, {
-	value: 'bulkDelete',
-	name: 'Bulk Delete',
-	action: 'Delete many products',
-	description:
-		'Destructive: delete up to 500 products at once from a list of product IDs (comma-separated); a soft delete that Bulk Restore undoes. Returns one item with deletedCount, the number of products deleted.',
-}, 'bulk-delete', [requireBulkIdList]);
+export const bulkDeleteOperation = collectionAction(
+	product,
+	{
+		value: 'bulkDelete',
+		name: 'Bulk Delete',
+		action: 'Delete many products',
+		description:
+			'Destructive: delete up to 500 products at once from a list of product IDs (comma-separated); a soft delete that Bulk Restore undoes. Returns one item with deletedCount, the number of products deleted.',
+	},
+	'bulk-delete',
+	[requireBulkIdList],
+);
 
 export const bulkDeleteFields = forOperations(product, ['bulkDelete'], [bulkIdsProperty('delete')]);

@@ -4,12 +4,21 @@ import { bulkIdsProperty, product } from './fields';
 import { requireBulkIdList } from './preSend';
 
 /** POST /products/bulk-restore {ids} → { restoredCount }, in one synchronous request. */
-export const bulkRestoreOperation = collectionAction(product, {
-	value: 'bulkRestore',
-	name: 'Bulk Restore',
-	action: 'Restore many products',
-	description:
-		'Bring back up to 500 deleted products at once from a list of product IDs (comma-separated). Returns one item with restoredCount, the number of products restored.',
-}, 'bulk-restore', [requireBulkIdList]);
+export const bulkRestoreOperation = collectionAction(
+	product,
+	{
+		value: 'bulkRestore',
+		name: 'Bulk Restore',
+		action: 'Restore many products',
+		description:
+			'Bring back up to 500 deleted products at once from a list of product IDs (comma-separated). Returns one item with restoredCount, the number of products restored.',
+	},
+	'bulk-restore',
+	[requireBulkIdList],
+);
 
-export const bulkRestoreFields = forOperations(product, ['bulkRestore'], [bulkIdsProperty('restore')]);
+export const bulkRestoreFields = forOperations(
+	product,
+	['bulkRestore'],
+	[bulkIdsProperty('restore')],
+);

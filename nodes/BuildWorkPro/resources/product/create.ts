@@ -11,4 +11,8 @@ export const createOperation = createRecord(product, {
 		'Add a product to the catalogue. Needs a name; SKU, type, unit, cost and sell prices (decimal strings), tax rates, category, manufacturer and the kit and active flags are optional. Returns the new product with its ID.',
 });
 
-export const createFields = forOperations(product, ['create'], [requiredBodyProperty(productName), additionalFields(productFields)]);
+export const createFields = forOperations(
+	product,
+	['create'],
+	[requiredBodyProperty(productName), additionalFields(productFields)],
+);

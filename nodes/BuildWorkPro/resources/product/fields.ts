@@ -13,7 +13,13 @@ export const product: ResourceSpec = {
 	idLabel: 'Product ID',
 };
 
-export const productName: FieldSpec = { name: 'name', displayName: 'Name', kind: 'string', placeholder: 'Drywall sheet 4x8, 1/2 in', description: 'Name of the product in the catalogue (up to 255 characters)' };
+export const productName: FieldSpec = {
+	name: 'name',
+	displayName: 'Name',
+	kind: 'string',
+	placeholder: 'Drywall sheet 4x8, 1/2 in',
+	description: 'Name of the product in the catalogue (up to 255 characters)',
+};
 
 /**
  * Writable product fields besides the name (Create's Additional Fields; with the name, Update's
@@ -22,20 +28,106 @@ export const productName: FieldSpec = { name: 'name', displayName: 'Name', kind:
  * deletedAt, which is Delete's and Restore's job.
  */
 export const productFields: FieldSpec[] = [
-	{ name: 'buyTaxPercent', displayName: 'Buy Tax Percent', kind: 'string', nullable: true, placeholder: '8.25', description: 'Tax rate on purchases of the product, in percent, as a decimal number' },
-	{ name: 'categoryId', displayName: 'Category ID', kind: 'reference', nullable: true, description: 'ID of the product category. 0 removes it.' },
-	{ name: 'costPrice', displayName: 'Cost Price', kind: 'string', nullable: true, placeholder: '9.40', description: 'What one unit costs you, as a decimal number' },
+	{
+		name: 'buyTaxPercent',
+		displayName: 'Buy Tax Percent',
+		kind: 'string',
+		nullable: true,
+		placeholder: '8.25',
+		description: 'Tax rate on purchases of the product, in percent, as a decimal number',
+	},
+	{
+		name: 'categoryId',
+		displayName: 'Category ID',
+		kind: 'reference',
+		nullable: true,
+		description: 'ID of the product category. 0 removes it.',
+	},
+	{
+		name: 'costPrice',
+		displayName: 'Cost Price',
+		kind: 'string',
+		nullable: true,
+		placeholder: '9.40',
+		description: 'What one unit costs you, as a decimal number',
+	},
 	{ name: 'description', displayName: 'Description', kind: 'text', nullable: true },
-	{ name: 'isActive', displayName: 'Is Active', kind: 'boolean', default: true, description: 'Whether the product is active in the catalogue' },
-	{ name: 'isKit', displayName: 'Is Kit', kind: 'boolean', description: 'Whether the product is a kit made of other products (see the Product Kit Item resource)' },
-	{ name: 'manufacturerCode', displayName: 'Manufacturer Code', kind: 'string', nullable: true, placeholder: 'GP-48-12', description: "The manufacturer's part number (up to 100 characters)" },
-	{ name: 'manufacturerId', displayName: 'Manufacturer ID', kind: 'reference', nullable: true, description: 'ID of the manufacturer. 0 removes it.' },
-	{ name: 'salesDescription', displayName: 'Sales Description', kind: 'text', nullable: true, description: 'Description of the product for customers' },
-	{ name: 'sellPrice', displayName: 'Sell Price', kind: 'string', nullable: true, placeholder: '14.75', description: 'Price of one unit to customers, as a decimal number' },
-	{ name: 'sellTaxPercent', displayName: 'Sell Tax Percent', kind: 'string', nullable: true, placeholder: '8.25', description: 'Tax rate on sales of the product, in percent, as a decimal number' },
-	{ name: 'sku', displayName: 'SKU', kind: 'string', nullable: true, placeholder: 'DW-4812', description: 'Stock-keeping unit code of the product (up to 50 characters)' },
-	{ name: 'type', displayName: 'Type', kind: 'string', placeholder: 'material', description: 'Kind of catalogue item, such as material or labor (up to 50 characters)' },
-	{ name: 'unit', displayName: 'Unit', kind: 'string', nullable: true, placeholder: 'each', description: 'Unit the product is counted in, such as each, sheet or hour (up to 50 characters)' },
+	{
+		name: 'isActive',
+		displayName: 'Is Active',
+		kind: 'boolean',
+		default: true,
+		description: 'Whether the product is active in the catalogue',
+	},
+	{
+		name: 'isKit',
+		displayName: 'Is Kit',
+		kind: 'boolean',
+		description:
+			'Whether the product is a kit made of other products (see the Product Kit Item resource)',
+	},
+	{
+		name: 'manufacturerCode',
+		displayName: 'Manufacturer Code',
+		kind: 'string',
+		nullable: true,
+		placeholder: 'GP-48-12',
+		description: "The manufacturer's part number (up to 100 characters)",
+	},
+	{
+		name: 'manufacturerId',
+		displayName: 'Manufacturer ID',
+		kind: 'reference',
+		nullable: true,
+		description: 'ID of the manufacturer. 0 removes it.',
+	},
+	{
+		name: 'salesDescription',
+		displayName: 'Sales Description',
+		kind: 'text',
+		nullable: true,
+		description: 'Description of the product for customers',
+	},
+	{
+		name: 'sellPrice',
+		displayName: 'Sell Price',
+		kind: 'string',
+		nullable: true,
+		placeholder: '14.75',
+		description: 'Price of one unit to customers, as a decimal number',
+	},
+	{
+		name: 'sellTaxPercent',
+		displayName: 'Sell Tax Percent',
+		kind: 'string',
+		nullable: true,
+		placeholder: '8.25',
+		description: 'Tax rate on sales of the product, in percent, as a decimal number',
+	},
+	{
+		name: 'sku',
+		displayName: 'SKU',
+		kind: 'string',
+		nullable: true,
+		placeholder: 'DW-4812',
+		description: 'Stock-keeping unit code of the product (up to 50 characters)',
+	},
+	{
+		name: 'type',
+		displayName: 'Type',
+		kind: 'string',
+		placeholder: 'material',
+		description: 'Kind of catalogue item, such as material or labor (up to 50 characters)',
+	},
+	{
+		name: 'unit',
+		displayName: 'Unit',
+		kind: 'string',
+		nullable: true,
+		placeholder: 'each',
+		description:
+			'Unit the product is counted in, such as each, sheet or hour (up to 50 characters)',
+	},
 ];
 
 const isKitFilter: FieldSpec = {
@@ -51,11 +143,27 @@ const isKitFilter: FieldSpec = {
 
 const sharedFilters: FieldSpec[] = [
 	...dateFilters('products'),
-	{ name: 'categoryId', displayName: 'Category ID', kind: 'reference', description: 'Only products of this category' },
+	{
+		name: 'categoryId',
+		displayName: 'Category ID',
+		kind: 'reference',
+		description: 'Only products of this category',
+	},
 	isKitFilter,
-	{ name: 'manufacturerId', displayName: 'Manufacturer ID', kind: 'reference', description: 'Only products of this manufacturer' },
+	{
+		name: 'manufacturerId',
+		displayName: 'Manufacturer ID',
+		kind: 'reference',
+		description: 'Only products of this manufacturer',
+	},
 	searchFilter('product names, SKUs and descriptions'),
-	{ name: 'type', displayName: 'Type', kind: 'string', placeholder: 'material', description: 'Only products of this type, such as material or labor' },
+	{
+		name: 'type',
+		displayName: 'Type',
+		kind: 'string',
+		placeholder: 'material',
+		description: 'Only products of this type, such as material or labor',
+	},
 ];
 
 /** Filters of Get Many: the list also takes isActive=all. */

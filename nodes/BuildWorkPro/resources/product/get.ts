@@ -6,5 +6,6 @@ export const getOperation = getRecord(product, {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a product',
-	description: 'Retrieve one product by its numeric product ID. Returns the product with its SKU, type, unit, prices and kit and active flags.',
+	description:
+		'Retrieve one product by its numeric product ID. Returns the product with its SKU, type, unit, prices and kit and active flags.',
 });

@@ -11,5 +11,9 @@ export const getUsageOperation = operation(
 		description:
 			'Tell how widely the product with this product ID is used, for example before deleting it. Returns one item with bidsCount (active bids that use it) and kitsCount (kits that contain it).',
 	},
-	{ method: 'GET', url: `=${recordPath(product)}/usage`, preSend: [requirePositiveId(product.idParameter, product.idLabel)] },
+	{
+		method: 'GET',
+		url: `=${recordPath(product)}/usage`,
+		preSend: [requirePositiveId(product.idParameter, product.idLabel)],
+	},
 );

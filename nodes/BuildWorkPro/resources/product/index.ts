@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
@@ -35,7 +40,11 @@ export const productDescription: INodeProperties[] = [
 		restoreOperation,
 		updateOperation,
 	]),
-	...forOperations(product, ['delete', 'duplicate', 'get', 'getUsage', 'restore', 'update'], [recordIdProperty(product)]),
+	...forOperations(
+		product,
+		['delete', 'duplicate', 'get', 'getUsage', 'restore', 'update'],
+		[recordIdProperty(product)],
+	),
 	...createFields,
 	...getAllFields,
 	...getByIdsFields,
@@ -47,7 +56,17 @@ export const productDescription: INodeProperties[] = [
 	...importFields,
 	...optionsProperties(
 		product,
-		['import', 'bulkDelete', 'bulkRestore', 'create', 'delete', 'duplicate', 'restore', 'export', 'update'],
+		[
+			'import',
+			'bulkDelete',
+			'bulkRestore',
+			'create',
+			'delete',
+			'duplicate',
+			'restore',
+			'export',
+			'update',
+		],
 		['count', 'get', 'getAll', 'getByIds', 'getUsage'],
 	),
 ];

@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(product, {
 		'Change some fields of the product with this product ID, such as its name, prices or active flag; fields left out stay as they are. Returns the updated product.',
 });
 
-export const updateFields = forOperations(product, ['update'], [updateFieldsProperty([productName, ...productFields])]);
+export const updateFields = forOperations(
+	product,
+	['update'],
+	[updateFieldsProperty([productName, ...productFields])],
+);

@@ -2,7 +2,13 @@ import { additionalFields, forOperations, requiredBodyProperty } from '../../sha
 import { collectionPath, operation } from '../../shared/operations';
 import { requirePositiveId } from '../../shared/preSend';
 import { product } from '../product/fields';
-import { componentProduct, defaultQuantity, overrideCostPrice, productKitItem, sortOrder } from './fields';
+import {
+	componentProduct,
+	defaultQuantity,
+	overrideCostPrice,
+	productKitItem,
+	sortOrder,
+} from './fields';
 import { addTenantId } from './preSend';
 
 /** POST /products/{productId}/kit-items {tenantId, componentProductId, …} → 201 with the new kit item. */
@@ -21,7 +27,11 @@ export const createOperation = operation(
 	},
 );
 
-export const createFields = forOperations(productKitItem, ['create'], [
-	requiredBodyProperty(componentProduct),
-	additionalFields([defaultQuantity, overrideCostPrice, sortOrder]),
-]);
+export const createFields = forOperations(
+	productKitItem,
+	['create'],
+	[
+		requiredBodyProperty(componentProduct),
+		additionalFields([defaultQuantity, overrideCostPrice, sortOrder]),
+	],
+);

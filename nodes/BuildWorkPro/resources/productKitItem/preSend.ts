@@ -13,17 +13,29 @@ export async function addTenantId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const answer = await requestBuildWorkPro(this, { method: 'GET', url: '/me', note: 'While reading the tenant ID a new kit item needs (GET /me).' });
+	const answer = await requestBuildWorkPro(this, {
+		method: 'GET',
+		url: '/me',
+		note: 'While reading the tenant ID a new kit item needs (GET /me).',
+	});
 	const tenantId = (unwrapEnvelope(answer.body) as IDataObject | undefined)?.tenantId;
 	if (typeof tenantId !== 'number' || !Number.isInteger(tenantId)) {
-		throw nodeSideError(this.getNode(), 'BuildWorkPro did not tell the tenant ID of this credential', {
-			itemIndex: this.getItemIndex(),
-			description: 'GET /me answered without a numeric tenantId, which adding a kit item needs. Check the credential.',
-		});
+		throw nodeSideError(
+			this.getNode(),
+			'BuildWorkPro did not tell the tenant ID of this credential',
+			{
+				itemIndex: this.getItemIndex(),
+				description:
+					'GET /me answered without a numeric tenantId, which adding a kit item needs. Check the credential.',
+			},
+		);
 	}
 	requestOptions.body = { tenantId, ...((requestOptions.body as IDataObject | undefined) ?? {}) };
 	return requestOptions;
 }
 
 /** Reorder's `orderedIds`: every kit item of the product once, in the new order. */
-export const requireOrderedKitItemIds = sendOrderedIds('Ordered Kit Item IDs', 'kit item ID of the product');
+export const requireOrderedKitItemIds = sendOrderedIds(
+	'Ordered Kit Item IDs',
+	'kit item ID of the product',
+);

@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(productKitItem, {
 		"Change a kit item's default quantity or override cost price, given the product ID of the kit and the kit item ID (Reorder changes the order). Returns the updated kit item.",
 });
 
-export const updateFields = forOperations(productKitItem, ['update'], [updateFieldsProperty([defaultQuantity, overrideCostPrice])]);
+export const updateFields = forOperations(
+	productKitItem,
+	['update'],
+	[updateFieldsProperty([defaultQuantity, overrideCostPrice])],
+);

@@ -11,4 +11,8 @@ export const createOperation = createRecord(project, {
 		'Create a project (a job under contract). Needs a name; status, contact ID, assignee, dates (ISO 8601), contract values and site address are optional. Returns the new project with its ID.',
 });
 
-export const createFields = forOperations(project, ['create'], [requiredBodyProperty(projectName), additionalFields(projectFields)]);
+export const createFields = forOperations(
+	project,
+	['create'],
+	[requiredBodyProperty(projectName), additionalFields(projectFields)],
+);

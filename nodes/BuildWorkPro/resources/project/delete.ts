@@ -6,5 +6,6 @@ export const deleteOperation = deleteRecord(project, {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a project',
-	description: 'Destructive: delete the project with this project ID. Returns its ID with deleted set to true.',
+	description:
+		'Destructive: delete the project with this project ID. Returns its ID with deleted set to true.',
 });

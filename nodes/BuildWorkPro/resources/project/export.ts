@@ -13,4 +13,12 @@ export const exportOperation = exportRecords(project, {
 		'Export every one of the projects matching the filters (the same as Get Many) to one CSV file in a background job; far fewer requests than Get Many for large lists. Returns the CSV as binary data with its row count (without waiting: the job ID).',
 });
 
-export const exportFields = forOperations(project, ['export'], [exportFiltersProperty(projectFilters), binaryOutputProperty(), waitForCompletionProperty('the export')]);
+export const exportFields = forOperations(
+	project,
+	['export'],
+	[
+		exportFiltersProperty(projectFilters),
+		binaryOutputProperty(),
+		waitForCompletionProperty('the export'),
+	],
+);

@@ -6,5 +6,6 @@ export const getOperation = getRecord(project, {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a project',
-	description: 'Retrieve one project by its numeric project ID. Returns the project with its status, dates, contract values and site address.',
+	description:
+		'Retrieve one project by its numeric project ID. Returns the project with its status, dates, contract values and site address.',
 });

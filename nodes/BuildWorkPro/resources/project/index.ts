@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { countFields, countOperation } from './count';
@@ -17,7 +22,20 @@ import { updateFields, updateOperation } from './update';
 
 /** The Project resource: its operation selector and every operation's fields. */
 export const projectDescription: INodeProperties[] = [
-	operationSelector(project, [bulkDeleteOperation, bulkRestoreOperation, countOperation, createOperation, deleteOperation, exportOperation, getAllOperation, getByIdsOperation, getOperation, getSummaryOperation, importOperation, updateOperation]),
+	operationSelector(project, [
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		countOperation,
+		createOperation,
+		deleteOperation,
+		exportOperation,
+		getAllOperation,
+		getByIdsOperation,
+		getOperation,
+		getSummaryOperation,
+		importOperation,
+		updateOperation,
+	]),
 	...forOperations(project, ['delete', 'get', 'update'], [recordIdProperty(project)]),
 	...createFields,
 	...getAllFields,
@@ -29,5 +47,9 @@ export const projectDescription: INodeProperties[] = [
 	...bulkDeleteFields,
 	...bulkRestoreFields,
 	...importFields,
-	...optionsProperties(project, ['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'], ['count', 'get', 'getAll', 'getByIds', 'getSummary']),
+	...optionsProperties(
+		project,
+		['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'],
+		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
+	),
 ];

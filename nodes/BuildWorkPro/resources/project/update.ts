@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(project, {
 		'Change some fields of the project with this project ID (for example its status or expected end date); fields left out stay as they are. Returns the updated project.',
 });
 
-export const updateFields = forOperations(project, ['update'], [updateFieldsProperty([projectName, ...projectFields])]);
+export const updateFields = forOperations(
+	project,
+	['update'],
+	[updateFieldsProperty([projectName, ...projectFields])],
+);

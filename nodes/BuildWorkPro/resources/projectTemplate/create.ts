@@ -11,4 +11,8 @@ export const createOperation = createRecord(projectTemplate, {
 		'Create a project template. Needs a name; description, project type and creator are optional. Returns the new template with its ID, name and description.',
 });
 
-export const createFields = forOperations(projectTemplate, ['create'], [requiredBodyProperty(projectTemplateName), additionalFields(projectTemplateFields)]);
+export const createFields = forOperations(
+	projectTemplate,
+	['create'],
+	[requiredBodyProperty(projectTemplateName), additionalFields(projectTemplateFields)],
+);

@@ -10,11 +10,25 @@ export const projectTemplate: ResourceSpec = {
 	idLabel: 'Project Template ID',
 };
 
-export const projectTemplateName: FieldSpec = { name: 'name', displayName: 'Name', kind: 'string', placeholder: 'Kitchen remodel', description: 'Name of the template (up to 255 characters)' };
+export const projectTemplateName: FieldSpec = {
+	name: 'name',
+	displayName: 'Name',
+	kind: 'string',
+	placeholder: 'Kitchen remodel',
+	description: 'Name of the template (up to 255 characters)',
+};
 
 /** Optional template fields (Create's Additional Fields; with the name, Update's). */
 export const projectTemplateFields: FieldSpec[] = [
 	userChoice('createdBy', 'Created By Name or ID', 'The user the template is credited to.'),
 	{ name: 'description', displayName: 'Description', kind: 'text', nullable: true },
-	{ name: 'projectType', displayName: 'Project Type', kind: 'string', nullable: true, placeholder: 'residential', description: 'Kind of project the template is for, such as residential or commercial (up to 50 characters)' },
+	{
+		name: 'projectType',
+		displayName: 'Project Type',
+		kind: 'string',
+		nullable: true,
+		placeholder: 'residential',
+		description:
+			'Kind of project the template is for, such as residential or commercial (up to 50 characters)',
+	},
 ];

@@ -6,5 +6,6 @@ export const getOperation = getRecord(projectTemplate, {
 	value: 'get',
 	name: 'Get',
 	action: 'Get a project template',
-	description: 'Retrieve one project template by its numeric project template ID. Returns the template with its name, description and timestamps.',
+	description:
+		'Retrieve one project template by its numeric project template ID. Returns the template with its name, description and timestamps.',
 });

@@ -7,7 +7,8 @@ export const getAllOperation = listRecords(projectTemplate, {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many project templates',
-	description: "List the tenant's project templates. Returns one item per template, up to Limit unless Return All is on.",
+	description:
+		"List the tenant's project templates. Returns one item per template, up to Limit unless Return All is on.",
 });
 
 export const getAllFields = forOperations(projectTemplate, ['getAll'], listProperties([]));

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { createFields, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { projectTemplate } from './fields';
@@ -10,8 +15,18 @@ import { updateFields, updateOperation } from './update';
 
 /** The Project Template resource: its operation selector and every operation's fields. */
 export const projectTemplateDescription: INodeProperties[] = [
-	operationSelector(projectTemplate, [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation]),
-	...forOperations(projectTemplate, ['delete', 'get', 'update'], [recordIdProperty(projectTemplate)]),
+	operationSelector(projectTemplate, [
+		createOperation,
+		deleteOperation,
+		getOperation,
+		getAllOperation,
+		updateOperation,
+	]),
+	...forOperations(
+		projectTemplate,
+		['delete', 'get', 'update'],
+		[recordIdProperty(projectTemplate)],
+	),
 	...createFields,
 	...getAllFields,
 	...updateFields,

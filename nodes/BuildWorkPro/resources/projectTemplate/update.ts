@@ -11,4 +11,8 @@ export const updateOperation = updateRecord(projectTemplate, {
 		'Change some fields of the project template with this project template ID, such as its name or description; fields left out stay as they are. Returns the updated template.',
 });
 
-export const updateFields = forOperations(projectTemplate, ['update'], [updateFieldsProperty([projectTemplateName, ...projectTemplateFields])]);
+export const updateFields = forOperations(
+	projectTemplate,
+	['update'],
+	[updateFieldsProperty([projectTemplateName, ...projectTemplateFields])],
+);

@@ -23,6 +23,17 @@ export const signatureRequestFilters: FieldSpec[] = [
 		default: 'bid',
 		description: 'Only requests raised on bids, or only on change orders',
 	},
-	{ name: 'entityId', displayName: 'Entity ID', kind: 'reference', description: 'Only requests raised on the bid or change order with this ID' },
-	{ name: 'status', displayName: 'Status', kind: 'string', placeholder: 'sent', description: 'Only requests in this status, such as pending, sent or signed' },
+	{
+		name: 'entityId',
+		displayName: 'Entity ID',
+		kind: 'reference',
+		description: 'Only requests raised on the bid or change order with this ID',
+	},
+	{
+		name: 'status',
+		displayName: 'Status',
+		kind: 'string',
+		placeholder: 'sent',
+		description: 'Only requests in this status, such as pending, sent or signed',
+	},
 ];

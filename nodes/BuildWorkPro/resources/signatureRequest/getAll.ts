@@ -11,4 +11,8 @@ export const getAllOperation = listRecords(signatureRequest, {
 		'List e-signature requests across bids and change orders, newest first, optionally only those of one entity type, one bid or change order ID, or one status. Returns one item per request, up to Limit unless Return All is on.',
 });
 
-export const getAllFields = forOperations(signatureRequest, ['getAll'], listProperties(signatureRequestFilters));
+export const getAllFields = forOperations(
+	signatureRequest,
+	['getAll'],
+	listProperties(signatureRequestFilters),
+);

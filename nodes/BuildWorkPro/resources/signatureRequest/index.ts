@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { signatureRequest } from './fields';
 import { getOperation } from './get';
 import { getAllFields, getAllOperation } from './getAll';
@@ -12,8 +17,17 @@ import { voidOperation } from './void';
  * creates requests when a bid or change order is sent for signature; it has no create of its own.
  */
 export const signatureRequestDescription: INodeProperties[] = [
-	operationSelector(signatureRequest, [getOperation, getAllOperation, resendOperation, voidOperation]),
-	...forOperations(signatureRequest, ['get', 'resend', 'void'], [recordIdProperty(signatureRequest)]),
+	operationSelector(signatureRequest, [
+		getOperation,
+		getAllOperation,
+		resendOperation,
+		voidOperation,
+	]),
+	...forOperations(
+		signatureRequest,
+		['get', 'resend', 'void'],
+		[recordIdProperty(signatureRequest)],
+	),
 	...getAllFields,
 	...optionsProperties(signatureRequest, ['resend', 'void'], ['get', 'getAll']),
 ];

@@ -1,6 +1,14 @@
 import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
 import { createRecord } from '../../shared/operations';
-import { siteLog, siteLogCreatedBy, siteLogDate, siteLogFields, siteLogNotes, siteLogProject, withTagList } from './fields';
+import {
+	siteLog,
+	siteLogCreatedBy,
+	siteLogDate,
+	siteLogFields,
+	siteLogNotes,
+	siteLogProject,
+	withTagList,
+} from './fields';
 
 /** POST /site-logs → 201 with the new site log. */
 export const createOperation = createRecord(siteLog, {
@@ -11,10 +19,14 @@ export const createOperation = createRecord(siteLog, {
 		'Create a daily site log for a project. Needs the project ID, the log date, notes and the user who writes it; title, tags, work performed, issues, head count and location are optional. Returns the new site log with its ID.',
 });
 
-export const createFields = forOperations(siteLog, ['create'], [
-	requiredBodyProperty(siteLogProject),
-	requiredBodyProperty(siteLogDate),
-	requiredBodyProperty(siteLogNotes),
-	requiredBodyProperty(siteLogCreatedBy),
-	withTagList(additionalFields(siteLogFields)),
-]);
+export const createFields = forOperations(
+	siteLog,
+	['create'],
+	[
+		requiredBodyProperty(siteLogProject),
+		requiredBodyProperty(siteLogDate),
+		requiredBodyProperty(siteLogNotes),
+		requiredBodyProperty(siteLogCreatedBy),
+		withTagList(additionalFields(siteLogFields)),
+	],
+);

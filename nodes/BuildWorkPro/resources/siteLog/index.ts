@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { createFields, createOperation } from './create';
@@ -14,7 +19,17 @@ import { updateFields, updateOperation } from './update';
 
 /** The Site Log resource: its operation selector and every operation's fields. */
 export const siteLogDescription: INodeProperties[] = [
-	operationSelector(siteLog, [bulkDeleteOperation, bulkRestoreOperation, createOperation, deleteOperation, exportOperation, getAllOperation, getOperation, importOperation, updateOperation]),
+	operationSelector(siteLog, [
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		createOperation,
+		deleteOperation,
+		exportOperation,
+		getAllOperation,
+		getOperation,
+		importOperation,
+		updateOperation,
+	]),
 	...forOperations(siteLog, ['delete', 'get', 'update'], [recordIdProperty(siteLog)]),
 	...createFields,
 	...getAllFields,
@@ -23,5 +38,9 @@ export const siteLogDescription: INodeProperties[] = [
 	...bulkDeleteFields,
 	...bulkRestoreFields,
 	...importFields,
-	...optionsProperties(siteLog, ['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'], ['get', 'getAll']),
+	...optionsProperties(
+		siteLog,
+		['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'],
+		['get', 'getAll'],
+	),
 ];

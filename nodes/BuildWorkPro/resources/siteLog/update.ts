@@ -1,6 +1,13 @@
 import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
 import { updateRecord } from '../../shared/operations';
-import { siteLog, siteLogDate, siteLogFields, siteLogNotes, siteLogProject, withTagList } from './fields';
+import {
+	siteLog,
+	siteLogDate,
+	siteLogFields,
+	siteLogNotes,
+	siteLogProject,
+	withTagList,
+} from './fields';
 
 /** PATCH /site-logs/{id}. */
 export const updateOperation = updateRecord(siteLog, {
@@ -11,4 +18,12 @@ export const updateOperation = updateRecord(siteLog, {
 		'Change some fields of the site log with this site log ID, such as its notes, tags or review status; fields left out stay as they are. Returns the updated site log.',
 });
 
-export const updateFields = forOperations(siteLog, ['update'], [withTagList(updateFieldsProperty([siteLogProject, siteLogDate, siteLogNotes, ...siteLogFields]))]);
+export const updateFields = forOperations(
+	siteLog,
+	['update'],
+	[
+		withTagList(
+			updateFieldsProperty([siteLogProject, siteLogDate, siteLogNotes, ...siteLogFields]),
+		),
+	],
+);

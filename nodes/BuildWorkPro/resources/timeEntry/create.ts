@@ -1,6 +1,13 @@
 import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
 import { createRecord } from '../../shared/operations';
-import { timeEntry, timeEntryDate, timeEntryFields, timeEntryHours, timeEntryProject, timeEntryUser } from './fields';
+import {
+	timeEntry,
+	timeEntryDate,
+	timeEntryFields,
+	timeEntryHours,
+	timeEntryProject,
+	timeEntryUser,
+} from './fields';
 
 /** POST /time-entries → 201 with the new time entry. */
 export const createOperation = createRecord(timeEntry, {
@@ -11,10 +18,14 @@ export const createOperation = createRecord(timeEntry, {
 		'Book hours worked by a user on a project. Needs the user, the project ID, the work date and the hours (0.25 to 24); notes, task, phase, clock times and location are optional. Returns the new time entry with its ID, hours as a decimal string.',
 });
 
-export const createFields = forOperations(timeEntry, ['create'], [
-	requiredBodyProperty(timeEntryUser),
-	requiredBodyProperty(timeEntryProject),
-	requiredBodyProperty(timeEntryDate),
-	requiredBodyProperty(timeEntryHours),
-	additionalFields(timeEntryFields),
-]);
+export const createFields = forOperations(
+	timeEntry,
+	['create'],
+	[
+		requiredBodyProperty(timeEntryUser),
+		requiredBodyProperty(timeEntryProject),
+		requiredBodyProperty(timeEntryDate),
+		requiredBodyProperty(timeEntryHours),
+		additionalFields(timeEntryFields),
+	],
+);

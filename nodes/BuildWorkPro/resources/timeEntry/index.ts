@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, operationSelector, optionsProperties, recordIdProperty } from '../../shared/fields';
+import {
+	forOperations,
+	operationSelector,
+	optionsProperties,
+	recordIdProperty,
+} from '../../shared/fields';
 import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
 import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
 import { createFields, createOperation } from './create';
@@ -14,7 +19,17 @@ import { updateFields, updateOperation } from './update';
 
 /** The Time Entry resource (BuildWorkPro has no Get of one entry): its operation selector and every operation's fields. */
 export const timeEntryDescription: INodeProperties[] = [
-	operationSelector(timeEntry, [bulkDeleteOperation, bulkRestoreOperation, createOperation, deleteOperation, exportOperation, getAllOperation, getSummaryOperation, importOperation, updateOperation]),
+	operationSelector(timeEntry, [
+		bulkDeleteOperation,
+		bulkRestoreOperation,
+		createOperation,
+		deleteOperation,
+		exportOperation,
+		getAllOperation,
+		getSummaryOperation,
+		importOperation,
+		updateOperation,
+	]),
 	...forOperations(timeEntry, ['delete', 'update'], [recordIdProperty(timeEntry)]),
 	...createFields,
 	...getAllFields,
@@ -24,5 +39,9 @@ export const timeEntryDescription: INodeProperties[] = [
 	...bulkDeleteFields,
 	...bulkRestoreFields,
 	...importFields,
-	...optionsProperties(timeEntry, ['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'], ['getAll', 'getSummary']),
+	...optionsProperties(
+		timeEntry,
+		['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'],
+		['getAll', 'getSummary'],
+	),
 ];

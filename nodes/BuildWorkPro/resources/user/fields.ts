@@ -1,3 +1,9 @@
 import type { ResourceSpec } from '../../shared/operations';
 
-export const user: ResourceSpec = { value: 'user', noun: 'user', path: '/users', idParameter: 'userId', idLabel: 'User ID' };
+export const user: ResourceSpec = {
+	value: 'user',
+	noun: 'user',
+	path: '/users',
+	idParameter: 'userId',
+	idLabel: 'User ID',
+};

@@ -7,7 +7,8 @@ export const getAllOperation = listRecords(user, {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many users',
-	description: 'List the members of the BuildWorkPro account (for assigning leads, projects and bids). Returns one item per user.',
+	description:
+		'List the members of the BuildWorkPro account (for assigning leads, projects and bids). Returns one item per user.',
 });
 
 export const getAllFields = forOperations(user, ['getAll'], listProperties([]));

@@ -11,4 +11,8 @@ export const getAllOperation = listRecords(webhookDelivery, {
 		"List the account's webhook deliveries across all endpoints, optionally filtered by webhook endpoint ID, status, event type or creation time (ISO 8601). Returns one item per delivery, up to Limit unless Return All is on.",
 });
 
-export const getAllFields = forOperations(webhookDelivery, ['getAll'], listProperties(deliveryFilters));
+export const getAllFields = forOperations(
+	webhookDelivery,
+	['getAll'],
+	listProperties(deliveryFilters),
+);

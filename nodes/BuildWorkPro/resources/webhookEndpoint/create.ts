@@ -11,8 +11,12 @@ export const createOperation = createRecord(webhookEndpoint, {
 		'Register a URL that BuildWorkPro sends events to. Needs the URL and at least one event type; a description is optional. Returns the new endpoint with its ID and its signing secret, which BuildWorkPro shows only this once: store it to verify deliveries.',
 });
 
-export const createFields = forOperations(webhookEndpoint, ['create'], [
-	requiredBodyProperty(endpointUrl),
-	eventTypesProperty(true),
-	additionalFields([endpointDescription]),
-]);
+export const createFields = forOperations(
+	webhookEndpoint,
+	['create'],
+	[
+		requiredBodyProperty(endpointUrl),
+		eventTypesProperty(true),
+		additionalFields([endpointDescription]),
+	],
+);

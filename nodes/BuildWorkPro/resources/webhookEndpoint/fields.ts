@@ -21,11 +21,13 @@ export const webhookEndpoint: ResourceSpec = {
  * openapi.json), under the names the Trigger shows: the Trigger's list, so that the two nodes
  * never offer different events. Alphabetical, as n8n lists options.
  */
-export const eventTypeOptions: INodePropertyOptions[] = BUILDWORKPRO_EVENT_TYPES.map((eventType) => ({
-	name: eventDisplayName(eventType),
-	value: eventType,
-	description: `Sent as "${eventType}"`,
-})).sort((a, b) => a.name.localeCompare(b.name));
+export const eventTypeOptions: INodePropertyOptions[] = BUILDWORKPRO_EVENT_TYPES.map(
+	(eventType) => ({
+		name: eventDisplayName(eventType),
+		value: eventType,
+		description: `Sent as "${eventType}"`,
+	}),
+).sort((a, b) => a.name.localeCompare(b.name));
 
 export const endpointUrl: FieldSpec = {
 	name: 'url',
@@ -55,7 +57,8 @@ export const endpointDescription: FieldSpec = {
 	kind: 'text',
 	nullable: true,
 	description: 'A note on what the endpoint is for (up to 2,000 characters)',
-	updateDescription: 'A note on what the endpoint is for (up to 2,000 characters). Leave empty to clear it.',
+	updateDescription:
+		'A note on what the endpoint is for (up to 2,000 characters). Leave empty to clear it.',
 };
 
 export const endpointIsActive: FieldSpec = {

@@ -2,7 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
 import { updateRecord } from '../../shared/operations';
-import { endpointDescription, endpointIsActive, endpointUrl, eventTypesProperty, webhookEndpoint } from './fields';
+import {
+	endpointDescription,
+	endpointIsActive,
+	endpointUrl,
+	eventTypesProperty,
+	webhookEndpoint,
+} from './fields';
 
 /** PATCH /webhook-endpoints/{id}. */
 export const updateOperation = updateRecord(webhookEndpoint, {
@@ -15,8 +21,13 @@ export const updateOperation = updateRecord(webhookEndpoint, {
 
 /** Update Fields: the field builders' collection, plus the Event Types multi-select, alphabetically. */
 const collection = updateFieldsProperty([endpointUrl, endpointDescription, endpointIsActive]);
-const options = [...((collection.options ?? []) as INodeProperties[]), eventTypesProperty(false)].sort((a, b) =>
-	a.displayName.localeCompare(b.displayName),
-);
+const options = [
+	...((collection.options ?? []) as INodeProperties[]),
+	eventTypesProperty(false),
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-export const updateFields = forOperations(webhookEndpoint, ['update'], [{ ...collection, options }]);
+export const updateFields = forOperations(
+	webhookEndpoint,
+	['update'],
+	[{ ...collection, options }],
+);
