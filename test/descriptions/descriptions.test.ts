@@ -11,7 +11,7 @@ import { DUMPED_NODES, dumpNode } from './dump';
 const DUMP_FOLDER = join(__dirname, 'dumps');
 
 describe.each(Object.entries(DUMPED_NODES))('the %s description', (name, create) => {
-	const file = join(DUMP_FOLDER, `${name}.json`);
+	const file = join(DUMP_FOLDER, `${name}.txt`);
 
 	it('is the committed dump, parameter for parameter', () => {
 		const dump = dumpNode(create());
