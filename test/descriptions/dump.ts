@@ -37,17 +37,16 @@ function shownFor(property: INodeProperties, key: string, value: string): boolea
 }
 
 /** The property without the resource/operation conditions of its display (the grouping says them). */
-function asShownIn(property: INodeProperties): INodeProperties {
+function asShownIn(property: INodeProperties): object {
 	if (!property.displayOptions) return property;
 	const {
 		resource: _resource,
 		operation: _operation,
 		...show
 	} = (property.displayOptions.show ?? {}) as Shown;
-	const displayOptions = { ...property.displayOptions, show };
-	if (Object.keys(show).length === 0) delete displayOptions.show;
-	const rest = { ...property };
-	delete rest.displayOptions;
+	const { show: _show, ...otherConditions } = property.displayOptions;
+	const displayOptions = Object.keys(show).length ? { ...otherConditions, show } : otherConditions;
+	const { displayOptions: _displayOptions, ...rest } = property;
 	return Object.keys(displayOptions).length ? { ...rest, displayOptions } : rest;
 }
 
