@@ -2,7 +2,7 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * What the BuildWorkPro nodes need, family by family: every scope an operation of the action
- * node sends (README's operation table), `webhooks:manage` for the trigger's publish/unpublish,
+ * node sends (the table in docs/operations.md), `webhooks:manage` for the trigger's publish/unpublish,
  * and `offline_access`, without which BuildWorkPro issues no refresh token and the credential
  * stops working when its first access token expires. BuildWorkPro grants the intersection with
  * the signed-in user's role, so asking for more than a role allows is harmless.

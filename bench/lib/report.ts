@@ -1,4 +1,4 @@
-// The results' shape, the Markdown table (printed and pasted into the README) and a small SVG chart.
+// The results' shape, the Markdown table (printed and pasted into docs/benchmarks.md) and a small SVG chart.
 
 export interface ListRow {
 	size: number;

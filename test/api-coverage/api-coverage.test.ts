@@ -10,7 +10,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
 import { OPERATIONS as SANDBOX_OPERATIONS } from '../../sandbox/catalog';
 import { API_COVERAGE, SHARED_REQUESTS } from './manifest';
-import { operationsTable, tableInReadme } from './operations-table';
+import { OPERATIONS_PAGE, operationsTable, tableInPage } from './operations-table';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const sharedDir =
@@ -128,20 +128,20 @@ describe("against BuildWorkPro's OpenAPI document", () => {
 		const excluded = Object.values(API_COVERAGE).filter((entry) => typeof entry !== 'string');
 		for (const entry of excluded)
 			expect((entry as { excluded: string }).excluded.length).toBeGreaterThan(20);
-		// The figures the README and closing notes quote.
+		// The figures the README, docs/operations.md and closing notes quote.
 		process.stdout.write(
 			`API coverage: ${documented.length} operations, ${covered} covered, ${excluded.length} excluded\n`,
 		);
 	});
 });
 
-describe("the README's table of operations", () => {
-	const readme = readFileSync(resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+describe(`the table of operations in ${OPERATIONS_PAGE}`, () => {
+	const page = readFileSync(resolve(__dirname, '..', '..', OPERATIONS_PAGE), 'utf8');
 	const withoutScopes = (table: string) =>
 		table.split('\n').map((row) => row.split('|').slice(0, 4).join('|'));
 
 	it('lists every operation of the node with the request it sends (run npm run docs:operations after a change)', () => {
-		expect(withoutScopes(tableInReadme(readme))).toEqual(
+		expect(withoutScopes(tableInPage(page))).toEqual(
 			withoutScopes(operationsTable(new BuildWorkPro().description)),
 		);
 	});
@@ -150,7 +150,7 @@ describe("the README's table of operations", () => {
 	withSpec(
 		`names the scope each operation needs, as openapi.json does${existsSync(openapiPath) ? '' : ` (skipped: ${openapiPath} not found)`}`,
 		() => {
-			expect(tableInReadme(readme)).toEqual(
+			expect(tableInPage(page)).toEqual(
 				operationsTable(
 					new BuildWorkPro().description,
 					JSON.parse(readFileSync(openapiPath, 'utf8')),

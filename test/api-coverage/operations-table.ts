@@ -1,11 +1,15 @@
 /**
- * The README's table of operations, made from the node itself (resource and operation names),
- * the coverage manifest (the request each one sends) and openapi.json (the scope each needs).
- * `npm run docs:operations` writes it into the README; api-coverage.test.ts checks it is current.
+ * The table of operations in docs/operations.md, made from the node itself (resource and operation
+ * names), the coverage manifest (the request each one sends) and openapi.json (the scope each
+ * needs). `npm run docs:operations` (scripts/docs-operations.ts) writes it into the page, between
+ * the markers below; api-coverage.test.ts checks it is current.
  */
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
 import { API_COVERAGE, SHARED_REQUESTS } from './manifest';
+
+/** The page that holds the table, relative to the repository root. */
+export const OPERATIONS_PAGE = 'docs/operations.md';
 
 export const TABLE_START = '<!-- operations table: npm run docs:operations -->';
 export const TABLE_END = '<!-- end of operations table -->';
@@ -53,18 +57,18 @@ export function operationsTable(description: INodeTypeDescription, openapi?: Ope
 	return rows.join('\n');
 }
 
-/** The README with its table replaced by `table`. */
-export function withTable(readme: string, table: string): string {
-	const start = readme.indexOf(TABLE_START);
-	const end = readme.indexOf(TABLE_END);
+/** The page's text with its table replaced by `table`. */
+export function withTable(page: string, table: string): string {
+	const start = page.indexOf(TABLE_START);
+	const end = page.indexOf(TABLE_END);
 	if (start < 0 || end < start)
-		throw new Error(`README.md lacks the markers ${TABLE_START} … ${TABLE_END}`);
-	return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
+		throw new Error(`${OPERATIONS_PAGE} lacks the markers ${TABLE_START} … ${TABLE_END}`);
+	return `${page.slice(0, start + TABLE_START.length)}\n${table}\n${page.slice(end)}`;
 }
 
-/** The table as the README holds it now. */
-export function tableInReadme(readme: string): string {
-	const start = readme.indexOf(TABLE_START);
-	const end = readme.indexOf(TABLE_END);
-	return start < 0 || end < start ? '' : readme.slice(start + TABLE_START.length, end).trim();
+/** The table as the page holds it now ('' when the markers are missing). */
+export function tableInPage(page: string): string {
+	const start = page.indexOf(TABLE_START);
+	const end = page.indexOf(TABLE_END);
+	return start < 0 || end < start ? '' : page.slice(start + TABLE_START.length, end).trim();
 }
