@@ -1,6 +1,5 @@
-import { forOperations } from '../../shared/fields';
 import { binaryOutputProperty } from '../../shared/files';
-import { downloadRecordPdf } from '../../shared/operations';
+import { downloadRecordPdf } from '../../description/operations';
 import { invoice } from './fields';
 
 /** GET /invoices/{id}/pdf answers the PDF itself. */
@@ -12,8 +11,7 @@ export const downloadPdfOperation = downloadRecordPdf(
 		action: 'Download the PDF of an invoice',
 		description:
 			'Download the PDF of the invoice with this invoice ID, rendered by BuildWorkPro. Returns the invoice ID and the PDF as binary data in the chosen field, with its file name and type, ready for Gmail, Google Drive or Slack.',
+		fields: [binaryOutputProperty()],
 	},
 	'stream',
 );
-
-export const downloadPdfFields = forOperations(invoice, ['downloadPdf'], [binaryOutputProperty()]);
