@@ -10,8 +10,14 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fileNameFor, startJobAndDownload, streamDownload } from '../shared/files';
+import {
+	binaryOutputProperty,
+	fileNameFor,
+	startJobAndDownload,
+	streamDownload,
+} from '../shared/files';
 import type { FileContext, FileOutput } from '../shared/files';
+import { waitForCompletionProperty } from '../shared/jobs';
 import { fetchAllPages } from '../shared/pagination';
 import {
 	normalizeListFilters,
@@ -306,22 +312,30 @@ function pdfOutput(resource: ResourceSpec): FileOutput {
 }
 
 /**
- * The record's PDF as binary data. `job`: POST …/pdf starts a job, which is waited for and whose
- * file is downloaded (bids, pay apps, change orders); `stream`: GET …/pdf answers the PDF itself
- * (invoices).
+ * The record's PDF as binary data, in the output field the user names. `job`: POST …/pdf starts a
+ * job, which is waited for (unless Wait for Completion is off) and whose file is downloaded (bids,
+ * pay apps, change orders); `stream`: GET …/pdf answers the PDF itself (invoices).
  */
 export function downloadRecordPdf(
 	resource: ResourceSpec,
-	declaration: OperationDeclaration,
+	text: OperationText,
 	via: 'job' | 'stream',
 ): Operation {
 	const output = pdfOutput(resource);
-	return customOperation(resource, declaration, {
-		method: via === 'job' ? 'POST' : 'GET',
-		url: `=${recordPath(resource)}/pdf`,
-		preSend: idChecks(resource, true),
-		pager: via === 'job' ? startJobAndDownload(output) : streamDownload(output),
-	});
+	const fields = [
+		binaryOutputProperty(),
+		...(via === 'job' ? [waitForCompletionProperty('the PDF')] : []),
+	];
+	return customOperation(
+		resource,
+		{ ...text, fields },
+		{
+			method: via === 'job' ? 'POST' : 'GET',
+			url: `=${recordPath(resource)}/pdf`,
+			preSend: idChecks(resource, true),
+			pager: via === 'job' ? startJobAndDownload(output) : streamDownload(output),
+		},
+	);
 }
 
 function isPlainObject(value: unknown): value is IDataObject {

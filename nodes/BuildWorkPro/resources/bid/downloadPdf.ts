@@ -1,5 +1,3 @@
-import { binaryOutputProperty } from '../../shared/files';
-import { waitForCompletionProperty } from '../../shared/jobs';
 import { downloadRecordPdf } from '../../description/operations';
 import { bid } from './fields';
 
@@ -12,7 +10,6 @@ export const downloadPdfOperation = downloadRecordPdf(
 		action: 'Download the PDF of a bid',
 		description:
 			'Generate the PDF of the bid with this bid ID (the document sent to the customer) and download it. BuildWorkPro renders it in a background job; by default the node waits for it. Returns the bid ID and the PDF as binary data in the chosen field, with its file name and type (without waiting: the job ID to check on later).',
-		fields: [binaryOutputProperty(), waitForCompletionProperty('the PDF')],
 	},
 	'job',
 );

@@ -1,4 +1,3 @@
-import { binaryOutputProperty } from '../../shared/files';
 import { downloadRecordPdf } from '../../description/operations';
 import { invoice } from './fields';
 
@@ -11,7 +10,6 @@ export const downloadPdfOperation = downloadRecordPdf(
 		action: 'Download the PDF of an invoice',
 		description:
 			'Download the PDF of the invoice with this invoice ID, rendered by BuildWorkPro. Returns the invoice ID and the PDF as binary data in the chosen field, with its file name and type, ready for Gmail, Google Drive or Slack.',
-		fields: [binaryOutputProperty()],
 	},
 	'stream',
 );
