@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { DefinedResource } from '../description/defineResource';
 import { auditLogResource } from './auditLog';
 import { bidResource } from './bid';
 import { bidLineItemResource } from './bidLineItem';
@@ -30,7 +31,7 @@ import { webhookDeliveryResource } from './webhookDelivery';
 import { webhookEndpointResource } from './webhookEndpoint';
 
 /** Every resource the node offers, each derived from its list of operations. */
-export const RESOURCES = [
+export const RESOURCES: DefinedResource[] = [
 	auditLogResource,
 	bidResource,
 	bidLineItemResource,
