@@ -281,7 +281,7 @@ type Child = INodeProperties | INodePropertyCollection | INodePropertyOptions;
 
 /**
  * The JSON types a parameter sends: its editor's type, as changed by the `routing.send.value`
- * templates of shared/fields.ts. A nullable field's template (empty, or 0 for a reference, is
+ * templates of description/fields.ts. A nullable field's template (empty, or 0 for a reference, is
  * sent as null) adds null; the loaded-choice and date templates turn an emptied value into null
  * whatever the field, which is not the field's claim and is left out here. Undefined for any
  * other expression, whose result the checker cannot tell.

@@ -8,7 +8,7 @@
  * The bytes are read back the way the editor's download button does (GET /rest/binary-data),
  * since n8n 2.x keeps binary data on the filesystem by default, not in the execution.
  */
-import { contactDescription } from '../../nodes/BuildWorkPro/resources/contact';
+import { contactResource } from '../../nodes/BuildWorkPro/resources/contact';
 import { LOCAL_OWNER, startStack, type Stack } from '../../e2e/lib/stack';
 import {
 	binaryOutput,
@@ -27,8 +27,9 @@ const NODE_TYPE = `${packageName}.buildWorkPro`;
 const SEEDED_CONTACTS = 240;
 
 /** Whether the node offers Contact → Import yet (written in parallel; its test waits for it). */
-const contactOperations = (contactDescription.find((property) => property.name === 'operation')
-	?.options ?? []) as Array<{ value: unknown }>;
+const contactOperations = (contactResource.properties.find(
+	(property) => property.name === 'operation',
+)?.options ?? []) as Array<{ value: unknown }>;
 const HAS_CONTACT_IMPORT = contactOperations.some((option) => option.value === 'import');
 
 /** n8n 1.x has no SSRF protection setting (N8N_SSRF_*): its blocks are skipped there. */

@@ -1,6 +1,6 @@
-import { dateFilters } from '../../shared/choices';
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import { dateFilters } from '../../description/choices';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 
 /** The account's API audit log (/api-audit-logs): one entry per API request, read-only; listed, never fetched by ID. */
 export const auditLog: ResourceSpec = {

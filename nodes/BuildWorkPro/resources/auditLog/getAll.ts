@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { auditLog, auditLogFilters } from './fields';
 
 /** GET /api-audit-logs, page after page (cursor); needs audit:read. */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(auditLog, {
 	action: 'Get many audit log entries',
 	description:
 		"List the account's API requests, optionally filtered by API key ID, HTTP method, status code or time (ISO 8601). Returns one item per request with its method, path, status, duration, request ID and the key that made it, up to Limit unless Return All is on.",
+	fields: listProperties(auditLogFilters),
 });
-
-export const getAllFields = forOperations(auditLog, ['getAll'], listProperties(auditLogFilters));

@@ -1,5 +1,5 @@
-import { forOperations, requiredBodyProperty } from '../../shared/fields';
-import { recordAction } from '../../shared/operations';
+import { requiredBodyProperty } from '../../description/fields';
+import { recordAction } from '../../description/operations';
 import { acceptedBy, bid } from './fields';
 
 /** POST /bids/{id}/accept {acceptedBy}: draft|sent|expired|rejected → accepted. */
@@ -11,8 +11,7 @@ export const acceptOperation = recordAction(
 		action: 'Accept a bid',
 		description:
 			'Record that the customer accepted the bid with this bid ID. Needs Accepted By (who accepted). Refused if the bid is already accepted. Returns the bid, now accepted and locked.',
+		fields: [requiredBodyProperty(acceptedBy)],
 	},
 	'accept',
 );
-
-export const acceptFields = forOperations(bid, ['accept'], [requiredBodyProperty(acceptedBy)]);

@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { recordAction } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { recordAction } from '../../description/operations';
 import { bid, convertFields, mappingStrategy } from './fields';
 
 /** POST /bids/{id}/convert-to-project {mappingStrategy, …} → 201 with the new project. */
@@ -11,12 +11,7 @@ export const convertToProjectOperation = recordAction(
 		action: 'Convert a bid to a project',
 		description:
 			'Turn the accepted bid with this bid ID into a project. Needs a mapping strategy (line items become phases, tasks, or nothing); project name, template ID and dates (ISO 8601) are optional. Refused unless the bid is accepted and not yet converted. Returns the new project and the bid.',
+		fields: [requiredBodyProperty(mappingStrategy), additionalFields(convertFields)],
 	},
 	'convert-to-project',
-);
-
-export const convertToProjectFields = forOperations(
-	bid,
-	['convertToProject'],
-	[requiredBodyProperty(mappingStrategy), additionalFields(convertFields)],
 );

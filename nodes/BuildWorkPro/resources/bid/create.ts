@@ -1,5 +1,5 @@
-import { additionalFields, forOperations } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import { bid, bidFields } from './fields';
 
 /** POST /bids → 201 with the new draft bid. */
@@ -9,6 +9,5 @@ export const createOperation = createRecord(bid, {
 	action: 'Create a bid',
 	description:
 		'Create a bid (estimate) in draft status. Every field is optional: name, contact, lead and project IDs, tax rate, discount, dates (ISO 8601), site address, notes and terms. Returns the new bid with its ID.',
+	fields: [additionalFields(bidFields)],
 });
-
-export const createFields = forOperations(bid, ['create'], [additionalFields(bidFields)]);

@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { bid } from './fields';
 
 /** DELETE /bids/{id}; accepted bids are locked (409). */

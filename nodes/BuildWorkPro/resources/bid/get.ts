@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { bid } from './fields';
 
 /** GET /bids/{id}. */

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { bid, bidFilters } from './fields';
 
 /** GET /bids, page after page (cursor). */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(bid, {
 	action: 'Get many bids',
 	description:
 		'List bids, optionally filtered by status, contact, lead or project ID, a search text or creation/update date (ISO 8601). Returns one item per bid, up to Limit unless Return All is on.',
+	fields: listProperties(bidFilters),
 });
-
-export const getAllFields = forOperations(bid, ['getAll'], listProperties(bidFilters));

@@ -1,5 +1,5 @@
-import { filtersProperty, forOperations } from '../../shared/fields';
-import { readCollection } from '../../shared/operations';
+import { filtersProperty } from '../../description/fields';
+import { readCollection } from '../../description/operations';
 import { bid, bidSummaryFilters } from './fields';
 
 /** GET /bids/summary → totals and a breakdown by status. */
@@ -11,12 +11,7 @@ export const getSummaryOperation = readCollection(
 		action: 'Get a bid summary',
 		description:
 			'Summarise bids, optionally filtered by contact ID, creator or creation date: number of bids and their total value, overall and per status. Returns one item; amounts are decimal strings.',
+		fields: [filtersProperty(bidSummaryFilters)],
 	},
 	'summary',
-);
-
-export const getSummaryFields = forOperations(
-	bid,
-	['getSummary'],
-	[filtersProperty(bidSummaryFilters)],
 );

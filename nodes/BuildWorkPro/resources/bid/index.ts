@@ -1,85 +1,42 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { acceptFields, acceptOperation } from './accept';
-import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
-import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
-import { convertToProjectFields, convertToProjectOperation } from './convertToProject';
-import { countFields, countOperation } from './count';
-import { createFields, createOperation } from './create';
+import { defineResource } from '../../description/defineResource';
+import { acceptOperation } from './accept';
+import { convertToProjectOperation } from './convertToProject';
+import { createOperation } from './create';
 import { deleteOperation } from './delete';
-import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
+import { downloadPdfOperation } from './downloadPdf';
 import { duplicateOperation } from './duplicate';
-import { exportFields, exportOperation } from './export';
-import { bid } from './fields';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { getByIdsFields, getByIdsOperation } from './getByIds';
-import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { getAllOperation } from './getAll';
+import { getSummaryOperation } from './getSummary';
 import { rejectOperation } from './reject';
-import { revertAcceptanceFields, revertAcceptanceOperation } from './revertAcceptance';
+import { revertAcceptanceOperation } from './revertAcceptance';
 import { sendOperation } from './send';
-import { updateFields, updateOperation } from './update';
+import { updateOperation } from './update';
+import { bid, bidFilters } from './fields';
 
-const ACTIONS = ['accept', 'convertToProject', 'duplicate', 'reject', 'revertAcceptance', 'send'];
-
-/** The Bid resource: its operation selector and every operation's fields. */
-export const bidDescription: INodeProperties[] = [
-	operationSelector(bid, [
+/** The Bid resource: its operations. */
+export const bidResource = defineResource({
+	resource: bid,
+	name: 'Bid',
+	operations: [
 		acceptOperation,
-		bulkDeleteOperation,
-		bulkRestoreOperation,
 		convertToProjectOperation,
-		countOperation,
 		createOperation,
 		deleteOperation,
 		downloadPdfOperation,
 		duplicateOperation,
-		exportOperation,
-		getAllOperation,
-		getByIdsOperation,
 		getOperation,
+		getAllOperation,
 		getSummaryOperation,
 		rejectOperation,
 		revertAcceptanceOperation,
 		sendOperation,
 		updateOperation,
-	]),
-	...forOperations(
-		bid,
-		[...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'],
-		[recordIdProperty(bid)],
-	),
-	...acceptFields,
-	...revertAcceptanceFields,
-	...convertToProjectFields,
-	...createFields,
-	...getAllFields,
-	...getByIdsFields,
-	...countFields,
-	...getSummaryFields,
-	...updateFields,
-	...downloadPdfFields,
-	...exportFields,
-	...bulkDeleteFields,
-	...bulkRestoreFields,
-	...optionsProperties(
-		bid,
-		[
-			'bulkDelete',
-			'bulkRestore',
-			...ACTIONS,
-			'create',
-			'delete',
-			'downloadPdf',
-			'export',
-			'update',
-		],
-		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
-	),
-];
+	],
+	generic: {
+		export: { filters: bidFilters },
+		count: { filters: bidFilters },
+		getByIds: { without: 'line items' },
+		bulk: true,
+	},
+});

@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { bid } from './fields';
 
 /** POST /bids/{id}/reject. */

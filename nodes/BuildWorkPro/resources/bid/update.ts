@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { bid, bidFields } from './fields';
 
 /** PATCH /bids/{id}; accepted bids are locked (409). */
@@ -9,6 +9,5 @@ export const updateOperation = updateRecord(bid, {
 	action: 'Update a bid',
 	description:
 		'Change some fields of the bid with this bid ID; fields left out stay as they are. Refused while the bid is accepted (revert the acceptance first). Returns the updated bid.',
+	fields: [updateFieldsProperty(bidFields)],
 });
-
-export const updateFields = forOperations(bid, ['update'], [updateFieldsProperty(bidFields)]);

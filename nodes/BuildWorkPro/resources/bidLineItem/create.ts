@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import { bidLineItem, lineDescription, lineFields } from './fields';
 
 /** POST /bids/{bidId}/line-items → 201 with the new line. */
@@ -9,10 +9,5 @@ export const createOperation = createRecord(bidLineItem, {
 	action: 'Create a bid line item',
 	description:
 		'Add a line item to the bid with this bid ID. Needs a description; quantity, unit price and measures (decimal strings), product ID, mark and order are optional. Refused while the bid is accepted. Returns the new line item with its ID and total.',
+	fields: [requiredBodyProperty(lineDescription), additionalFields(lineFields)],
 });
-
-export const createFields = forOperations(
-	bidLineItem,
-	['create'],
-	[requiredBodyProperty(lineDescription), additionalFields(lineFields)],
-);

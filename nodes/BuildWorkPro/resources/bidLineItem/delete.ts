@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { bidLineItem } from './fields';
 
 /** DELETE /bids/{bidId}/line-items/{lineItemId}. */

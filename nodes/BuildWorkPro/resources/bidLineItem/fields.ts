@@ -1,5 +1,5 @@
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 import { bid } from '../bid/fields';
 
 /** A bid's line items: /bids/{bidId}/line-items/{lineItemId}. */

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { fetchWholeList } from '../../shared/pagination';
 import { bidLineItem } from './fields';
 
@@ -12,8 +12,7 @@ export const getAllOperation = listRecords(
 		action: 'Get many bid line items',
 		description:
 			'List the line items of the bid with this bid ID, in their order on the bid. Returns one item per line item with quantity, unit price and total, up to Limit unless Return All is on.',
+		fields: listProperties([]),
 	},
 	fetchWholeList,
 );
-
-export const getAllFields = forOperations(bidLineItem, ['getAll'], listProperties([]));

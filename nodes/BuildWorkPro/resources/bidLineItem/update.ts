@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { bidLineItem, lineDescription, lineFields } from './fields';
 
 /** PATCH /bids/{bidId}/line-items/{lineItemId}. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(bidLineItem, {
 	action: 'Update a bid line item',
 	description:
 		'Change some fields of a line item, given its bid ID and line item ID; fields left out stay as they are. Refused while the bid is accepted. Returns the updated line item.',
+	fields: [updateFieldsProperty([lineDescription, ...lineFields])],
 });
-
-export const updateFields = forOperations(
-	bidLineItem,
-	['update'],
-	[updateFieldsProperty([lineDescription, ...lineFields])],
-);

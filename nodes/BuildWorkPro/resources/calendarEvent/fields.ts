@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { userChoice } from '../../shared/choices';
-import { filtersProperty, type FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import { userChoice } from '../../description/choices';
+import { filtersProperty, type FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 
 /** Calendar events: a read-only view of dated work (projects, tasks, phases, leads, bids, activities). */
 export const calendarEvent: ResourceSpec = {

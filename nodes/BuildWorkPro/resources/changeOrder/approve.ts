@@ -1,5 +1,5 @@
-import { additionalFields, forOperations } from '../../shared/fields';
-import { recordAction } from '../../shared/operations';
+import { additionalFields } from '../../description/fields';
+import { recordAction } from '../../description/operations';
 import { approvedBy, changeOrder } from './fields';
 
 /** POST /change-orders/{id}/approve {approvedBy?}: submitted → approved. */
@@ -11,12 +11,7 @@ export const approveOperation = recordAction(
 		action: 'Approve a change order',
 		description:
 			'Approve the submitted change order with this change order ID; Approved By (who approved) is optional. Refused unless it is submitted. Returns the change order, now approved.',
+		fields: [additionalFields([approvedBy])],
 	},
 	'approve',
-);
-
-export const approveFields = forOperations(
-	changeOrder,
-	['approve'],
-	[additionalFields([approvedBy])],
 );

@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import {
 	changeOrder,
 	changeOrderFields,
@@ -15,15 +15,10 @@ export const createOperation = createRecord(changeOrder, {
 	action: 'Create a change order',
 	description:
 		'Create a draft change order on a project. Needs the project ID, a title and a reason; number, description and rounding are optional. Returns the new change order with its ID.',
-});
-
-export const createFields = forOperations(
-	changeOrder,
-	['create'],
-	[
+	fields: [
 		requiredBodyProperty(changeOrderProject),
 		requiredBodyProperty(changeOrderTitle),
 		requiredBodyProperty(changeOrderReason),
 		additionalFields(changeOrderFields),
 	],
-);
+});

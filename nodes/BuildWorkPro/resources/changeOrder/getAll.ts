@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { changeOrder, changeOrderFilters } from './fields';
 
 /** GET /change-orders, page after page (cursor). */
@@ -9,10 +9,5 @@ export const getAllOperation = listRecords(changeOrder, {
 	action: 'Get many change orders',
 	description:
 		'List change orders, optionally filtered by status, project ID, a search text or creation date (ISO 8601). Returns one item per change order, up to Limit unless Return All is on.',
+	fields: listProperties(changeOrderFilters),
 });
-
-export const getAllFields = forOperations(
-	changeOrder,
-	['getAll'],
-	listProperties(changeOrderFilters),
-);

@@ -1,5 +1,5 @@
-import { filtersProperty, forOperations } from '../../shared/fields';
-import { readCollection } from '../../shared/operations';
+import { filtersProperty } from '../../description/fields';
+import { readCollection } from '../../description/operations';
 import { changeOrder, changeOrderSummaryFilters } from './fields';
 
 /** GET /change-orders/summary → totals and a breakdown by status. */
@@ -11,12 +11,7 @@ export const getSummaryOperation = readCollection(
 		action: 'Get a change order summary',
 		description:
 			'Summarise change orders, optionally filtered by project ID or creation date: number of change orders and their total amount, overall and per status. Returns one item; amounts are decimal strings.',
+		fields: [filtersProperty(changeOrderSummaryFilters)],
 	},
 	'summary',
-);
-
-export const getSummaryFields = forOperations(
-	changeOrder,
-	['getSummary'],
-	[filtersProperty(changeOrderSummaryFilters)],
 );

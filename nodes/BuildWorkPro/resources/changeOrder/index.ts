@@ -1,78 +1,36 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { approveFields, approveOperation } from './approve';
-import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
-import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
-import { countFields, countOperation } from './count';
-import { createFields, createOperation } from './create';
+import { defineResource } from '../../description/defineResource';
+import { approveOperation } from './approve';
+import { createOperation } from './create';
 import { deleteOperation } from './delete';
-import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
-import { exportFields, exportOperation } from './export';
-import { changeOrder } from './fields';
+import { downloadPdfOperation } from './downloadPdf';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { getByIdsFields, getByIdsOperation } from './getByIds';
-import { getSummaryFields, getSummaryOperation } from './getSummary';
-import { rejectFields, rejectOperation } from './reject';
+import { getAllOperation } from './getAll';
+import { getSummaryOperation } from './getSummary';
+import { rejectOperation } from './reject';
 import { submitOperation } from './submit';
-import { updateFields, updateOperation } from './update';
+import { updateOperation } from './update';
+import { changeOrder, changeOrderFilters } from './fields';
 
-const ACTIONS = ['approve', 'reject', 'submit'];
-
-/** The Change Order resource: its operation selector and every operation's fields. */
-export const changeOrderDescription: INodeProperties[] = [
-	operationSelector(changeOrder, [
+/** The Change Order resource: its operations. */
+export const changeOrderResource = defineResource({
+	resource: changeOrder,
+	name: 'Change Order',
+	operations: [
 		approveOperation,
-		bulkDeleteOperation,
-		bulkRestoreOperation,
-		countOperation,
 		createOperation,
 		deleteOperation,
 		downloadPdfOperation,
-		exportOperation,
-		getAllOperation,
-		getByIdsOperation,
 		getOperation,
+		getAllOperation,
 		getSummaryOperation,
 		rejectOperation,
 		submitOperation,
 		updateOperation,
-	]),
-	...forOperations(
-		changeOrder,
-		[...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'],
-		[recordIdProperty(changeOrder)],
-	),
-	...approveFields,
-	...rejectFields,
-	...createFields,
-	...getAllFields,
-	...getByIdsFields,
-	...countFields,
-	...getSummaryFields,
-	...updateFields,
-	...downloadPdfFields,
-	...exportFields,
-	...bulkDeleteFields,
-	...bulkRestoreFields,
-	...optionsProperties(
-		changeOrder,
-		[
-			'bulkDelete',
-			'bulkRestore',
-			...ACTIONS,
-			'create',
-			'delete',
-			'downloadPdf',
-			'export',
-			'update',
-		],
-		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
-	),
-];
+	],
+	generic: {
+		export: { filters: changeOrderFilters },
+		count: { filters: changeOrderFilters },
+		getByIds: true,
+		bulk: true,
+	},
+});

@@ -1,5 +1,5 @@
-import { forOperations, requiredBodyProperty } from '../../shared/fields';
-import { recordAction } from '../../shared/operations';
+import { requiredBodyProperty } from '../../description/fields';
+import { recordAction } from '../../description/operations';
 import { changeOrder, rejectionReason } from './fields';
 
 /** POST /change-orders/{id}/reject {reason}: submitted → rejected. */
@@ -11,12 +11,7 @@ export const rejectOperation = recordAction(
 		action: 'Reject a change order',
 		description:
 			'Reject the submitted change order with this change order ID. Needs a reason. Refused unless it is submitted. Returns the change order, now rejected, with the reason recorded.',
+		fields: [requiredBodyProperty(rejectionReason)],
 	},
 	'reject',
-);
-
-export const rejectFields = forOperations(
-	changeOrder,
-	['reject'],
-	[requiredBodyProperty(rejectionReason)],
 );

@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { changeOrder } from './fields';
 
 /** POST /change-orders/{id}/submit: draft → submitted. */

@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { changeOrder, changeOrderFields, changeOrderReason, changeOrderTitle } from './fields';
 
 /** PATCH /change-orders/{id}: drafts only (409 otherwise). */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(changeOrder, {
 	action: 'Update a change order',
 	description:
 		'Change some fields of the draft change order with this change order ID; fields left out stay as they are. Refused once it is submitted. Returns the updated change order.',
+	fields: [updateFieldsProperty([changeOrderTitle, changeOrderReason, ...changeOrderFields])],
 });
-
-export const updateFields = forOperations(
-	changeOrder,
-	['update'],
-	[updateFieldsProperty([changeOrderTitle, changeOrderReason, ...changeOrderFields])],
-);

@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { comment } from './fields';
 
 /** DELETE /comments/{id} → 200 {id, deleted: true}. */

@@ -1,5 +1,5 @@
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 
 /** Comments on a record (project, bid, change order, …): /comments. */
 export const comment: ResourceSpec = {

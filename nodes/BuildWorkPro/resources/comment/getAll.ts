@@ -1,28 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, listProperties } from '../../shared/fields';
-import { operation, pathSegment } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { customOperation, pathSegment } from '../../description/operations';
 import { fetchWholeList } from '../../shared/pagination';
 import { requirePositiveId } from '../../shared/preSend';
 import { comment, entityId, entityType } from './fields';
 import { requireEntityType } from './preSend';
-
-/** GET /comments/{entityType}/{entityId}: the whole thread in one answer (not paginated). */
-export const getAllOperation = operation(
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many comments',
-		description:
-			'List the comment thread of one record, given its entity type (such as project, bid or change_order) and entity ID. Returns one item per comment, replies included (they have parentId set), up to Limit unless Return All is on.',
-	},
-	{
-		method: 'GET',
-		url: `=/comments/${pathSegment('entityType')}/${pathSegment('entityId')}`,
-		preSend: [requireEntityType, requirePositiveId('entityId', 'Entity ID')],
-		pager: fetchWholeList,
-	},
-);
 
 /** The record whose thread to read: path parameters, so no routing of their own. */
 const threadProperties: INodeProperties[] = [
@@ -46,8 +29,21 @@ const threadProperties: INodeProperties[] = [
 	},
 ];
 
-export const getAllFields = forOperations(
+/** GET /comments/{entityType}/{entityId}: the whole thread in one answer (not paginated). */
+export const getAllOperation = customOperation(
 	comment,
-	['getAll'],
-	[...threadProperties, ...listProperties([])],
+	{
+		value: 'getAll',
+		name: 'Get Many',
+		action: 'Get many comments',
+		description:
+			'List the comment thread of one record, given its entity type (such as project, bid or change_order) and entity ID. Returns one item per comment, replies included (they have parentId set), up to Limit unless Return All is on.',
+		fields: [...threadProperties, ...listProperties([])],
+	},
+	{
+		method: 'GET',
+		url: `=/comments/${pathSegment('entityType')}/${pathSegment('entityId')}`,
+		preSend: [requireEntityType, requirePositiveId('entityId', 'Entity ID')],
+		pager: fetchWholeList,
+	},
 );

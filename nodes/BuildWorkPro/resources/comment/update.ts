@@ -1,16 +1,18 @@
-import { forOperations, requiredBodyProperty } from '../../shared/fields';
-import { operation, recordPath } from '../../shared/operations';
+import { requiredBodyProperty } from '../../description/fields';
+import { customOperation, recordPath } from '../../description/operations';
 import { requirePositiveId } from '../../shared/preSend';
 import { comment, content } from './fields';
 
 /** PATCH /comments/{id} {content}: the text is the one thing a comment edit changes. */
-export const updateOperation = operation(
+export const updateOperation = customOperation(
+	comment,
 	{
 		value: 'update',
 		name: 'Update',
 		action: 'Update a comment',
 		description:
 			'Replace the text of the comment with this comment ID (users without elevated roles may only edit their own). Returns the updated comment.',
+		fields: [requiredBodyProperty(content)],
 	},
 	{
 		method: 'PATCH',
@@ -18,5 +20,3 @@ export const updateOperation = operation(
 		preSend: [requirePositiveId(comment.idParameter, comment.idLabel)],
 	},
 );
-
-export const updateFields = forOperations(comment, ['update'], [requiredBodyProperty(content)]);

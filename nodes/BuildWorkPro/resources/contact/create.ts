@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import { contact, contactFields, contactType } from './fields';
 
 /** POST /contacts → 201 with the new contact. */
@@ -9,10 +9,5 @@ export const createOperation = createRecord(contact, {
 	action: 'Create a contact',
 	description:
 		'Create a contact (customer, general contractor, vendor, …). Needs its type; names, company, email and phone are optional. Returns the new contact with its ID.',
+	fields: [requiredBodyProperty(contactType), additionalFields(contactFields)],
 });
-
-export const createFields = forOperations(
-	contact,
-	['create'],
-	[requiredBodyProperty(contactType), additionalFields(contactFields)],
-);

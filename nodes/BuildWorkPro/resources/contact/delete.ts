@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { contact } from './fields';
 
 /** DELETE /contacts/{id} (a soft delete: afterwards the contact is "not found"). */

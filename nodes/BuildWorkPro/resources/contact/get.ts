@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { contact } from './fields';
 
 /** GET /contacts/{id} → the contact; 404 when it does not exist or was deleted. */

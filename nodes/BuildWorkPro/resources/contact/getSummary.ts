@@ -1,6 +1,10 @@
-import { filtersProperty, forOperations } from '../../shared/fields';
-import { readCollection } from '../../shared/operations';
+import { filtersProperty } from '../../description/fields';
+import { readCollection } from '../../description/operations';
 import { contact, contactFilters } from './fields';
+
+const summaryFilters = contactFilters.filter(
+	(filter) => filter.name === 'dateFrom' || filter.name === 'dateTo',
+);
 
 /** GET /contacts/summary → counts by type. */
 export const getSummaryOperation = readCollection(
@@ -11,16 +15,7 @@ export const getSummaryOperation = readCollection(
 		action: 'Get a contact summary',
 		description:
 			'Count contacts per type (customers, vendors, …), optionally only those created in a date range. Returns one item.',
+		fields: [filtersProperty(summaryFilters)],
 	},
 	'summary',
-);
-
-const summaryFilters = contactFilters.filter(
-	(filter) => filter.name === 'dateFrom' || filter.name === 'dateTo',
-);
-
-export const getSummaryFields = forOperations(
-	contact,
-	['getSummary'],
-	[filtersProperty(summaryFilters)],
 );

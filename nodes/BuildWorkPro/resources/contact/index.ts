@@ -1,55 +1,39 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
-import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
-import { countFields, countOperation } from './count';
-import { createFields, createOperation } from './create';
+import { defineResource } from '../../description/defineResource';
+import { createOperation } from './create';
 import { deleteOperation } from './delete';
-import { exportFields, exportOperation } from './export';
-import { contact } from './fields';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { getByIdsFields, getByIdsOperation } from './getByIds';
-import { getSummaryFields, getSummaryOperation } from './getSummary';
-import { importFields, importOperation } from './import';
-import { updateFields, updateOperation } from './update';
+import { getAllOperation } from './getAll';
+import { getSummaryOperation } from './getSummary';
+import { updateOperation } from './update';
+import { contact, contactFilters, contactType, contactFields } from './fields';
 
-/** The Contact resource: its operation selector and every operation's fields. */
-export const contactDescription: INodeProperties[] = [
-	operationSelector(contact, [
-		bulkDeleteOperation,
-		bulkRestoreOperation,
-		countOperation,
+/** The Contact resource: its operations. */
+export const contactResource = defineResource({
+	resource: contact,
+	name: 'Contact',
+	operations: [
 		createOperation,
 		deleteOperation,
-		exportOperation,
-		getAllOperation,
-		getByIdsOperation,
 		getOperation,
+		getAllOperation,
 		getSummaryOperation,
-		importOperation,
 		updateOperation,
-	]),
-	...forOperations(contact, ['delete', 'get', 'update'], [recordIdProperty(contact)]),
-	...countFields,
-	...createFields,
-	...getByIdsFields,
-	...getAllFields,
-	...getSummaryFields,
-	...exportFields,
-	...updateFields,
-	...bulkDeleteFields,
-	...bulkRestoreFields,
-	...importFields,
-	...optionsProperties(
-		contact,
-		['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'],
-		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
-	),
-];
+	],
+	generic: {
+		export: {
+			filters: contactFilters,
+			description:
+				'Export every contact matching the filters (same as Get Many: type, search text, creation date) to one CSV file in a background job; far fewer requests than Get Many for thousands of contacts. Returns the CSV as binary data with its row count (without waiting: the job ID).',
+		},
+		import: {
+			fields: [contactType, contactFields],
+			exampleColumns: 'firstName, lastName, email, type',
+		},
+		count: { filters: contactFilters, filtersNote: 'type, search text, creation dates' },
+		getByIds: {
+			description:
+				'Retrieve up to 50 contacts at once by their IDs (comma-separated). Returns one item per contact found; unknown IDs are skipped.',
+		},
+		bulk: true,
+	},
+});

@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { contact, contactFields, contactType } from './fields';
 
 /** PATCH /contacts/{id} with only the chosen fields → the updated contact. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(contact, {
 	action: 'Update a contact',
 	description:
 		'Change some fields of the contact with this contact ID; fields left out stay as they are. Returns the updated contact.',
+	fields: [updateFieldsProperty([...contactFields, contactType])],
 });
-
-export const updateFields = forOperations(
-	contact,
-	['update'],
-	[updateFieldsProperty([...contactFields, contactType])],
-);

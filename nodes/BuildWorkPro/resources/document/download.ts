@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { forOperations } from '../../shared/fields';
 import { binaryOutputProperty, streamDownload } from '../../shared/files';
 import type { FileContext } from '../../shared/files';
-import { operation, recordPath } from '../../shared/operations';
+import { customOperation, recordPath } from '../../description/operations';
 import { requirePositiveId } from '../../shared/preSend';
 import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport';
 import { document } from './fields';
@@ -16,13 +15,15 @@ const documentIdOf = (context: FileContext) =>
  * Content-Disposition and Content-Type. Only when the server names no file is the document's
  * original file name looked up ("document-<id>" when even that fails: a name is not worth failing for).
  */
-export const downloadOperation = operation(
+export const downloadOperation = customOperation(
+	document,
 	{
 		value: 'download',
 		name: 'Download',
 		action: 'Download the file of a document',
 		description:
 			'Download the file of the document with this document ID (a drawing, permit, photo or scope letter). Returns the document ID and the file as binary data in the chosen field, with the file name and type BuildWorkPro sends, ready for Gmail, Google Drive or Extract From File.',
+		fields: [binaryOutputProperty()],
 	},
 	{
 		method: 'GET',
@@ -50,5 +51,3 @@ export const downloadOperation = operation(
 		}),
 	},
 );
-
-export const downloadFields = forOperations(document, ['download'], [binaryOutputProperty()]);

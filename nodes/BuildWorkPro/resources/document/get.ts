@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { document } from './fields';
 
 /** GET /documents/{id}: the metadata, not the file (Download has the bytes). */

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { document, documentFilters } from './fields';
 
 /** GET /documents, page after page (cursor). */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(document, {
 	action: 'Get many documents',
 	description:
 		'List documents, optionally only those attached to one record (entity type and ID), in a category, matching a search text or created in a date range (ISO 8601). Returns one item per document, up to Limit unless Return All is on.',
+	fields: listProperties(documentFilters),
 });
-
-export const getAllFields = forOperations(document, ['getAll'], listProperties(documentFilters));

@@ -1,46 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
-import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
-import { countFields, countOperation } from './count';
+import { defineResource } from '../../description/defineResource';
 import { deleteOperation } from './delete';
-import { downloadFields, downloadOperation } from './download';
-import { exportFields, exportOperation } from './export';
-import { document } from './fields';
+import { downloadOperation } from './download';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { updateFields, updateOperation } from './update';
+import { getAllOperation } from './getAll';
+import { updateOperation } from './update';
+import { document, documentFilters } from './fields';
 
-/** The Document resource: its operation selector and every operation's fields. */
-export const documentDescription: INodeProperties[] = [
-	operationSelector(document, [
-		bulkDeleteOperation,
-		bulkRestoreOperation,
-		countOperation,
-		deleteOperation,
-		downloadOperation,
-		exportOperation,
-		getOperation,
-		getAllOperation,
-		updateOperation,
-	]),
-	...forOperations(document, ['delete', 'download', 'get', 'update'], [recordIdProperty(document)]),
-	...bulkDeleteFields,
-	...bulkRestoreFields,
-	...getAllFields,
-	...countFields,
-	...updateFields,
-	...downloadFields,
-	...exportFields,
-	...optionsProperties(
-		document,
-		['bulkDelete', 'bulkRestore', 'delete', 'export', 'update'],
-		['count', 'download', 'get', 'getAll'],
-	),
-];
+/** The Document resource: its operations. */
+export const documentResource = defineResource({
+	resource: document,
+	name: 'Document',
+	operations: [deleteOperation, downloadOperation, getOperation, getAllOperation, updateOperation],
+	generic: {
+		export: {
+			filters: documentFilters,
+			description:
+				'Export the details of every document matching the filters (the same as Get Many) to one CSV file in a background job, without the files themselves; far fewer requests than Get Many for large lists. Returns the CSV as binary data with its row count (without waiting: the job ID).',
+		},
+		count: { filters: documentFilters },
+		bulk: true,
+	},
+});

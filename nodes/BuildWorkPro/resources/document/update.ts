@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { document, documentFields } from './fields';
 
 /** PATCH /documents/{id} {category, description}. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(document, {
 	action: 'Update a document',
 	description:
 		'Change the category or description of the document with this document ID; the file itself cannot be changed and fields left out stay as they are. Returns the updated document.',
+	fields: [updateFieldsProperty(documentFields)],
 });
-
-export const updateFields = forOperations(
-	document,
-	['update'],
-	[updateFieldsProperty(documentFields)],
-);

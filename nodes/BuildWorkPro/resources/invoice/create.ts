@@ -1,28 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	additionalFields,
-	bodyProperty,
-	forOperations,
-	requiredBodyProperty,
-} from '../../shared/fields';
-import type { FieldSpec } from '../../shared/fields';
-import { collectionPath, operation } from '../../shared/operations';
+import { additionalFields, bodyProperty, requiredBodyProperty } from '../../description/fields';
+import type { FieldSpec } from '../../description/fields';
+import { collectionPath, customOperation } from '../../description/operations';
 import { lineDescription, lineFields } from '../invoiceLineItem/fields';
 import { invoice, invoiceContact, invoiceFields, invoiceIssueDate, invoiceProject } from './fields';
 import { nestInvoiceAndLines } from './preSend';
-
-/** POST /invoices {invoice, lines} → 201 with the new draft invoice and its lines. */
-export const createOperation = operation(
-	{
-		value: 'create',
-		name: 'Create',
-		action: 'Create an invoice',
-		description:
-			'Create a draft invoice with its line items. Needs the project ID, the contact ID and the issue date; each line needs a description (quantity and unit price are decimal strings). Returns the new invoice with its ID, lines and computed totals.',
-	},
-	{ method: 'POST', url: collectionPath(invoice), preSend: [nestInvoiceAndLines] },
-);
 
 /** A column of the Lines table: the line field's editor, sent by `nestInvoiceAndLines`. */
 function column(spec: FieldSpec, required = false): INodeProperties {
@@ -48,14 +31,22 @@ const linesProperty: INodeProperties = {
 	],
 };
 
-export const createFields = forOperations(
+/** POST /invoices {invoice, lines} → 201 with the new draft invoice and its lines. */
+export const createOperation = customOperation(
 	invoice,
-	['create'],
-	[
-		requiredBodyProperty(invoiceProject),
-		requiredBodyProperty(invoiceContact),
-		requiredBodyProperty(invoiceIssueDate),
-		linesProperty,
-		additionalFields(invoiceFields),
-	],
+	{
+		value: 'create',
+		name: 'Create',
+		action: 'Create an invoice',
+		description:
+			'Create a draft invoice with its line items. Needs the project ID, the contact ID and the issue date; each line needs a description (quantity and unit price are decimal strings). Returns the new invoice with its ID, lines and computed totals.',
+		fields: [
+			requiredBodyProperty(invoiceProject),
+			requiredBodyProperty(invoiceContact),
+			requiredBodyProperty(invoiceIssueDate),
+			linesProperty,
+			additionalFields(invoiceFields),
+		],
+	},
+	{ method: 'POST', url: collectionPath(invoice), preSend: [nestInvoiceAndLines] },
 );

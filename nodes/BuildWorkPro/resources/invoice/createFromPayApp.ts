@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { collectionAction } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { collectionAction } from '../../description/operations';
 import { fromPayAppFields, fromPayAppId, invoice } from './fields';
 
 /** POST /invoices/from-pay-app {payAppId, dueDate?, notesToCustomer?} → 201 with the invoice. */
@@ -11,12 +11,7 @@ export const createFromPayAppOperation = collectionAction(
 		action: 'Create an invoice from a pay application',
 		description:
 			'Create a draft invoice billing the current payment due of an approved pay application. Needs the pay app ID; due date and notes are optional. Refused unless it is approved and not invoiced yet. Returns the new invoice.',
+		fields: [requiredBodyProperty(fromPayAppId), additionalFields(fromPayAppFields)],
 	},
 	'from-pay-app',
-);
-
-export const createFromPayAppFields = forOperations(
-	invoice,
-	['createFromPayApp'],
-	[requiredBodyProperty(fromPayAppId), additionalFields(fromPayAppFields)],
 );

@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { invoice } from './fields';
 
 /** DELETE /invoices/{id}: drafts only (a soft delete). */

@@ -1,6 +1,4 @@
-import { forOperations } from '../../shared/fields';
-import { binaryOutputProperty } from '../../shared/files';
-import { downloadRecordPdf } from '../../shared/operations';
+import { downloadRecordPdf } from '../../description/operations';
 import { invoice } from './fields';
 
 /** GET /invoices/{id}/pdf answers the PDF itself. */
@@ -15,5 +13,3 @@ export const downloadPdfOperation = downloadRecordPdf(
 	},
 	'stream',
 );
-
-export const downloadPdfFields = forOperations(invoice, ['downloadPdf'], [binaryOutputProperty()]);

@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { invoice } from './fields';
 
 /** GET /invoices/{id}. */

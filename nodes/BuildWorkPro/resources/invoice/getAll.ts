@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { fetchAllNumberedPages } from '../../shared/pagination';
 import { invoice, invoiceFilters } from './fields';
 
@@ -12,8 +12,7 @@ export const getAllOperation = listRecords(
 		action: 'Get many invoices',
 		description:
 			'List invoices, optionally filtered by statuses (comma-separated), project ID, contact ID, due date range (ISO 8601) or a search text. Returns one item per invoice, each once, up to Limit unless Return All is on.',
+		fields: listProperties(invoiceFilters),
 	},
 	fetchAllNumberedPages,
 );
-
-export const getAllFields = forOperations(invoice, ['getAll'], listProperties(invoiceFilters));

@@ -1,4 +1,4 @@
-import { readCollection } from '../../shared/operations';
+import { readCollection } from '../../description/operations';
 import { invoice } from './fields';
 
 /** GET /invoices/summary (no filters). */

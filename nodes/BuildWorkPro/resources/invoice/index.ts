@@ -1,32 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { createFields, createOperation } from './create';
-import { createFromBidFields, createFromBidOperation } from './createFromBid';
-import { createFromPayAppFields, createFromPayAppOperation } from './createFromPayApp';
+import { defineResource } from '../../description/defineResource';
+import { createOperation } from './create';
+import { createFromBidOperation } from './createFromBid';
+import { createFromPayAppOperation } from './createFromPayApp';
 import { deleteOperation } from './delete';
-import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
-import { invoice } from './fields';
+import { downloadPdfOperation } from './downloadPdf';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
+import { getAllOperation } from './getAll';
 import { getSummaryOperation } from './getSummary';
-import { markPaidFields, markPaidOperation } from './markPaid';
+import { markPaidOperation } from './markPaid';
 import { markSentOperation } from './markSent';
-import { sendFieldsProperties, sendOperation } from './send';
+import { sendOperation } from './send';
 import { syncToQuickBooksOperation } from './syncToQuickBooks';
-import { updateFields, updateOperation } from './update';
-import { voidFields, voidOperation } from './void';
+import { updateOperation } from './update';
+import { voidOperation } from './void';
+import { invoice } from './fields';
 
-const ACTIONS = ['markPaid', 'markSent', 'send', 'syncToQuickBooks', 'void'];
-
-/** The Invoice resource: its operation selector and every operation's fields. */
-export const invoiceDescription: INodeProperties[] = [
-	operationSelector(invoice, [
+/** The Invoice resource: its operations. */
+export const invoiceResource = defineResource({
+	resource: invoice,
+	name: 'Invoice',
+	operations: [
 		createOperation,
 		createFromBidOperation,
 		createFromPayAppOperation,
@@ -41,24 +34,5 @@ export const invoiceDescription: INodeProperties[] = [
 		syncToQuickBooksOperation,
 		updateOperation,
 		voidOperation,
-	]),
-	...forOperations(
-		invoice,
-		[...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'],
-		[recordIdProperty(invoice)],
-	),
-	...createFields,
-	...createFromBidFields,
-	...createFromPayAppFields,
-	...getAllFields,
-	...markPaidFields,
-	...sendFieldsProperties,
-	...updateFields,
-	...voidFields,
-	...downloadPdfFields,
-	...optionsProperties(
-		invoice,
-		[...ACTIONS, 'create', 'createFromBid', 'createFromPayApp', 'delete', 'update'],
-		['downloadPdf', 'get', 'getAll', 'getSummary'],
-	),
-];
+	],
+});

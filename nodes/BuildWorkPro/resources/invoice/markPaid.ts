@@ -1,5 +1,5 @@
-import { additionalFields, forOperations } from '../../shared/fields';
-import { recordAction } from '../../shared/operations';
+import { additionalFields } from '../../description/fields';
+import { recordAction } from '../../description/operations';
 import { invoice, paidAt } from './fields';
 
 /** POST /invoices/{id}/mark-paid {paidAt?}: sent|partial → paid (a no-op on a paid invoice). */
@@ -11,8 +11,7 @@ export const markPaidOperation = recordAction(
 		action: 'Mark an invoice as paid',
 		description:
 			'Mark the sent or partly paid invoice with this invoice ID as paid in full, recording the balance as a payment; Paid At (ISO 8601) is optional. Refused for drafts and voided invoices. Returns the invoice, now paid.',
+		fields: [additionalFields([paidAt])],
 	},
 	'mark-paid',
 );
-
-export const markPaidFields = forOperations(invoice, ['markPaid'], [additionalFields([paidAt])]);

@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { invoice } from './fields';
 
 /** POST /invoices/{id}/mark-sent: draft → sent, without an email. */

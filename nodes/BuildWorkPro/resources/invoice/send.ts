@@ -1,21 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, forOperations } from '../../shared/fields';
-import { recordAction } from '../../shared/operations';
+import { additionalFields } from '../../description/fields';
+import { recordAction } from '../../description/operations';
 import { invoice, sendFields } from './fields';
-
-/** POST /invoices/{id}/send {recipientEmail?, ccEmails?, subject?, body?, templateId?}: draft → sent. */
-export const sendOperation = recordAction(
-	invoice,
-	{
-		value: 'send',
-		name: 'Send',
-		action: 'Send an invoice',
-		description:
-			"Email the draft invoice with this invoice ID as a PDF and mark it sent; recipient (the invoice's contact when left out), CC addresses, subject, body and template are optional. Refused unless it is a draft. Returns the invoice, now sent.",
-	},
-	'send',
-);
 
 /** CC addresses: a comma-separated list in the editor, an array of addresses in the API. */
 const ccEmails: INodeProperties = {
@@ -40,4 +27,16 @@ optionalFields.options = [...(optionalFields.options as INodeProperties[]), ccEm
 	a.displayName.localeCompare(b.displayName),
 );
 
-export const sendFieldsProperties = forOperations(invoice, ['send'], [optionalFields]);
+/** POST /invoices/{id}/send {recipientEmail?, ccEmails?, subject?, body?, templateId?}: draft → sent. */
+export const sendOperation = recordAction(
+	invoice,
+	{
+		value: 'send',
+		name: 'Send',
+		action: 'Send an invoice',
+		description:
+			"Email the draft invoice with this invoice ID as a PDF and mark it sent; recipient (the invoice's contact when left out), CC addresses, subject, body and template are optional. Refused unless it is a draft. Returns the invoice, now sent.",
+		fields: [optionalFields],
+	},
+	'send',
+);

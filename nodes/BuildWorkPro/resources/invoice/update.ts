@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { invoice, invoiceContact, invoiceFields, invoiceIssueDate, invoiceProject } from './fields';
 
 /** PATCH /invoices/{id}: drafts only (409 otherwise). Lines are changed with Invoice Line Item. */
@@ -9,12 +9,7 @@ export const updateOperation = updateRecord(invoice, {
 	action: 'Update an invoice',
 	description:
 		'Change some fields of the draft invoice with this invoice ID; fields left out stay as they are (lines are changed with the Invoice Line Item resource). Refused once it is sent. Returns the updated invoice with its totals recomputed.',
-});
-
-export const updateFields = forOperations(
-	invoice,
-	['update'],
-	[
+	fields: [
 		updateFieldsProperty([
 			invoiceProject,
 			invoiceContact,
@@ -22,4 +17,4 @@ export const updateFields = forOperations(
 			...invoiceFields,
 		]),
 	],
-);
+});

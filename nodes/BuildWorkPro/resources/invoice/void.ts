@@ -1,5 +1,5 @@
-import { forOperations, requiredBodyProperty } from '../../shared/fields';
-import { recordAction } from '../../shared/operations';
+import { requiredBodyProperty } from '../../description/fields';
+import { recordAction } from '../../description/operations';
 import { invoice, voidReason } from './fields';
 
 /** POST /invoices/{id}/void {reason}: draft|sent|partial → voided (terminal). */
@@ -11,8 +11,7 @@ export const voidOperation = recordAction(
 		action: 'Void an invoice',
 		description:
 			'Destructive: void the invoice with this invoice ID for good; a voided invoice can no longer be edited or paid. Needs a reason (at least 3 characters). Refused for paid invoices. Returns the invoice, now voided.',
+		fields: [requiredBodyProperty(voidReason)],
 	},
 	'void',
 );
-
-export const voidFields = forOperations(invoice, ['void'], [requiredBodyProperty(voidReason)]);

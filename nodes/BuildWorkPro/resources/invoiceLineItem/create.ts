@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import { invoiceLineItem, lineDescription, lineFields } from './fields';
 
 /** POST /invoices/{invoiceId}/lines → 201 with the new line. */
@@ -9,10 +9,5 @@ export const createOperation = createRecord(invoiceLineItem, {
 	action: 'Create an invoice line item',
 	description:
 		'Add a line item to the draft invoice with this invoice ID. Needs a description; quantity and unit price (decimal strings), taxable, product ID and position are optional. Refused once the invoice is sent. Returns the new line item with its ID and amount.',
+	fields: [requiredBodyProperty(lineDescription), additionalFields(lineFields)],
 });
-
-export const createFields = forOperations(
-	invoiceLineItem,
-	['create'],
-	[requiredBodyProperty(lineDescription), additionalFields(lineFields)],
-);

@@ -1,5 +1,5 @@
 import { requirePositiveId } from '../../shared/preSend';
-import { operation, recordPath } from '../../shared/operations';
+import { customOperation, recordPath } from '../../description/operations';
 import { invoice } from '../invoice/fields';
 import { invoicePayment } from './fields';
 
@@ -8,7 +8,8 @@ import { invoicePayment } from './fields';
  * erasing it and answers 200 with the voided payment and the invoice, so the node outputs that
  * answer instead of the usual { id, deleted: true }.
  */
-export const deleteOperation = operation(
+export const deleteOperation = customOperation(
+	invoicePayment,
 	{
 		value: 'delete',
 		name: 'Delete',

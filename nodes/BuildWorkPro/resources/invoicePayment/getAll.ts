@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { fetchWholeList } from '../../shared/pagination';
 import { invoicePayment } from './fields';
 
@@ -12,8 +12,7 @@ export const getAllOperation = listRecords(
 		action: 'Get many invoice payments',
 		description:
 			'List the payment ledger of the invoice with this invoice ID, oldest first, voided payments included (they have voidedAt set). Returns one item per payment, up to Limit unless Return All is on.',
+		fields: listProperties([]),
 	},
 	fetchWholeList,
 );
-
-export const getAllFields = forOperations(invoicePayment, ['getAll'], listProperties([]));

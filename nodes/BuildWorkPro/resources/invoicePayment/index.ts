@@ -1,34 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { invoice } from '../invoice/fields';
-import { createFields, createOperation } from './create';
+import { defineResource } from '../../description/defineResource';
+import { createOperation } from './create';
 import { deleteOperation } from './delete';
+import { getAllOperation } from './getAll';
+import { updateOperation } from './update';
 import { invoicePayment } from './fields';
-import { getAllFields, getAllOperation } from './getAll';
-import { updateFields, updateOperation } from './update';
 
-/** The Invoice Payment resource (an invoice's payment ledger): its operation selector and every operation's fields. */
-export const invoicePaymentDescription: INodeProperties[] = [
-	operationSelector(invoicePayment, [
-		deleteOperation,
-		getAllOperation,
-		createOperation,
-		updateOperation,
-	]),
-	...forOperations(
-		invoicePayment,
-		['create', 'delete', 'getAll', 'update'],
-		[recordIdProperty(invoice, 'ID of the invoice the payments belong to')],
-	),
-	...forOperations(invoicePayment, ['delete', 'update'], [recordIdProperty(invoicePayment)]),
-	...createFields,
-	...getAllFields,
-	...updateFields,
-	...optionsProperties(invoicePayment, ['create', 'delete', 'update'], ['getAll']),
-];
+/** The Invoice Payment resource (an invoice's payment ledger): its operations. */
+export const invoicePaymentResource = defineResource({
+	resource: invoicePayment,
+	name: 'Invoice Payment',
+	operations: [createOperation, deleteOperation, getAllOperation, updateOperation],
+	parentIdDescription: 'ID of the invoice the payments belong to',
+});

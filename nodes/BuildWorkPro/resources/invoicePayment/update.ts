@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { invoicePayment, paymentAmount, paymentFields, paymentPaidAt } from './fields';
 
 /** PATCH /invoices/{invoiceId}/payments/{paymentId} → { payment, invoice }. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(invoicePayment, {
 	action: 'Update an invoice payment',
 	description:
 		'Correct a recorded payment, given its invoice ID and payment ID; fields left out stay as they are. Refused for voided payments and voided invoices. Returns the payment and the invoice with its new balance.',
+	fields: [updateFieldsProperty([paymentAmount, paymentPaidAt, ...paymentFields])],
 });
-
-export const updateFields = forOperations(
-	invoicePayment,
-	['update'],
-	[updateFieldsProperty([paymentAmount, paymentPaidAt, ...paymentFields])],
-);

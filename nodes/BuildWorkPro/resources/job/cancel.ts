@@ -1,9 +1,10 @@
-import { operation, recordPath } from '../../shared/operations';
+import { customOperation, recordPath } from '../../description/operations';
 import { job } from './fields';
 import { requireJobId } from './preSend';
 
 /** POST /jobs/{id}/cancel: queued or running → cancelled (409 once it has ended). */
-export const cancelOperation = operation(
+export const cancelOperation = customOperation(
+	job,
 	{
 		value: 'cancel',
 		name: 'Cancel',

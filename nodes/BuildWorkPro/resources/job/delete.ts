@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { operation, recordPath } from '../../shared/operations';
+import { customOperation, recordPath } from '../../description/operations';
 import { job } from './fields';
 import { requireJobId } from './preSend';
 
@@ -11,7 +11,8 @@ async function confirmJobDeletion(this: IExecuteSingleFunctions): Promise<INodeE
 }
 
 /** DELETE /jobs/{id}: the job is gone from the list; its files expire with it. */
-export const deleteOperation = operation(
+export const deleteOperation = customOperation(
+	job,
 	{
 		value: 'delete',
 		name: 'Delete',

@@ -1,9 +1,10 @@
-import { operation, recordPath } from '../../shared/operations';
+import { customOperation, recordPath } from '../../description/operations';
 import { job } from './fields';
 import { requireJobId } from './preSend';
 
 /** GET /jobs/{id}. */
-export const getOperation = operation(
+export const getOperation = customOperation(
+	job,
 	{
 		value: 'get',
 		name: 'Get',

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { job, jobFilters } from './fields';
 
 /** GET /jobs, page after page (cursor). */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(job, {
 	action: 'Get many jobs',
 	description:
 		"List the account's background jobs, optionally filtered by status, type or resource type. Returns one item per job with its status and progress, up to Limit unless Return All is on.",
+	fields: listProperties(jobFilters),
 });
-
-export const getAllFields = forOperations(job, ['getAll'], listProperties(jobFilters));

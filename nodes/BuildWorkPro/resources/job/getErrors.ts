@@ -1,10 +1,11 @@
 import { jobErrorsPager } from '../../shared/files';
-import { operation, recordPath } from '../../shared/operations';
+import { customOperation, recordPath } from '../../description/operations';
 import { job } from './fields';
 import { requireJobId } from './preSend';
 
 /** GET /jobs/{id}/errors → 302 to the signed errors CSV, fetched without credentials. */
-export const getErrorsOperation = operation(
+export const getErrorsOperation = customOperation(
+	job,
 	{
 		value: 'getErrors',
 		name: 'Get Errors',

@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { lead } from './fields';
 
 /** POST /leads/{id}/convert → the project made from the lead. */

@@ -1,6 +1,6 @@
-import { dateFilters, leadStageChoice, searchFilter, userChoice } from '../../shared/choices';
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import { dateFilters, leadStageChoice, searchFilter, userChoice } from '../../description/choices';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 
 export const lead: ResourceSpec = {
 	value: 'lead',

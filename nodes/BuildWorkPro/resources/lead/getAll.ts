@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { lead, leadFilters } from './fields';
 
 /** GET /leads, page after page (cursor). */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(lead, {
 	action: 'Get many leads',
 	description:
 		'List leads, optionally filtered by stage, assignee, a search text or creation/update date (ISO 8601). Returns one item per lead, up to Limit unless Return All is on.',
+	fields: listProperties(leadFilters),
 });
-
-export const getAllFields = forOperations(lead, ['getAll'], listProperties(leadFilters));

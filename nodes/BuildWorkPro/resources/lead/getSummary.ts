@@ -1,5 +1,5 @@
-import { filtersProperty, forOperations } from '../../shared/fields';
-import { readCollection } from '../../shared/operations';
+import { filtersProperty } from '../../description/fields';
+import { readCollection } from '../../description/operations';
 import { lead, leadSummaryFilters } from './fields';
 
 /** GET /leads/summary → totals and per-stage counts. */
@@ -11,12 +11,7 @@ export const getSummaryOperation = readCollection(
 		action: 'Get a lead summary',
 		description:
 			'Summarise the pipeline: number of leads and their estimated value in total and per stage, optionally filtered. Returns one item.',
+		fields: [filtersProperty(leadSummaryFilters)],
 	},
 	'summary',
-);
-
-export const getSummaryFields = forOperations(
-	lead,
-	['getSummary'],
-	[filtersProperty(leadSummaryFilters)],
 );

@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { lead, leadFields, leadName, leadStage } from './fields';
 
 /** PATCH /leads/{id}. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(lead, {
 	action: 'Update a lead',
 	description:
 		'Change some fields of the lead with this lead ID (for example move it to another stage); fields left out stay as they are. Returns the updated lead.',
+	fields: [updateFieldsProperty([leadName, leadStage, ...leadFields])],
 });
-
-export const updateFields = forOperations(
-	lead,
-	['update'],
-	[updateFieldsProperty([leadName, leadStage, ...leadFields])],
-);

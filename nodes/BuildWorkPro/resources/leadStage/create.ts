@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import { leadStage, stageFields, stageName } from './fields';
 
 /** POST /lead-stages. */
@@ -9,10 +9,5 @@ export const createOperation = createRecord(leadStage, {
 	action: 'Create a lead stage',
 	description:
 		'Add a stage to the lead pipeline. Needs a name; colour, order and the won/lost/default flags are optional. Returns the new stage with its ID.',
+	fields: [requiredBodyProperty(stageName), additionalFields(stageFields)],
 });
-
-export const createFields = forOperations(
-	leadStage,
-	['create'],
-	[requiredBodyProperty(stageName), additionalFields(stageFields)],
-);

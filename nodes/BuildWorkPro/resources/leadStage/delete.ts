@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { leadStage } from './fields';
 
 /** DELETE /lead-stages/{id}. */

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { fetchWholeList } from '../../shared/pagination';
 import { leadStage } from './fields';
 
@@ -12,8 +12,7 @@ export const getAllOperation = listRecords(
 		action: 'Get many lead stages',
 		description:
 			'List the stages of the lead pipeline. Returns one item per stage with its ID, name, order and won/lost flags.',
+		fields: listProperties([]),
 	},
 	fetchWholeList,
 );
-
-export const getAllFields = forOperations(leadStage, ['getAll'], listProperties([]));

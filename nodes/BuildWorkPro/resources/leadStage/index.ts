@@ -1,27 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { createFields, createOperation } from './create';
+import { defineResource } from '../../description/defineResource';
+import { createOperation } from './create';
 import { deleteOperation } from './delete';
+import { getAllOperation } from './getAll';
+import { updateOperation } from './update';
 import { leadStage } from './fields';
-import { getAllFields, getAllOperation } from './getAll';
-import { updateFields, updateOperation } from './update';
 
-export const leadStageDescription: INodeProperties[] = [
-	operationSelector(leadStage, [
-		createOperation,
-		deleteOperation,
-		getAllOperation,
-		updateOperation,
-	]),
-	...forOperations(leadStage, ['delete', 'update'], [recordIdProperty(leadStage)]),
-	...createFields,
-	...getAllFields,
-	...updateFields,
-	...optionsProperties(leadStage, ['create', 'delete', 'update'], ['getAll']),
-];
+/** The Lead Stage resource: its operations. */
+export const leadStageResource = defineResource({
+	resource: leadStage,
+	name: 'Lead Stage',
+	operations: [createOperation, deleteOperation, getAllOperation, updateOperation],
+});

@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { leadStage, stageFields, stageName } from './fields';
 
 /** PATCH /lead-stages/{id}. */
@@ -8,10 +8,5 @@ export const updateOperation = updateRecord(leadStage, {
 	name: 'Update',
 	action: 'Update a lead stage',
 	description: 'Rename, reorder or re-flag the lead stage with this ID. Returns the updated stage.',
+	fields: [updateFieldsProperty([stageName, ...stageFields])],
 });
-
-export const updateFields = forOperations(
-	leadStage,
-	['update'],
-	[updateFieldsProperty([stageName, ...stageFields])],
-);

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { fetchAllOffsetPages } from '../../shared/pagination';
 import { notification, notificationFilters } from './fields';
 
@@ -12,12 +12,7 @@ export const getAllOperation = listRecords(
 		action: 'Get many notifications',
 		description:
 			'List the in-app notifications of the user who owns the API key, most recent first, optionally only unread ones or one type. Returns one item per notification (readAt is empty while unread), up to Limit unless Return All is on.',
+		fields: listProperties(notificationFilters),
 	},
 	fetchAllOffsetPages,
-);
-
-export const getAllFields = forOperations(
-	notification,
-	['getAll'],
-	listProperties(notificationFilters),
 );

@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { payApp } from './fields';
 
 /** POST /pay-apps/{id}/approve: submitted → approved. */

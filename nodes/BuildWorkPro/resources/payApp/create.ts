@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import { payApp, payAppFields, payAppProject } from './fields';
 
 /** POST /pay-apps → 201 with the new draft pay application. */
@@ -9,10 +9,5 @@ export const createOperation = createRecord(payApp, {
 	action: 'Create a pay application',
 	description:
 		'Create a draft pay application (progress billing) for a project. Needs the project ID; number, billing period, contract sum, change orders total, retainage (decimal strings) and notes are optional. Returns the new pay application with its ID and computed totals.',
+	fields: [requiredBodyProperty(payAppProject), additionalFields(payAppFields)],
 });
-
-export const createFields = forOperations(
-	payApp,
-	['create'],
-	[requiredBodyProperty(payAppProject), additionalFields(payAppFields)],
-);

@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { payApp } from './fields';
 
 /** DELETE /pay-apps/{id}: drafts only. */

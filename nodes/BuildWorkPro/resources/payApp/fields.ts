@@ -1,6 +1,6 @@
-import { dateFilters, searchFilter } from '../../shared/choices';
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import { dateFilters, searchFilter } from '../../description/choices';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 
 export const payApp: ResourceSpec = {
 	value: 'payApp',

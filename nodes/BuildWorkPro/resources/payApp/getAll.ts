@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { payApp, payAppFilters } from './fields';
 
 /** GET /pay-apps, page after page (cursor). */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(payApp, {
 	action: 'Get many pay applications',
 	description:
 		'List pay applications, optionally filtered by status, project ID, a search text or creation date (ISO 8601). Returns one item per pay application, up to Limit unless Return All is on.',
+	fields: listProperties(payAppFilters),
 });
-
-export const getAllFields = forOperations(payApp, ['getAll'], listProperties(payAppFilters));

@@ -1,5 +1,5 @@
-import { filtersProperty, forOperations } from '../../shared/fields';
-import { readCollection } from '../../shared/operations';
+import { filtersProperty } from '../../description/fields';
+import { readCollection } from '../../description/operations';
 import { payApp, payAppSummaryFilters } from './fields';
 
 /** GET /pay-apps/summary → totals and a breakdown by status. */
@@ -11,12 +11,7 @@ export const getSummaryOperation = readCollection(
 		action: 'Get a pay application summary',
 		description:
 			'Summarise pay applications, optionally filtered by project ID or submission date: how many, the amounts invoiced, paid and outstanding, and the amount billed per status. Returns one item; amounts are decimal strings.',
+		fields: [filtersProperty(payAppSummaryFilters)],
 	},
 	'summary',
-);
-
-export const getSummaryFields = forOperations(
-	payApp,
-	['getSummary'],
-	[filtersProperty(payAppSummaryFilters)],
 );

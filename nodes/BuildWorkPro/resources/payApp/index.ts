@@ -1,79 +1,38 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
+import { defineResource } from '../../description/defineResource';
 import { approveOperation } from './approve';
-import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
-import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
-import { countFields, countOperation } from './count';
-import { createFields, createOperation } from './create';
+import { createOperation } from './create';
 import { deleteOperation } from './delete';
-import { downloadPdfFields, downloadPdfOperation } from './downloadPdf';
-import { exportFields, exportOperation } from './export';
-import { payApp } from './fields';
+import { downloadPdfOperation } from './downloadPdf';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { getByIdsFields, getByIdsOperation } from './getByIds';
-import { getSummaryFields, getSummaryOperation } from './getSummary';
+import { getAllOperation } from './getAll';
+import { getSummaryOperation } from './getSummary';
 import { markPaidOperation } from './markPaid';
-import { rejectFields, rejectOperation } from './reject';
+import { rejectOperation } from './reject';
 import { submitOperation } from './submit';
-import { updateFields, updateOperation } from './update';
+import { updateOperation } from './update';
+import { payApp, payAppFilters } from './fields';
 
-const ACTIONS = ['approve', 'markPaid', 'reject', 'submit'];
-
-/** The Pay App resource (pay applications): its operation selector and every operation's fields. */
-export const payAppDescription: INodeProperties[] = [
-	operationSelector(payApp, [
+/** The Pay App resource (pay applications): its operations. */
+export const payAppResource = defineResource({
+	resource: payApp,
+	name: 'Pay App',
+	operations: [
 		approveOperation,
-		bulkDeleteOperation,
-		bulkRestoreOperation,
-		countOperation,
 		createOperation,
 		deleteOperation,
 		downloadPdfOperation,
-		exportOperation,
-		getAllOperation,
-		getByIdsOperation,
 		getOperation,
+		getAllOperation,
 		getSummaryOperation,
 		markPaidOperation,
 		rejectOperation,
 		submitOperation,
 		updateOperation,
-	]),
-	...forOperations(
-		payApp,
-		[...ACTIONS, 'delete', 'downloadPdf', 'get', 'update'],
-		[recordIdProperty(payApp)],
-	),
-	...rejectFields,
-	...createFields,
-	...getAllFields,
-	...getByIdsFields,
-	...countFields,
-	...getSummaryFields,
-	...updateFields,
-	...downloadPdfFields,
-	...exportFields,
-	...bulkDeleteFields,
-	...bulkRestoreFields,
-	...optionsProperties(
-		payApp,
-		[
-			'bulkDelete',
-			'bulkRestore',
-			...ACTIONS,
-			'create',
-			'delete',
-			'downloadPdf',
-			'export',
-			'update',
-		],
-		['count', 'get', 'getAll', 'getByIds', 'getSummary'],
-	),
-];
+	],
+	generic: {
+		export: { filters: payAppFilters },
+		count: { filters: payAppFilters },
+		getByIds: true,
+		bulk: true,
+	},
+});

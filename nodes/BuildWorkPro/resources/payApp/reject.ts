@@ -1,5 +1,5 @@
-import { forOperations, requiredBodyProperty } from '../../shared/fields';
-import { recordAction } from '../../shared/operations';
+import { requiredBodyProperty } from '../../description/fields';
+import { recordAction } from '../../description/operations';
 import { payApp, rejectionReason } from './fields';
 
 /** POST /pay-apps/{id}/reject {reason}: submitted → rejected. */
@@ -11,12 +11,7 @@ export const rejectOperation = recordAction(
 		action: 'Reject a pay application',
 		description:
 			'Reject the submitted pay application with this pay app ID. Needs a reason. Refused unless it is submitted. Returns the pay application, now rejected, with the reason recorded.',
+		fields: [requiredBodyProperty(rejectionReason)],
 	},
 	'reject',
-);
-
-export const rejectFields = forOperations(
-	payApp,
-	['reject'],
-	[requiredBodyProperty(rejectionReason)],
 );

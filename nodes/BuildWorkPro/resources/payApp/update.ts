@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { payApp, payAppFields, payAppProject } from './fields';
 
 /** PATCH /pay-apps/{id}: drafts (and rejected ones being revised) only; 409 otherwise. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(payApp, {
 	action: 'Update a pay application',
 	description:
 		'Change some fields of the draft (or rejected) pay application with this pay app ID; fields left out stay as they are. Refused once it is submitted. Returns the updated pay application with its totals recomputed.',
+	fields: [updateFieldsProperty([payAppProject, ...payAppFields])],
 });
-
-export const updateFields = forOperations(
-	payApp,
-	['update'],
-	[updateFieldsProperty([payAppProject, ...payAppFields])],
-);

@@ -1,5 +1,4 @@
-import { forOperations } from '../../shared/fields';
-import { collectionAction } from '../../shared/operations';
+import { collectionAction } from '../../description/operations';
 import { bulkIdsProperty, product } from './fields';
 import { requireBulkIdList } from './preSend';
 
@@ -12,9 +11,8 @@ export const bulkDeleteOperation = collectionAction(
 		action: 'Delete many products',
 		description:
 			'Destructive: delete up to 500 products at once from a list of product IDs (comma-separated); a soft delete that Bulk Restore undoes. Returns one item with deletedCount, the number of products deleted.',
+		fields: [bulkIdsProperty('delete')],
 	},
 	'bulk-delete',
 	[requireBulkIdList],
 );
-
-export const bulkDeleteFields = forOperations(product, ['bulkDelete'], [bulkIdsProperty('delete')]);

@@ -1,5 +1,4 @@
-import { forOperations } from '../../shared/fields';
-import { collectionAction } from '../../shared/operations';
+import { collectionAction } from '../../description/operations';
 import { bulkIdsProperty, product } from './fields';
 import { requireBulkIdList } from './preSend';
 
@@ -12,13 +11,8 @@ export const bulkRestoreOperation = collectionAction(
 		action: 'Restore many products',
 		description:
 			'Bring back up to 500 deleted products at once from a list of product IDs (comma-separated). Returns one item with restoredCount, the number of products restored.',
+		fields: [bulkIdsProperty('restore')],
 	},
 	'bulk-restore',
 	[requireBulkIdList],
-);
-
-export const bulkRestoreFields = forOperations(
-	product,
-	['bulkRestore'],
-	[bulkIdsProperty('restore')],
 );

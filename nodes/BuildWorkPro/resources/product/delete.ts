@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { product } from './fields';
 
 /** DELETE /products/{id}: a soft delete (Restore brings it back). */

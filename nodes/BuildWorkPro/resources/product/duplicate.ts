@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { product } from './fields';
 
 /** POST /products/{id}/duplicate → 201 with the copy. */

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dateFilters, searchFilter } from '../../shared/choices';
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import { dateFilters, searchFilter } from '../../description/choices';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 
 /** The product catalogue: materials and labour items bids are built from, kits included. */
 export const product: ResourceSpec = {

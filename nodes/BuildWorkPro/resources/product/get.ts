@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { product } from './fields';
 
 /** GET /products/{id}. */

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { product, productFilters } from './fields';
 
 /** GET /products, page after page (cursor). */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(product, {
 	action: 'Get many products',
 	description:
 		'List products of the catalogue, optionally filtered by type, category ID, manufacturer ID, kit or active flag, a search text or creation date (ISO 8601). Returns one item per product, up to Limit unless Return All is on.',
+	fields: listProperties(productFilters),
 });
-
-export const getAllFields = forOperations(product, ['getAll'], listProperties(productFilters));

@@ -1,9 +1,10 @@
-import { operation, recordPath } from '../../shared/operations';
+import { customOperation, recordPath } from '../../description/operations';
 import { requirePositiveId } from '../../shared/preSend';
 import { product } from './fields';
 
 /** GET /products/{id}/usage → { bidsCount, kitsCount }. */
-export const getUsageOperation = operation(
+export const getUsageOperation = customOperation(
+	product,
 	{
 		value: 'getUsage',
 		name: 'Get Usage',

@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { product, productFields, productName } from './fields';
 
 /** PATCH /products/{id}. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(product, {
 	action: 'Update a product',
 	description:
 		'Change some fields of the product with this product ID, such as its name, prices or active flag; fields left out stay as they are. Returns the updated product.',
+	fields: [updateFieldsProperty([productName, ...productFields])],
 });
-
-export const updateFields = forOperations(
-	product,
-	['update'],
-	[updateFieldsProperty([productName, ...productFields])],
-);

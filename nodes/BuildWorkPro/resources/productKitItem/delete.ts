@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { productKitItem } from './fields';
 
 /** DELETE /products/{productId}/kit-items/{kitItemId}. */

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { fetchWholeList } from '../../shared/pagination';
 import { productKitItem } from './fields';
 
@@ -12,8 +12,7 @@ export const getAllOperation = listRecords(
 		action: 'Get many product kit items',
 		description:
 			'List the components of the kit with this product ID, in their sort order. Returns one item per kit item with the component product ID, default quantity and override cost price, up to Limit unless Return All is on.',
+		fields: listProperties([]),
 	},
 	fetchWholeList,
 );
-
-export const getAllFields = forOperations(productKitItem, ['getAll'], listProperties([]));

@@ -1,27 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations } from '../../shared/fields';
-import { collectionPath, operation } from '../../shared/operations';
+import { collectionPath, customOperation } from '../../description/operations';
 import { requirePositiveId } from '../../shared/preSend';
 import { product } from '../product/fields';
 import { orderedKitItemIds, productKitItem } from './fields';
 import { requireOrderedKitItemIds } from './preSend';
-
-/** PUT /products/{productId}/kit-items/reorder {orderedIds} → every kit item in its new order. */
-export const reorderOperation = operation(
-	{
-		value: 'reorder',
-		name: 'Reorder',
-		action: 'Reorder product kit items',
-		description:
-			'Put the components of the kit with this product ID in a new order. Needs every kit item ID of the kit exactly once, comma-separated, in the new order. Returns one item per kit item, in the new order.',
-	},
-	{
-		method: 'PUT',
-		url: `=${collectionPath(productKitItem)}/reorder`,
-		preSend: [requirePositiveId(product.idParameter, product.idLabel), requireOrderedKitItemIds],
-	},
-);
 
 const orderedIdsProperty: INodeProperties = {
 	...orderedKitItemIds,
@@ -31,4 +14,20 @@ const orderedIdsProperty: INodeProperties = {
 	placeholder: '31, 29, 30',
 };
 
-export const reorderFields = forOperations(productKitItem, ['reorder'], [orderedIdsProperty]);
+/** PUT /products/{productId}/kit-items/reorder {orderedIds} → every kit item in its new order. */
+export const reorderOperation = customOperation(
+	productKitItem,
+	{
+		value: 'reorder',
+		name: 'Reorder',
+		action: 'Reorder product kit items',
+		description:
+			'Put the components of the kit with this product ID in a new order. Needs every kit item ID of the kit exactly once, comma-separated, in the new order. Returns one item per kit item, in the new order.',
+		fields: [orderedIdsProperty],
+	},
+	{
+		method: 'PUT',
+		url: `=${collectionPath(productKitItem)}/reorder`,
+		preSend: [requirePositiveId(product.idParameter, product.idLabel), requireOrderedKitItemIds],
+	},
+);

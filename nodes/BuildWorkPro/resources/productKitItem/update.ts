@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { defaultQuantity, overrideCostPrice, productKitItem } from './fields';
 
 /** PATCH /products/{productId}/kit-items/{kitItemId} {defaultQuantity?, overrideCostPrice?}. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(productKitItem, {
 	action: 'Update a product kit item',
 	description:
 		"Change a kit item's default quantity or override cost price, given the product ID of the kit and the kit item ID (Reorder changes the order). Returns the updated kit item.",
+	fields: [updateFieldsProperty([defaultQuantity, overrideCostPrice])],
 });
-
-export const updateFields = forOperations(
-	productKitItem,
-	['update'],
-	[updateFieldsProperty([defaultQuantity, overrideCostPrice])],
-);

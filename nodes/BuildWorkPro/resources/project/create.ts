@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import { project, projectFields, projectName } from './fields';
 
 /** POST /projects → 201 with the new project. */
@@ -9,10 +9,5 @@ export const createOperation = createRecord(project, {
 	action: 'Create a project',
 	description:
 		'Create a project (a job under contract). Needs a name; status, contact ID, assignee, dates (ISO 8601), contract values and site address are optional. Returns the new project with its ID.',
+	fields: [requiredBodyProperty(projectName), additionalFields(projectFields)],
 });
-
-export const createFields = forOperations(
-	project,
-	['create'],
-	[requiredBodyProperty(projectName), additionalFields(projectFields)],
-);

@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { project } from './fields';
 
 /** DELETE /projects/{id} (BuildWorkPro keeps it as soft-deleted). */

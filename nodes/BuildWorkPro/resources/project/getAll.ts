@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { project, projectFilters } from './fields';
 
 /** GET /projects, page after page (cursor). */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(project, {
 	action: 'Get many projects',
 	description:
 		'List projects, optionally filtered by status, contact ID, a search text or creation/update date (ISO 8601). Returns one item per project, up to Limit unless Return All is on.',
+	fields: listProperties(projectFilters),
 });
-
-export const getAllFields = forOperations(project, ['getAll'], listProperties(projectFilters));

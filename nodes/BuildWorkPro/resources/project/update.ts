@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { project, projectFields, projectName } from './fields';
 
 /** PATCH /projects/{id}. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(project, {
 	action: 'Update a project',
 	description:
 		'Change some fields of the project with this project ID (for example its status or expected end date); fields left out stay as they are. Returns the updated project.',
+	fields: [updateFieldsProperty([projectName, ...projectFields])],
 });
-
-export const updateFields = forOperations(
-	project,
-	['update'],
-	[updateFieldsProperty([projectName, ...projectFields])],
-);

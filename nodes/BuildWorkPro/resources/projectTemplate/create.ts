@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import { projectTemplate, projectTemplateFields, projectTemplateName } from './fields';
 
 /** POST /project-templates → 201 with the new template. */
@@ -9,10 +9,5 @@ export const createOperation = createRecord(projectTemplate, {
 	action: 'Create a project template',
 	description:
 		'Create a project template. Needs a name; description, project type and creator are optional. Returns the new template with its ID, name and description.',
+	fields: [requiredBodyProperty(projectTemplateName), additionalFields(projectTemplateFields)],
 });
-
-export const createFields = forOperations(
-	projectTemplate,
-	['create'],
-	[requiredBodyProperty(projectTemplateName), additionalFields(projectTemplateFields)],
-);

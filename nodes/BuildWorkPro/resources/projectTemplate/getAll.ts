@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { projectTemplate } from './fields';
 
 /** GET /project-templates, page after page (cursor); the list has no filters. */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(projectTemplate, {
 	action: 'Get many project templates',
 	description:
 		"List the tenant's project templates. Returns one item per template, up to Limit unless Return All is on.",
+	fields: listProperties([]),
 });
-
-export const getAllFields = forOperations(projectTemplate, ['getAll'], listProperties([]));

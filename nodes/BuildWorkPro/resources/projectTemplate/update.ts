@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import { projectTemplate, projectTemplateFields, projectTemplateName } from './fields';
 
 /** PATCH /project-templates/{id}. */
@@ -9,10 +9,5 @@ export const updateOperation = updateRecord(projectTemplate, {
 	action: 'Update a project template',
 	description:
 		'Change some fields of the project template with this project template ID, such as its name or description; fields left out stay as they are. Returns the updated template.',
+	fields: [updateFieldsProperty([projectTemplateName, ...projectTemplateFields])],
 });
-
-export const updateFields = forOperations(
-	projectTemplate,
-	['update'],
-	[updateFieldsProperty([projectTemplateName, ...projectTemplateFields])],
-);

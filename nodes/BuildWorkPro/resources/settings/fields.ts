@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../../shared/operations';
+import type { ResourceSpec } from '../../description/operations';
 
 /**
  * The account's settings (/settings/…): read-only views of the tenant's configuration. There is

@@ -1,8 +1,9 @@
-import { operation } from '../../shared/operations';
+import { customOperation } from '../../description/operations';
 import { settings } from './fields';
 
 /** GET /settings/branding (needs users:read). */
-export const getBrandingOperation = operation(
+export const getBrandingOperation = customOperation(
+	settings,
 	{
 		value: 'getBranding',
 		name: 'Get Branding',

@@ -1,8 +1,9 @@
-import { operation } from '../../shared/operations';
+import { customOperation } from '../../description/operations';
 import { settings } from './fields';
 
 /** GET /settings/data-retention (needs users:read). */
-export const getDataRetentionOperation = operation(
+export const getDataRetentionOperation = customOperation(
+	settings,
 	{
 		value: 'getDataRetention',
 		name: 'Get Data Retention',

@@ -1,12 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector, optionsProperties } from '../../shared/fields';
-import { settings } from './fields';
+import { defineResource } from '../../description/defineResource';
 import { getBrandingOperation } from './getBranding';
 import { getDataRetentionOperation } from './getDataRetention';
+import { settings } from './fields';
 
 /** The Settings resource: the account's branding and data retention, read-only. */
-export const settingsDescription: INodeProperties[] = [
-	operationSelector(settings, [getBrandingOperation, getDataRetentionOperation], 'getBranding'),
-	...optionsProperties(settings, [], ['getBranding', 'getDataRetention']),
-];
+export const settingsResource = defineResource({
+	resource: settings,
+	name: 'Settings',
+	operations: [getBrandingOperation, getDataRetentionOperation],
+	defaultOperation: 'getBranding',
+});

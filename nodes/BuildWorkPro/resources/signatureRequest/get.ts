@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { signatureRequest } from './fields';
 
 /** GET /signature-requests/{id}. */

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { signatureRequest, signatureRequestFilters } from './fields';
 
 /** GET /signature-requests, newest first, page after page (cursor). */
@@ -9,10 +9,5 @@ export const getAllOperation = listRecords(signatureRequest, {
 	action: 'Get many signature requests',
 	description:
 		'List e-signature requests across bids and change orders, newest first, optionally only those of one entity type, one bid or change order ID, or one status. Returns one item per request, up to Limit unless Return All is on.',
+	fields: listProperties(signatureRequestFilters),
 });
-
-export const getAllFields = forOperations(
-	signatureRequest,
-	['getAll'],
-	listProperties(signatureRequestFilters),
-);

@@ -1,33 +1,16 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { signatureRequest } from './fields';
+import { defineResource } from '../../description/defineResource';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
+import { getAllOperation } from './getAll';
 import { resendOperation } from './resend';
 import { voidOperation } from './void';
+import { signatureRequest } from './fields';
 
 /**
- * The Signature Request resource: its operation selector and every operation's fields. The API
+ * The Signature Request resource: its operations. The API
  * creates requests when a bid or change order is sent for signature; it has no create of its own.
  */
-export const signatureRequestDescription: INodeProperties[] = [
-	operationSelector(signatureRequest, [
-		getOperation,
-		getAllOperation,
-		resendOperation,
-		voidOperation,
-	]),
-	...forOperations(
-		signatureRequest,
-		['get', 'resend', 'void'],
-		[recordIdProperty(signatureRequest)],
-	),
-	...getAllFields,
-	...optionsProperties(signatureRequest, ['resend', 'void'], ['get', 'getAll']),
-];
+export const signatureRequestResource = defineResource({
+	resource: signatureRequest,
+	name: 'Signature Request',
+	operations: [getOperation, getAllOperation, resendOperation, voidOperation],
+});

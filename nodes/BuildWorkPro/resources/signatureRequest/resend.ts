@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { signatureRequest } from './fields';
 
 /** POST /signature-requests/{id}/resend → {emailSent}; 409 unless pending or sent. */

@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { signatureRequest } from './fields';
 
 /** POST /signature-requests/{id}/void: cancels an active request; 409 otherwise. */

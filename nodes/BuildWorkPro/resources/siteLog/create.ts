@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import {
 	siteLog,
 	siteLogCreatedBy,
@@ -17,16 +17,11 @@ export const createOperation = createRecord(siteLog, {
 	action: 'Create a site log',
 	description:
 		'Create a daily site log for a project. Needs the project ID, the log date, notes and the user who writes it; title, tags, work performed, issues, head count and location are optional. Returns the new site log with its ID.',
-});
-
-export const createFields = forOperations(
-	siteLog,
-	['create'],
-	[
+	fields: [
 		requiredBodyProperty(siteLogProject),
 		requiredBodyProperty(siteLogDate),
 		requiredBodyProperty(siteLogNotes),
 		requiredBodyProperty(siteLogCreatedBy),
 		withTagList(additionalFields(siteLogFields)),
 	],
-);
+});

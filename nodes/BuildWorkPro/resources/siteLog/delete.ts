@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { siteLog } from './fields';
 
 /** DELETE /site-logs/{id}. */

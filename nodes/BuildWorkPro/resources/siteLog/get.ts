@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { siteLog } from './fields';
 
 /** GET /site-logs/{id}. */

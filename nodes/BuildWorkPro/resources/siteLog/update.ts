@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import {
 	siteLog,
 	siteLogDate,
@@ -16,14 +16,9 @@ export const updateOperation = updateRecord(siteLog, {
 	action: 'Update a site log',
 	description:
 		'Change some fields of the site log with this site log ID, such as its notes, tags or review status; fields left out stay as they are. Returns the updated site log.',
-});
-
-export const updateFields = forOperations(
-	siteLog,
-	['update'],
-	[
+	fields: [
 		withTagList(
 			updateFieldsProperty([siteLogProject, siteLogDate, siteLogNotes, ...siteLogFields]),
 		),
 	],
-);
+});

@@ -1,5 +1,5 @@
-import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
-import { createRecord } from '../../shared/operations';
+import { additionalFields, requiredBodyProperty } from '../../description/fields';
+import { createRecord } from '../../description/operations';
 import {
 	timeEntry,
 	timeEntryDate,
@@ -16,16 +16,11 @@ export const createOperation = createRecord(timeEntry, {
 	action: 'Create a time entry',
 	description:
 		'Book hours worked by a user on a project. Needs the user, the project ID, the work date and the hours (0.25 to 24); notes, task, phase, clock times and location are optional. Returns the new time entry with its ID, hours as a decimal string.',
-});
-
-export const createFields = forOperations(
-	timeEntry,
-	['create'],
-	[
+	fields: [
 		requiredBodyProperty(timeEntryUser),
 		requiredBodyProperty(timeEntryProject),
 		requiredBodyProperty(timeEntryDate),
 		requiredBodyProperty(timeEntryHours),
 		additionalFields(timeEntryFields),
 	],
-);
+});

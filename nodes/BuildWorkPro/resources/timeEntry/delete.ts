@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { timeEntry } from './fields';
 
 /** DELETE /time-entries/{id}. */

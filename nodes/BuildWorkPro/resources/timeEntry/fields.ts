@@ -1,6 +1,6 @@
-import { userChoice } from '../../shared/choices';
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import { userChoice } from '../../description/choices';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 
 export const timeEntry: ResourceSpec = {
 	value: 'timeEntry',

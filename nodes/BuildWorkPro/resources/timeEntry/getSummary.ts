@@ -1,5 +1,5 @@
-import { filtersProperty, forOperations } from '../../shared/fields';
-import { readCollection } from '../../shared/operations';
+import { filtersProperty } from '../../description/fields';
+import { readCollection } from '../../description/operations';
 import { timeEntry, timeEntrySummaryFilters } from './fields';
 
 /** GET /time-entries/summary → totals and breakdowns by user and by project. */
@@ -11,12 +11,7 @@ export const getSummaryOperation = readCollection(
 		action: 'Get a time entry summary',
 		description:
 			'Summarise time entries, optionally filtered by user, project ID or work date range: number of entries, total hours and total cost, overall, per user and per project. Returns one item; hours and costs are decimal strings.',
+		fields: [filtersProperty(timeEntrySummaryFilters)],
 	},
 	'summary',
-);
-
-export const getSummaryFields = forOperations(
-	timeEntry,
-	['getSummary'],
-	[filtersProperty(timeEntrySummaryFilters)],
 );

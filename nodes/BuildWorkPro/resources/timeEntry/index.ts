@@ -1,47 +1,36 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { bulkDeleteFields, bulkDeleteOperation } from './bulkDelete';
-import { bulkRestoreFields, bulkRestoreOperation } from './bulkRestore';
-import { createFields, createOperation } from './create';
+import { defineResource } from '../../description/defineResource';
+import { createOperation } from './create';
 import { deleteOperation } from './delete';
-import { exportFields, exportOperation } from './export';
-import { timeEntry } from './fields';
-import { getAllFields, getAllOperation } from './getAll';
-import { getSummaryFields, getSummaryOperation } from './getSummary';
-import { importFields, importOperation } from './import';
-import { updateFields, updateOperation } from './update';
+import { getAllOperation } from './getAll';
+import { getSummaryOperation } from './getSummary';
+import { updateOperation } from './update';
+import {
+	timeEntry,
+	timeEntryFilters,
+	timeEntryUser,
+	timeEntryProject,
+	timeEntryDate,
+	timeEntryHours,
+	timeEntryFields,
+} from './fields';
 
-/** The Time Entry resource (BuildWorkPro has no Get of one entry): its operation selector and every operation's fields. */
-export const timeEntryDescription: INodeProperties[] = [
-	operationSelector(timeEntry, [
-		bulkDeleteOperation,
-		bulkRestoreOperation,
+/** The Time Entry resource (BuildWorkPro has no Get of one entry): its operations. */
+export const timeEntryResource = defineResource({
+	resource: timeEntry,
+	name: 'Time Entry',
+	operations: [
 		createOperation,
 		deleteOperation,
-		exportOperation,
 		getAllOperation,
 		getSummaryOperation,
-		importOperation,
 		updateOperation,
-	]),
-	...forOperations(timeEntry, ['delete', 'update'], [recordIdProperty(timeEntry)]),
-	...createFields,
-	...getAllFields,
-	...getSummaryFields,
-	...updateFields,
-	...exportFields,
-	...bulkDeleteFields,
-	...bulkRestoreFields,
-	...importFields,
-	...optionsProperties(
-		timeEntry,
-		['bulkDelete', 'bulkRestore', 'import', 'create', 'delete', 'export', 'update'],
-		['getAll', 'getSummary'],
-	),
-];
+	],
+	generic: {
+		export: { filters: timeEntryFilters },
+		import: {
+			fields: [timeEntryUser, timeEntryProject, timeEntryDate, timeEntryHours, timeEntryFields],
+			exampleColumns: 'userId, projectId, date, hours',
+		},
+		bulk: true,
+	},
+});

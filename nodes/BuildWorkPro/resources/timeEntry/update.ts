@@ -1,5 +1,5 @@
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import {
 	timeEntry,
 	timeEntryDate,
@@ -16,12 +16,7 @@ export const updateOperation = updateRecord(timeEntry, {
 	action: 'Update a time entry',
 	description:
 		'Change some fields of the time entry with this time entry ID, such as its hours, date or review status; fields left out stay as they are. Returns the updated time entry.',
-});
-
-export const updateFields = forOperations(
-	timeEntry,
-	['update'],
-	[
+	fields: [
 		updateFieldsProperty([
 			timeEntryUser,
 			timeEntryProject,
@@ -30,4 +25,4 @@ export const updateFields = forOperations(
 			...timeEntryFields,
 		]),
 	],
-);
+});

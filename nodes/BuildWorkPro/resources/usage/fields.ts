@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../../shared/operations';
+import type { ResourceSpec } from '../../description/operations';
 
 /** The account's current rate-limit consumption (/usage): one view, no records, no ID. */
 export const usage: ResourceSpec = {

@@ -1,8 +1,9 @@
-import { operation } from '../../shared/operations';
+import { customOperation } from '../../description/operations';
 import { usage } from './fields';
 
 /** GET /usage (needs audit:read); the request itself costs 1 unit. */
-export const getOperation = operation(
+export const getOperation = customOperation(
+	usage,
 	{
 		value: 'get',
 		name: 'Get',

@@ -1,11 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector, optionsProperties } from '../../shared/fields';
-import { usage } from './fields';
+import { defineResource } from '../../description/defineResource';
 import { getOperation } from './get';
+import { usage } from './fields';
 
 /** The Usage resource: live rate-limit consumption, for dashboards or to slow down before a 429. */
-export const usageDescription: INodeProperties[] = [
-	operationSelector(usage, [getOperation], 'get'),
-	...optionsProperties(usage, [], ['get']),
-];
+export const usageResource = defineResource({
+	resource: usage,
+	name: 'Usage',
+	operations: [getOperation],
+	defaultOperation: 'get',
+});

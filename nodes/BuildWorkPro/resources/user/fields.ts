@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../../shared/operations';
+import type { ResourceSpec } from '../../description/operations';
 
 export const user: ResourceSpec = {
 	value: 'user',

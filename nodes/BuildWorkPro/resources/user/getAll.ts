@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { user } from './fields';
 
 /** GET /users, page after page (cursor). */
@@ -9,6 +9,5 @@ export const getAllOperation = listRecords(user, {
 	action: 'Get many users',
 	description:
 		'List the members of the BuildWorkPro account (for assigning leads, projects and bids). Returns one item per user.',
+	fields: listProperties([]),
 });
-
-export const getAllFields = forOperations(user, ['getAll'], listProperties([]));

@@ -1,18 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { user } from './fields';
+import { defineResource } from '../../description/defineResource';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
+import { getAllOperation } from './getAll';
+import { user } from './fields';
 
-export const userDescription: INodeProperties[] = [
-	operationSelector(user, [getOperation, getAllOperation]),
-	...forOperations(user, ['get'], [recordIdProperty(user)]),
-	...getAllFields,
-	...optionsProperties(user, [], ['get', 'getAll']),
-];
+/** The User resource: its operations. */
+export const userResource = defineResource({
+	resource: user,
+	name: 'User',
+	operations: [getOperation, getAllOperation],
+});

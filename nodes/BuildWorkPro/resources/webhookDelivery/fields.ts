@@ -1,6 +1,6 @@
-import { dateFilters } from '../../shared/choices';
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import { dateFilters } from '../../description/choices';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 import { eventTypeOptions } from '../webhookEndpoint/fields';
 
 /** Webhook deliveries (/webhook-deliveries): one row per event sent to an endpoint, with its attempts. */

@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { webhookDelivery } from './fields';
 
 /** GET /webhook-deliveries/{id}. */

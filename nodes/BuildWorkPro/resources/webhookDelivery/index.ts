@@ -1,20 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { webhookDelivery } from './fields';
+import { defineResource } from '../../description/defineResource';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
+import { getAllOperation } from './getAll';
 import { replayOperation } from './replay';
+import { webhookDelivery } from './fields';
 
-/** The Webhook Delivery resource: its operation selector and every operation's fields. */
-export const webhookDeliveryDescription: INodeProperties[] = [
-	operationSelector(webhookDelivery, [getOperation, getAllOperation, replayOperation]),
-	...forOperations(webhookDelivery, ['get', 'replay'], [recordIdProperty(webhookDelivery)]),
-	...getAllFields,
-	...optionsProperties(webhookDelivery, ['replay'], ['get', 'getAll']),
-];
+/** The Webhook Delivery resource: its operations. */
+export const webhookDeliveryResource = defineResource({
+	resource: webhookDelivery,
+	name: 'Webhook Delivery',
+	operations: [getOperation, getAllOperation, replayOperation],
+});

@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { webhookDelivery } from './fields';
 
 /** POST /webhook-deliveries/{id}/replay: back to pending, attempts from 0 (409 once the endpoint is deleted). */

@@ -1,4 +1,4 @@
-import { deleteRecord } from '../../shared/operations';
+import { deleteRecord } from '../../description/operations';
 import { webhookEndpoint } from './fields';
 
 /** DELETE /webhook-endpoints/{id} (soft delete: 204). */

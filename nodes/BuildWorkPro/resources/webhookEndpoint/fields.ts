@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BUILDWORKPRO_EVENT_TYPES, eventDisplayName } from '../../../BuildWorkProTrigger/events';
-import type { FieldSpec } from '../../shared/fields';
-import type { ResourceSpec } from '../../shared/operations';
+import type { FieldSpec } from '../../description/fields';
+import type { ResourceSpec } from '../../description/operations';
 
 /**
  * Webhook endpoints (/webhook-endpoints): URLs BuildWorkPro sends events to. The BuildWorkPro

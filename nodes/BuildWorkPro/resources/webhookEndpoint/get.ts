@@ -1,4 +1,4 @@
-import { getRecord } from '../../shared/operations';
+import { getRecord } from '../../description/operations';
 import { webhookEndpoint } from './fields';
 
 /** GET /webhook-endpoints/{id}. */

@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { listRecords } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { listRecords } from '../../description/operations';
 import { fetchWholeList } from '../../shared/pagination';
 import { webhookEndpoint } from './fields';
 
@@ -12,8 +12,7 @@ export const getAllOperation = listRecords(
 		action: 'Get many webhook endpoints',
 		description:
 			"List the account's webhook endpoints, including the Trigger's. Returns one item per endpoint with its URL, event types and delivery health, up to Limit unless Return All is on; never signing secrets.",
+		fields: listProperties([]),
 	},
 	fetchWholeList,
 );
-
-export const getAllFields = forOperations(webhookEndpoint, ['getAll'], listProperties([]));

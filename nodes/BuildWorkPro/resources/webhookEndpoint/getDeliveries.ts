@@ -1,5 +1,5 @@
-import { forOperations, listProperties } from '../../shared/fields';
-import { operation, recordPath } from '../../shared/operations';
+import { listProperties } from '../../description/fields';
+import { customOperation, recordPath } from '../../description/operations';
 import { fetchWholeList } from '../../shared/pagination';
 import { requirePositiveId } from '../../shared/preSend';
 import { webhookEndpoint } from './fields';
@@ -8,13 +8,15 @@ import { webhookEndpoint } from './fields';
  * GET /webhook-endpoints/{id}/deliveries: the endpoint's 100 most recent deliveries in one
  * answer, without paging (Webhook Delivery > Get Many pages through all of them).
  */
-export const getDeliveriesOperation = operation(
+export const getDeliveriesOperation = customOperation(
+	webhookEndpoint,
 	{
 		value: 'getDeliveries',
 		name: 'Get Deliveries',
 		action: 'Get the recent deliveries of a webhook endpoint',
 		description:
 			'List the most recent deliveries (at most 100, newest first) to the webhook endpoint with this ID. Returns one item per delivery with its event ID, status, attempt count and the last response, up to Limit unless Return All is on.',
+		fields: listProperties([]),
 	},
 	{
 		method: 'GET',
@@ -22,10 +24,4 @@ export const getDeliveriesOperation = operation(
 		preSend: [requirePositiveId(webhookEndpoint.idParameter, webhookEndpoint.idLabel)],
 		pager: fetchWholeList,
 	},
-);
-
-export const getDeliveriesFields = forOperations(
-	webhookEndpoint,
-	['getDeliveries'],
-	listProperties([]),
 );

@@ -1,43 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import {
-	forOperations,
-	operationSelector,
-	optionsProperties,
-	recordIdProperty,
-} from '../../shared/fields';
-import { createFields, createOperation } from './create';
+import { defineResource } from '../../description/defineResource';
+import { createOperation } from './create';
 import { deleteOperation } from './delete';
-import { webhookEndpoint } from './fields';
 import { getOperation } from './get';
-import { getAllFields, getAllOperation } from './getAll';
-import { getDeliveriesFields, getDeliveriesOperation } from './getDeliveries';
+import { getAllOperation } from './getAll';
+import { getDeliveriesOperation } from './getDeliveries';
 import { rotateSecretOperation } from './rotateSecret';
-import { updateFields, updateOperation } from './update';
+import { updateOperation } from './update';
+import { webhookEndpoint } from './fields';
 
-/** The Webhook Endpoint resource: its operation selector and every operation's fields. */
-export const webhookEndpointDescription: INodeProperties[] = [
-	operationSelector(webhookEndpoint, [
+/** The Webhook Endpoint resource: its operations. */
+export const webhookEndpointResource = defineResource({
+	resource: webhookEndpoint,
+	name: 'Webhook Endpoint',
+	operations: [
 		createOperation,
 		deleteOperation,
 		getOperation,
-		getDeliveriesOperation,
 		getAllOperation,
+		getDeliveriesOperation,
 		rotateSecretOperation,
 		updateOperation,
-	]),
-	...forOperations(
-		webhookEndpoint,
-		['delete', 'get', 'getDeliveries', 'rotateSecret', 'update'],
-		[recordIdProperty(webhookEndpoint)],
-	),
-	...createFields,
-	...getAllFields,
-	...getDeliveriesFields,
-	...updateFields,
-	...optionsProperties(
-		webhookEndpoint,
-		['create', 'delete', 'rotateSecret', 'update'],
-		['get', 'getAll', 'getDeliveries'],
-	),
-];
+	],
+});

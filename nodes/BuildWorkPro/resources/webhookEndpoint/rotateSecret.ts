@@ -1,4 +1,4 @@
-import { recordAction } from '../../shared/operations';
+import { recordAction } from '../../description/operations';
 import { webhookEndpoint } from './fields';
 
 /** POST /webhook-endpoints/{id}/rotate-secret → { signingSecret }. */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperations, updateFields as updateFieldsProperty } from '../../shared/fields';
-import { updateRecord } from '../../shared/operations';
+import { updateFields as updateFieldsProperty } from '../../description/fields';
+import { updateRecord } from '../../description/operations';
 import {
 	endpointDescription,
 	endpointIsActive,
@@ -10,15 +10,6 @@ import {
 	webhookEndpoint,
 } from './fields';
 
-/** PATCH /webhook-endpoints/{id}. */
-export const updateOperation = updateRecord(webhookEndpoint, {
-	value: 'update',
-	name: 'Update',
-	action: 'Update a webhook endpoint',
-	description:
-		'Change the URL, event types (the new list replaces the old one), description or active state of the webhook endpoint with this ID; fields left out stay as they are. Returns the updated endpoint, without its signing secret.',
-});
-
 /** Update Fields: the field builders' collection, plus the Event Types multi-select, alphabetically. */
 const collection = updateFieldsProperty([endpointUrl, endpointDescription, endpointIsActive]);
 const options = [
@@ -26,8 +17,12 @@ const options = [
 	eventTypesProperty(false),
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
-export const updateFields = forOperations(
-	webhookEndpoint,
-	['update'],
-	[{ ...collection, options }],
-);
+/** PATCH /webhook-endpoints/{id}. */
+export const updateOperation = updateRecord(webhookEndpoint, {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a webhook endpoint',
+	description:
+		'Change the URL, event types (the new list replaces the old one), description or active state of the webhook endpoint with this ID; fields left out stay as they are. Returns the updated endpoint, without its signing secret.',
+	fields: [{ ...collection, options }],
+});

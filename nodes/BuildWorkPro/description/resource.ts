@@ -13,3 +13,13 @@ export interface ResourceSpec {
 	/** A parent record the resource lives under (line items under a bid). */
 	parent?: ResourceSpec;
 }
+
+/** The resource and the records it lives under, outermost first: [bid, bidLineItem]. */
+export function lineage(resource: ResourceSpec): ResourceSpec[] {
+	return resource.parent ? [...lineage(resource.parent), resource] : [resource];
+}
+
+/** The noun in the plural: 'bids', 'time entries'. */
+export function plural(noun: string): string {
+	return noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+}
