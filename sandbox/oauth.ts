@@ -14,7 +14,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { ALL_SCOPES } from './catalog';
 import { ApiError } from './problems';
 import type { RateLimiter } from './rateLimiter';
-import type { SandboxKey } from './types';
+import type { OAuthClientInput, OAuthConfig, OAuthOptions, SandboxKey } from './types';
 
 /** Password of every sandbox user on the consent page. */
 export const SANDBOX_USER_PASSWORD = 'sandbox';
@@ -78,22 +78,6 @@ export const ROLE_SCOPES: Record<string, readonly string[]> = {
 	],
 };
 
-export interface OAuthConfig {
-	/** Lifetime of access tokens (`expires_in`). */
-	accessTokenTtlSeconds: number;
-	/** Lifetime of each refresh token (a rotation issues a fresh one). */
-	refreshTokenTtlSeconds: number;
-	/** Lifetime of an authorization code. */
-	codeTtlSeconds: number;
-	/**
-	 * Skip the consent page: GET /oauth/authorize approves at once as this user (an email, a user id,
-	 * or true for the first user of tenant 1); false shows the page.
-	 */
-	autoApprove: string | number | boolean;
-	/** POST /oauth/register requests allowed per IP and minute (0: unlimited). */
-	registrationsPerMinute: number;
-}
-
 export const DEFAULT_OAUTH_CONFIG: OAuthConfig = {
 	accessTokenTtlSeconds: 3600,
 	refreshTokenTtlSeconds: 30 * 24 * 3600,
@@ -101,24 +85,6 @@ export const DEFAULT_OAUTH_CONFIG: OAuthConfig = {
 	autoApprove: false,
 	registrationsPerMinute: 5,
 };
-
-/** A client to pre-register (sandbox.oauth.registerClient, PUT /__sandbox/oauth/clients, options.oauth.clients). */
-export interface OAuthClientInput {
-	clientId?: string;
-	/** Omit (or null) for a public client; '' generates one for a confidential client. */
-	clientSecret?: string | null;
-	name?: string;
-	redirectUris: string[];
-	/** Space-separated scopes the client may ask for; '' = any. */
-	scope?: string;
-	grantTypes?: string[];
-	tokenEndpointAuthMethod?: AuthMethod;
-}
-
-export interface OAuthOptions extends Partial<OAuthConfig> {
-	/** Extra clients registered at start and after every reset (next to the two seeded ones). */
-	clients?: OAuthClientInput[];
-}
 
 interface Client {
 	clientId: string;

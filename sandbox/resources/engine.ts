@@ -6,20 +6,12 @@
 import { ApiError, badRequest, notFound } from '../problems';
 import { filterFingerprint, type CursorCodec } from '../cursor';
 import { firstIndexAfter, pageOf } from '../keyset';
-import { parseDateParam } from '../contacts';
+import { parseDateParam } from '../query';
 import { EVENT_TYPES } from '../webhooks';
 import { validateActionBody, validateFields, type DefaultInit } from './fields';
 import { checkTransition, transitionConflict, type EditGuard } from './lifecycle';
-import type {
-	Answer,
-	FamilyDef,
-	FilterSpec,
-	ResourceContext,
-	ResourceOperation,
-	Row,
-} from './types';
-
-export type { Answer, FamilyDef, ResourceContext, ResourceOperation, Row } from './types';
+import { ok, type Answer } from '../answer';
+import type { FamilyDef, FilterSpec, ResourceContext, ResourceOperation, Row } from './types';
 
 const isoOf = (ms: number) => new Date(ms).toISOString();
 
@@ -393,15 +385,6 @@ export function buildMatcher(
 const truthy = (v: string | undefined) => v === 'true' || v === '1';
 
 // ---- generic handlers ------------------------------------------------------------------------
-
-export function ok(
-	ctx: ResourceContext,
-	data: unknown,
-	status = 200,
-	metaExtra: Record<string, unknown> = {},
-): Answer {
-	return { status, body: { data, meta: { request_id: ctx.requestId, ...metaExtra } } };
-}
 
 function list(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
 	const table = store.table(def.name, ctx.tenantId);

@@ -2,11 +2,7 @@
 import type { FieldSpec } from './fields';
 import type { ActionSpec, EditGuard, Nouns } from './lifecycle';
 import type { ResourceStore } from './engine';
-
-export interface Answer {
-	status: number;
-	body?: unknown;
-}
+import type { Answer } from '../answer';
 
 /** What a resource handler needs from the request pipeline (a subset of app.ts's context). */
 export interface ResourceContext {
