@@ -1,7 +1,7 @@
 /**
  * The account's own views (served by sandbox/routes/account.ts): settings (branding, data
  * retention) and the API audit log, which records every authenticated API request of the tenant
- * as the pipeline in app.ts answers it.
+ * as the pipeline (sandbox/pipeline.ts) answers it.
  */
 import type { CursorCodec } from './cursor';
 import { filterFingerprint } from './cursor';

@@ -1,4 +1,7 @@
-/** Contact storage, validation (CreateContact / UpdateContact) and list filters. */
+/**
+ * Contact records: the stored shape, validation (CreateContact / UpdateContact), presentation,
+ * list filters and one tenant's table (sandbox/contactStore.ts holds every tenant's).
+ */
 import type { Contact } from './types';
 import { badRequest, validationFailed, type FieldError } from './problems';
 import { EMAIL_PATTERN } from './query';

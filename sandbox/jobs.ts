@@ -106,7 +106,7 @@ export interface ImportField {
 	type: string;
 }
 
-/** What jobs need from the rest of the sandbox (implemented in app.ts). */
+/** What jobs need from the rest of the sandbox (implemented by sandbox/jobsAdapter.ts). */
 export interface JobData {
 	/**
 	 * Export columns and the matching records (ascending id), taken when the job is created and

@@ -150,7 +150,7 @@ interface Code {
 	familyId: number | null;
 }
 
-/** What the pipeline in app.ts answers (same shape as its Answer). */
+/** What the pipeline (sandbox/pipeline.ts) answers (same shape as its Answer). */
 export interface OAuthAnswer {
 	status: number;
 	body?: unknown;
@@ -543,7 +543,7 @@ export class OAuthServer {
 	// ---- bearer authentication on the API -------------------------------------------------------
 
 	/**
-	 * The caller behind a `bwp_at_…` token, as app.ts's pipeline needs it (a key-like binding with
+	 * The caller behind a `bwp_at_…` token, as the pipeline (sandbox/pipeline.ts) needs it (a key-like binding with
 	 * the granted scopes). Unknown or revoked → 401 unauthorized; expired → 401 token_expired.
 	 */
 	authenticate(token: string): { key: SandboxKey; keyId: number; oauth: true; user: OAuthUser } {

@@ -1,5 +1,5 @@
 /** Parsing and validation of query values and common formats, shared by every family. */
-import { badRequest } from './problems';
+import { ApiError, badRequest } from './problems';
 
 /** Same pattern ajv-formats uses for `format: email`, so what we accept also passes the schema. */
 export const EMAIL_PATTERN =
@@ -24,4 +24,22 @@ export function parseLimit(value: string | undefined): number {
 		throw badRequest('limit must be an integer between 1 and 100.');
 	}
 	return Number(value);
+}
+
+/** The distinct ids of a POST /<family>/get-many body ({ids: 1 to 50 positive integers}), else 400/422. */
+export function parseGetManyIds(body: unknown): number[] {
+	if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
+		throw badRequest('The request body must be a JSON object.');
+	}
+	const ids = (body as { ids?: unknown } | undefined)?.ids;
+	const fail = (code: string, message: string): never => {
+		throw new ApiError(422, 'validation_failed', message, [{ field: 'ids', code, message }]);
+	};
+	if (ids === undefined) fail('required', 'ids is required.');
+	if (!Array.isArray(ids))
+		return fail('invalid_type', 'ids must be an array of positive integers.');
+	if (ids.length < 1 || ids.length > 50) fail('invalid_length', 'ids must hold 1 to 50 ids.');
+	if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0))
+		fail('invalid_type', 'Every id must be a positive integer.');
+	return [...new Set(ids as number[])];
 }

@@ -1,6 +1,6 @@
 /**
  * Every operation the sandbox serves, each entry with its method, path, scopes, cost and handler:
- * the router (sandbox/router.ts) finds the entry and the pipeline (sandbox/app.ts) checks its
+ * the router (sandbox/router.ts) finds the entry and the pipeline (sandbox/pipeline.ts) checks its
  * scopes and charges its cost before calling its handler.
  */
 import type { RouteEntry } from './route';

@@ -9,8 +9,7 @@ import {
 	type StoredContact,
 } from '../contacts';
 import { pageOf } from '../keyset';
-import { ApiError, badRequest } from '../problems';
-import { parseDateParam, parseLimit } from '../query';
+import { parseDateParam, parseGetManyIds, parseLimit } from '../query';
 import type { RequestContext, RouteEntry, Services } from '../route';
 
 function list({ contacts, cursors }: Services, ctx: RequestContext): Answer {
@@ -77,22 +76,7 @@ function summarize({ contacts }: Services, ctx: RequestContext): Answer {
 }
 
 function getMany({ contacts }: Services, ctx: RequestContext): Answer {
-	const body = ctx.body as { ids?: unknown } | undefined;
-	if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-		throw badRequest('The request body must be a JSON object.');
-	}
-	const ids = body?.ids;
-	const fail = (code: string, message: string): never => {
-		throw new ApiError(422, 'validation_failed', message, [{ field: 'ids', code, message }]);
-	};
-	if (ids === undefined) fail('required', 'ids is required.');
-	if (!Array.isArray(ids))
-		return fail('invalid_type', 'ids must be an array of positive integers.');
-	if (ids.length < 1 || ids.length > 50) fail('invalid_length', 'ids must hold 1 to 50 ids.');
-	if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0)) {
-		fail('invalid_type', 'Every id must be a positive integer.');
-	}
-	const unique = [...new Set(ids as number[])];
+	const unique = parseGetManyIds(ctx.body);
 	const table = contacts.table(ctx.tenantId);
 	const found = unique.map((id) => table.getLive(id)).filter((c): c is StoredContact => !!c);
 	return ok(
