@@ -47,7 +47,7 @@ interface ApiRequest {
 	/** Headers every answer gets (request id, rate-limit state, Server-Timing). */
 	headers: Record<string, string>;
 	afterCommit: Array<() => void>;
-	entry: LoggedRequest;
+	logEntry: LoggedRequest;
 	caller: Caller;
 }
 
@@ -86,17 +86,17 @@ async function handleApi(
 	const method = (req.method ?? 'GET').toUpperCase();
 	const relPath = path.slice(API_PREFIX.length) || '/';
 	const requestId = newRequestId();
-	const entry = app.requestLog.start(method, path, query, req.headers);
+	const logEntry = app.requestLog.start(method, path, query, req.headers);
 
 	const fault = app.faults.take(method, relPath);
 	if (fault?.kind === 'drop') {
-		entry.dropped = true;
+		logEntry.dropped = true;
 		req.socket.destroy();
 		return;
 	}
 	if (fault?.kind === 'slow' && !(await app.faults.delay(fault.delayMs ?? 2_000))) return;
 	const raw = await readBody(req, app.maxBodyBytes);
-	app.requestLog.recordBody(entry, raw.bytes);
+	app.requestLog.recordBody(logEntry, raw.bytes);
 	if (raw.aborted) {
 		req.socket.destroy();
 		return;
@@ -114,7 +114,7 @@ async function handleApi(
 		requestId,
 		headers: { 'X-Request-Id': requestId },
 		afterCommit: [],
-		entry,
+		logEntry,
 		caller: {},
 	};
 	let answer: Answer;
@@ -135,14 +135,14 @@ async function handleApi(
 			headers: apiError.headers,
 		};
 	}
-	entry.status = answer.status;
+	logEntry.status = answer.status;
 	const text = serialize(answer);
 	// Time spent serving the request (routing, store access, serialization), body reading excluded.
 	const cpu = process.cpuUsage(cpuStarted);
 	request.headers['Server-Timing'] =
 		`app;dur=${(performance.now() - started).toFixed(3)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(3)}`;
 	if (fault?.kind === 'commit-then-drop') {
-		entry.dropped = true;
+		logEntry.dropped = true;
 		req.socket.destroy();
 	} else send(res, answer, text, request.headers);
 	audit(app, request, answer, started);
@@ -282,7 +282,7 @@ function authenticate(
 		throw new ApiError(401, 'unauthorized', 'The API key is not valid.', undefined, {
 			...WWW_AUTHENTICATE,
 		});
-	request.entry.keyName = binding.key.name;
+	request.logEntry.keyName = binding.key.name;
 	request.caller.tenantId = binding.key.tenantId;
 	request.caller.keyId = oauth ? undefined : binding.keyId;
 	return { key: binding.key, keyId: binding.keyId, oauth: !!oauth };
