@@ -246,6 +246,11 @@ describe('sandbox test controls', () => {
 });
 
 describe('sandbox scopes and costs match openapi.json', () => {
+	it('serves each method and path from exactly one route table entry', () => {
+		const requests = ROUTES.map((route) => `${route.method} ${route.path}`);
+		expect(requests.filter((request, i) => requests.indexOf(request) !== i)).toEqual([]);
+	});
+
 	(openapi ? it : it.skip)(
 		'requires exactly the scope openapi.json names for every served operation',
 		() => {
