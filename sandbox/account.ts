@@ -1,24 +1,13 @@
 /**
- * The account's own views: settings (branding, data retention) and the API audit log, which
- * records every authenticated API request of the tenant as the pipeline in app.ts answers it.
+ * The account's own views (served by sandbox/routes/account.ts): settings (branding, data
+ * retention) and the API audit log, which records every authenticated API request of the tenant
+ * as the pipeline (sandbox/pipeline.ts) answers it.
  */
 import type { CursorCodec } from './cursor';
 import { filterFingerprint } from './cursor';
-import { parseDateParam } from './contacts';
+import { parseDateParam } from './query';
 import { pageOf } from './keyset';
 import { badRequest } from './problems';
-
-/** Served operations besides those of sandbox/catalog.ts, with openapi.json's scopes and costs. */
-export const ACCOUNT_OPERATIONS: ReadonlyArray<{
-	method: string;
-	path: string;
-	scopes: string[];
-	cost: number;
-}> = [
-	{ method: 'GET', path: '/settings/branding', scopes: ['users:read'], cost: 1 },
-	{ method: 'GET', path: '/settings/data-retention', scopes: ['users:read'], cost: 1 },
-	{ method: 'GET', path: '/api-audit-logs', scopes: ['audit:read'], cost: 1 },
-];
 
 /** Branding as openapi's BrandingSettings (the logo's bytes are never part of the API). */
 export function brandingOf(tenantId: number) {

@@ -1,11 +1,8 @@
 /**
- * Scopes and rate-limit costs of the operations the sandbox serves. These mirror `security`
- * and `x-rate-limit-cost` in openapi.json; test/sandbox checks the table against that file so
- * the two cannot drift apart silently.
+ * Every scope the API knows and its documented rate-limit cost classes. The scopes and cost of
+ * each served operation sit on its entry in the route table (sandbox/routeTable.ts); test/sandbox
+ * checks both against openapi.json.
  */
-import { RESOURCE_OPERATIONS } from './resources';
-import { JOB_ROUTES } from './jobs';
-import { ACCOUNT_OPERATIONS } from './account';
 
 export const ALL_SCOPES: readonly string[] = [
 	'audit:read',
@@ -63,73 +60,6 @@ export const ALL_SCOPES: readonly string[] = [
 	'time_entries:write',
 	'users:read',
 	'webhooks:manage',
-];
-
-export interface OperationInfo {
-	method: string;
-	/** openapi path template, relative to /api/v1. */
-	path: string;
-	/** First required scope; null = authentication only (GET /me). */
-	scope: string | null;
-	/** Every required scope (openapi lists them in one security requirement, so all are needed). */
-	scopes: string[];
-	cost: number;
-}
-
-const CORE_OPERATIONS: ReadonlyArray<Omit<OperationInfo, 'scopes'>> = [
-	{ method: 'GET', path: '/me', scope: null, cost: 1 },
-	{ method: 'GET', path: '/usage', scope: 'audit:read', cost: 1 },
-	{ method: 'GET', path: '/contacts', scope: 'contacts:read', cost: 1 },
-	{ method: 'POST', path: '/contacts', scope: 'contacts:write', cost: 5 },
-	{ method: 'GET', path: '/contacts/count', scope: 'contacts:read', cost: 1 },
-	{ method: 'GET', path: '/contacts/summary', scope: 'contacts:read', cost: 1 },
-	{ method: 'POST', path: '/contacts/get-many', scope: 'contacts:read', cost: 5 },
-	{ method: 'GET', path: '/contacts/{id}', scope: 'contacts:read', cost: 1 },
-	{ method: 'PATCH', path: '/contacts/{id}', scope: 'contacts:write', cost: 5 },
-	{ method: 'DELETE', path: '/contacts/{id}', scope: 'contacts:delete', cost: 5 },
-	{ method: 'GET', path: '/webhook-endpoints', scope: 'webhooks:manage', cost: 1 },
-	{ method: 'POST', path: '/webhook-endpoints', scope: 'webhooks:manage', cost: 5 },
-	{ method: 'GET', path: '/webhook-endpoints/{id}', scope: 'webhooks:manage', cost: 1 },
-	{ method: 'PATCH', path: '/webhook-endpoints/{id}', scope: 'webhooks:manage', cost: 5 },
-	{ method: 'DELETE', path: '/webhook-endpoints/{id}', scope: 'webhooks:manage', cost: 5 },
-	{
-		method: 'POST',
-		path: '/webhook-endpoints/{id}/rotate-secret',
-		scope: 'webhooks:manage',
-		cost: 5,
-	},
-	{ method: 'GET', path: '/webhook-endpoints/{id}/deliveries', scope: 'webhooks:manage', cost: 1 },
-	{ method: 'GET', path: '/webhook-deliveries', scope: 'webhooks:manage', cost: 1 },
-	{ method: 'GET', path: '/webhook-deliveries/{id}', scope: 'webhooks:manage', cost: 1 },
-	{ method: 'POST', path: '/webhook-deliveries/{id}/replay', scope: 'webhooks:manage', cost: 5 },
-];
-
-/**
- * Every operation the sandbox serves: hand-written ones first, then every operation of the
- * resource families (sandbox/resources), then jobs and files (sandbox/jobs.ts), then settings and
- * the audit log (sandbox/account.ts).
- */
-export const OPERATIONS: readonly OperationInfo[] = [
-	...CORE_OPERATIONS.map((op) => ({ ...op, scopes: op.scope ? [op.scope] : [] })),
-	...RESOURCE_OPERATIONS.map((op) => ({
-		method: op.method,
-		path: op.path,
-		scope: op.scopes[0] ?? null,
-		scopes: [...op.scopes],
-		cost: op.cost,
-	})),
-	...JOB_ROUTES.map((op) => ({
-		method: op.method,
-		path: op.path,
-		scope: op.scopes[0] ?? null,
-		scopes: [...op.scopes],
-		cost: costOf(op.method, op.path),
-	})),
-	...ACCOUNT_OPERATIONS.map((op) => ({
-		...op,
-		scope: op.scopes[0] ?? null,
-		scopes: [...op.scopes],
-	})),
 ];
 
 /**

@@ -1,6 +1,10 @@
-/** Contact storage, validation (CreateContact / UpdateContact) and list filters. */
+/**
+ * Contact records: the stored shape, validation (CreateContact / UpdateContact), presentation,
+ * list filters and one tenant's table (sandbox/contactStore.ts holds every tenant's).
+ */
 import type { Contact } from './types';
 import { badRequest, validationFailed, type FieldError } from './problems';
+import { EMAIL_PATTERN } from './query';
 
 export const CONTACT_TYPES = [
 	'customer',
@@ -15,10 +19,6 @@ export const CONTACT_TYPES = [
 	'partner',
 	'other',
 ] as const;
-
-/** Same pattern ajv-formats uses for `format: email`, so what we accept also passes the schema. */
-export const EMAIL_PATTERN =
-	/^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 export interface StoredContact extends Contact {
 	tenantId: number;
@@ -162,15 +162,6 @@ export interface ContactFilters {
 	search?: string;
 	dateFromMs?: number;
 	dateToMs?: number;
-}
-
-/** Parses a date-time query value; accepts anything `Date` understands (liberal), else 400. */
-export function parseDateParam(name: string, value: string | undefined): number | undefined {
-	if (value === undefined || value === '') return undefined;
-	const ms = Date.parse(value);
-	if (Number.isNaN(ms))
-		throw badRequest(`${name} must be an ISO 8601 date-time, e.g. 2024-01-31T00:00:00.000Z.`);
-	return ms;
 }
 
 export function contactMatcher(filters: ContactFilters): (c: StoredContact) => boolean {

@@ -1,5 +1,12 @@
-/** Small HTTP helpers: body reading with a size cap, query parsing, JSON answers. */
+/** Small HTTP helpers: body reading with a size cap, query parsing, JSON answers, request ids. */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Where the API lives; the test controls live under CONTROL_PREFIX. */
+export const API_PREFIX = '/api/v1';
+export const CONTROL_PREFIX = '/__sandbox';
+
+export const newRequestId = () => `req_${randomBytes(12).toString('hex')}`;
 
 export interface RawBody {
 	bytes: Buffer;

@@ -9,23 +9,25 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ALL_SCOPES } from './catalog';
 import { SandboxApp } from './app';
-import type { DocumentInput } from './app';
-import type { JobConfig, RowError } from './jobs';
+import type { RowError } from './jobs';
+import { handleRequest } from './pipeline';
 import type { StorageRequest } from './storage';
 import {
 	N8N_LOCAL_REDIRECT_URIS,
 	SANDBOX_CONFIDENTIAL_CLIENT,
 	SANDBOX_PUBLIC_CLIENT,
 	SANDBOX_USER_PASSWORD,
+	type OAuthFamilyView,
 } from './oauth';
 import type {
 	Contact,
 	DeliveryRecord,
+	DocumentInput,
 	FaultSpec,
+	JobConfig,
 	LoggedRequest,
 	OAuthClientInput,
 	OAuthConfig,
-	OAuthFamilyView,
 	SandboxKey,
 	SandboxOptions,
 	SendDeliveryOptions,
@@ -33,9 +35,13 @@ import type {
 } from './types';
 
 export type * from './types';
+export type { JobStatus, JobType, RowError } from './jobs';
+export type { StorageRequest } from './storage';
+export type { OAuthFamilyView } from './oauth';
 export { signV1, SIGNATURE_HEADER, EVENT_TYPES } from './webhooks';
 export { ERROR_TYPE_BASE } from './problems';
-export { ALL_SCOPES, OPERATIONS, costOf } from './catalog';
+export { ALL_SCOPES, costOf } from './catalog';
+export { ROUTES } from './routeTable';
 export {
 	DEFAULT_JOB_CONFIG,
 	JOB_STATUSES,
@@ -143,7 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((req, res) => {
-		app.handle(req, res).catch((err) => {
+		handleRequest(app, req, res).catch((err) => {
 			// Last line of defence: a bug must never take the server down.
 			console.error('[sandbox] request failed', err);
 			if (!res.headersSent) {
@@ -214,15 +220,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		seed: (count, tenantId = 1) => app.seed(count, tenantId),
 		seedFamily: (family, count, tenantId = 1) => app.seedFamily(family, count, tenantId),
 		reset: () => app.reset(),
-		requestLog: () => app.requestLog(),
-		clearRequestLog: () => app.clearRequestLog(),
-		injectFault: (fault) => app.injectFault(fault),
-		clearFaults: () => app.clearFaults(),
+		requestLog: () => app.requestLog.list(),
+		clearRequestLog: () => app.requestLog.clear(),
+		injectFault: (fault) => app.faults.inject(fault),
+		clearFaults: () => app.faults.clear(),
 		setRateLimit: (r) => {
 			app.setRateLimit(r);
 		},
 		contacts: (tenantId = 1) =>
-			[...app.table(tenantId).byId.values()]
+			[...app.contacts.table(tenantId).byId.values()]
 				.filter((c) => c.deletedAt === null)
 				.map((c) => {
 					const { tenantId: _t, createdAtMs: _c, deletedAt: _d, searchText: _s, ...contact } = c;

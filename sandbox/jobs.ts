@@ -29,6 +29,7 @@ import { pageOf } from './keyset';
 import { FileBody, type StorageService } from './storage';
 import { CsvParseError, parseCsv, toCsv, type CsvTable } from './csv';
 import { renderPdf, type PdfContent } from './pdf';
+import type { JobConfig } from './types';
 
 export const JOB_STATUSES = [
 	'queued',
@@ -65,67 +66,6 @@ export const IMPORT_FAMILIES = [
 export const BULK_FAMILIES = EXPORT_FAMILIES;
 export const PDF_FAMILIES = ['bids', 'pay-apps', 'change-orders'] as const;
 export const MAX_BULK_IDS = 500;
-
-const scopeOf = (family: string) => family.replace(/-/g, '_');
-
-export interface JobRoute {
-	method: string;
-	/** openapi path template relative to /api/v1. */
-	path: string;
-	scopes: string[];
-	/** Path parameters that are text (job ids). */
-	textParams?: string[];
-}
-
-/** Every route of this module, with the scopes openapi.json lists (costs come from catalog.costOf). */
-export const JOB_ROUTES: readonly JobRoute[] = [
-	...EXPORT_FAMILIES.map((f) => ({
-		method: 'POST',
-		path: `/${f}/exports`,
-		scopes: [`${scopeOf(f)}:read`, 'jobs:write'],
-	})),
-	...IMPORT_FAMILIES.map((f) => ({
-		method: 'POST',
-		path: `/${f}/imports`,
-		scopes: [`${scopeOf(f)}:write`, 'jobs:write'],
-	})),
-	...BULK_FAMILIES.map((f) => ({
-		method: 'POST',
-		path: `/${f}/bulk`,
-		scopes: [`${scopeOf(f)}:delete`, 'jobs:write'],
-	})),
-	...PDF_FAMILIES.map((f) => ({
-		method: 'POST',
-		path: `/${f}/{id}/pdf`,
-		scopes: [`${scopeOf(f)}:read`, 'jobs:write'],
-	})),
-	{ method: 'GET', path: '/invoices/{id}/pdf', scopes: ['invoices:read'] },
-	{ method: 'GET', path: '/jobs', scopes: ['jobs:read'] },
-	{ method: 'POST', path: '/jobs/uploads', scopes: ['jobs:write'] },
-	{ method: 'GET', path: '/jobs/{id}', scopes: ['jobs:read'], textParams: ['id'] },
-	{ method: 'DELETE', path: '/jobs/{id}', scopes: ['jobs:write'], textParams: ['id'] },
-	{ method: 'POST', path: '/jobs/{id}/cancel', scopes: ['jobs:write'], textParams: ['id'] },
-	{ method: 'GET', path: '/jobs/{id}/download', scopes: ['jobs:read'], textParams: ['id'] },
-	{ method: 'GET', path: '/jobs/{id}/errors', scopes: ['jobs:read'], textParams: ['id'] },
-];
-
-/** How jobs behave; changed with PUT /__sandbox/jobs or sandbox.setJobs(). */
-export interface JobConfig {
-	/** Time from creation to the end of a job; 0 ends it at once. */
-	durationMs: number;
-	/**
-	 * 'auto' / 'succeeded': as the work turns out (row errors make it partial, all rows failing
-	 * makes it failed). 'partial': the last row (or id) is rejected, or an export/PDF gets one
-	 * synthetic row error. 'failed': nothing is done and the job fails with `errorMessage`.
-	 */
-	outcome: 'auto' | 'succeeded' | 'partial' | 'failed';
-	/** errorMessage of a job failed by the control. */
-	errorMessage: string | null;
-	/** Retry-After (seconds) on GET /jobs/{id} while a job has not ended; null = none. */
-	retryAfterSeconds: number | null;
-	/** Lifetime of signed download and upload URLs. */
-	signedUrlTtlSeconds: number;
-}
 
 export const DEFAULT_JOB_CONFIG: JobConfig = {
 	durationMs: 0,
@@ -166,7 +106,7 @@ export interface ImportField {
 	type: string;
 }
 
-/** What jobs need from the rest of the sandbox (implemented in app.ts). */
+/** What jobs need from the rest of the sandbox (implemented by sandbox/jobsAdapter.ts). */
 export interface JobData {
 	/**
 	 * Export columns and the matching records (ascending id), taken when the job is created and
@@ -305,29 +245,6 @@ export class JobService {
 			}));
 	}
 
-	/** Dispatches one route of JOB_ROUTES. */
-	handle(method: string, template: string, ctx: JobContext): JobAnswer {
-		const segments = template.split('/');
-		if (template === '/jobs' && method === 'GET') return this.list(ctx);
-		if (template === '/jobs/uploads') return this.createUpload(ctx);
-		if (template.startsWith('/jobs/{id}')) {
-			const job = this.find(ctx);
-			const action = segments[3];
-			if (!action && method === 'GET') return this.answerJob(ctx, job);
-			if (!action && method === 'DELETE') return this.remove(job);
-			if (action === 'cancel') return this.cancel(ctx, job);
-			if (action === 'download') return this.download(job);
-			if (action === 'errors') return this.errorsOf(job);
-		}
-		if (template === '/invoices/{id}/pdf') return this.invoicePdf(ctx);
-		const family = segments[1];
-		if (segments[2] === 'exports') return this.enqueueExport(ctx, family);
-		if (segments[2] === 'imports') return this.enqueueImport(ctx, family);
-		if (segments[2] === 'bulk') return this.enqueueBulk(ctx, family);
-		if (segments[3] === 'pdf') return this.enqueuePdf(ctx, family);
-		throw notFound(`No such route: ${method} ${template}.`);
-	}
-
 	// ---- creation -------------------------------------------------------------------------------
 
 	private enqueue(
@@ -462,7 +379,7 @@ export class JobService {
 		};
 	}
 
-	private enqueueExport(ctx: JobContext, family: string): JobAnswer {
+	enqueueExport(ctx: JobContext, family: string): JobAnswer {
 		const body = objectBody(ctx.body);
 		const rawFilters = body.filters;
 		if (
@@ -504,7 +421,7 @@ export class JobService {
 		});
 	}
 
-	private enqueuePdf(ctx: JobContext, family: string): JobAnswer {
+	enqueuePdf(ctx: JobContext, family: string): JobAnswer {
 		objectBody(ctx.body);
 		const source = this.data.pdfSource(ctx.tenantId, family, ctx.id);
 		return this.enqueue(ctx, 'pdf', family, { id: ctx.id }, 1, (job) => {
@@ -520,7 +437,7 @@ export class JobService {
 		});
 	}
 
-	private invoicePdf(ctx: JobContext): JobAnswer {
+	invoicePdf(ctx: JobContext): JobAnswer {
 		const source = this.data.pdfSource(ctx.tenantId, 'invoices', ctx.id);
 		return {
 			status: 200,
@@ -528,7 +445,7 @@ export class JobService {
 		};
 	}
 
-	private enqueueBulk(ctx: JobContext, family: string): JobAnswer {
+	enqueueBulk(ctx: JobContext, family: string): JobAnswer {
 		const body = objectBody(ctx.body);
 		const errors: FieldError[] = [];
 		if (body.operation === undefined)
@@ -579,7 +496,7 @@ export class JobService {
 		});
 	}
 
-	private enqueueImport(ctx: JobContext, family: string): JobAnswer {
+	enqueueImport(ctx: JobContext, family: string): JobAnswer {
 		const body = objectBody(ctx.body);
 		const errors: FieldError[] = [];
 		const { sourcePath, mapping, updateInPlace } = body;
@@ -695,7 +612,7 @@ export class JobService {
 		});
 	}
 
-	private createUpload(ctx: JobContext): JobAnswer {
+	createUpload(ctx: JobContext): JobAnswer {
 		const body = objectBody(ctx.body);
 		if (body.contentType !== undefined && body.contentType !== 'text/csv') {
 			throw validationFailed([
@@ -722,7 +639,7 @@ export class JobService {
 
 	// ---- reading and managing jobs --------------------------------------------------------------
 
-	private find(ctx: JobContext): StoredJob {
+	find(ctx: JobContext): StoredJob {
 		const job = this.jobs.get(ctx.texts.id ?? '');
 		if (!job || job.deleted || job.tenantId !== ctx.tenantId)
 			throw notFound(`Job ${ctx.texts.id} not found.`);
@@ -770,7 +687,7 @@ export class JobService {
 		};
 	}
 
-	private answerJob(ctx: JobContext, job: StoredJob): JobAnswer {
+	answerJob(ctx: JobContext, job: StoredJob): JobAnswer {
 		const headers: Record<string, string> = {};
 		if (!job.final && this.config.retryAfterSeconds !== null)
 			headers['Retry-After'] = String(this.config.retryAfterSeconds);
@@ -781,7 +698,7 @@ export class JobService {
 		};
 	}
 
-	private list(ctx: JobContext): JobAnswer {
+	list(ctx: JobContext): JobAnswer {
 		const q = ctx.query;
 		const limit = q.limit === undefined || q.limit === '' ? 25 : Number(q.limit);
 		if (!/^\d+$/.test(q.limit || '25') || limit < 1 || limit > 100)
@@ -824,7 +741,7 @@ export class JobService {
 		};
 	}
 
-	private cancel(ctx: JobContext, job: StoredJob): JobAnswer {
+	cancel(ctx: JobContext, job: StoredJob): JobAnswer {
 		if (job.final)
 			throw new ApiError(
 				409,
@@ -843,7 +760,7 @@ export class JobService {
 		job.work = () => null;
 	}
 
-	private remove(job: StoredJob): JobAnswer {
+	remove(job: StoredJob): JobAnswer {
 		if (!job.final) this.stop(job);
 		job.deleted = true;
 		const seqs = this.tenantSeqs.get(job.tenantId) ?? [];
@@ -852,7 +769,7 @@ export class JobService {
 		return { status: 204 };
 	}
 
-	private download(job: StoredJob): JobAnswer {
+	download(job: StoredJob): JobAnswer {
 		const status = this.statusOf(job);
 		if (status !== 'succeeded' && status !== 'partial') {
 			throw new ApiError(
@@ -865,7 +782,7 @@ export class JobService {
 		return this.redirect(job.artifactKey);
 	}
 
-	private errorsOf(job: StoredJob): JobAnswer {
+	errorsOf(job: StoredJob): JobAnswer {
 		if (!job.errorsKey)
 			throw notFound(
 				`Job ${job.id} has no row errors (only partial or failed jobs with row errors have them).`,

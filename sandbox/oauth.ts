@@ -14,7 +14,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { ALL_SCOPES } from './catalog';
 import { ApiError } from './problems';
 import type { RateLimiter } from './rateLimiter';
-import type { SandboxKey } from './types';
+import type { OAuthClientInput, OAuthConfig, OAuthOptions, SandboxKey } from './types';
 
 /** Password of every sandbox user on the consent page. */
 export const SANDBOX_USER_PASSWORD = 'sandbox';
@@ -78,22 +78,6 @@ export const ROLE_SCOPES: Record<string, readonly string[]> = {
 	],
 };
 
-export interface OAuthConfig {
-	/** Lifetime of access tokens (`expires_in`). */
-	accessTokenTtlSeconds: number;
-	/** Lifetime of each refresh token (a rotation issues a fresh one). */
-	refreshTokenTtlSeconds: number;
-	/** Lifetime of an authorization code. */
-	codeTtlSeconds: number;
-	/**
-	 * Skip the consent page: GET /oauth/authorize approves at once as this user (an email, a user id,
-	 * or true for the first user of tenant 1); false shows the page.
-	 */
-	autoApprove: string | number | boolean;
-	/** POST /oauth/register requests allowed per IP and minute (0: unlimited). */
-	registrationsPerMinute: number;
-}
-
 export const DEFAULT_OAUTH_CONFIG: OAuthConfig = {
 	accessTokenTtlSeconds: 3600,
 	refreshTokenTtlSeconds: 30 * 24 * 3600,
@@ -101,24 +85,6 @@ export const DEFAULT_OAUTH_CONFIG: OAuthConfig = {
 	autoApprove: false,
 	registrationsPerMinute: 5,
 };
-
-/** A client to pre-register (sandbox.oauth.registerClient, PUT /__sandbox/oauth/clients, options.oauth.clients). */
-export interface OAuthClientInput {
-	clientId?: string;
-	/** Omit (or null) for a public client; '' generates one for a confidential client. */
-	clientSecret?: string | null;
-	name?: string;
-	redirectUris: string[];
-	/** Space-separated scopes the client may ask for; '' = any. */
-	scope?: string;
-	grantTypes?: string[];
-	tokenEndpointAuthMethod?: AuthMethod;
-}
-
-export interface OAuthOptions extends Partial<OAuthConfig> {
-	/** Extra clients registered at start and after every reset (next to the two seeded ones). */
-	clients?: OAuthClientInput[];
-}
 
 interface Client {
 	clientId: string;
@@ -184,7 +150,7 @@ interface Code {
 	familyId: number | null;
 }
 
-/** What the pipeline in app.ts answers (same shape as its Answer). */
+/** What the pipeline (sandbox/pipeline.ts) answers (same shape as its Answer). */
 export interface OAuthAnswer {
 	status: number;
 	body?: unknown;
@@ -577,7 +543,7 @@ export class OAuthServer {
 	// ---- bearer authentication on the API -------------------------------------------------------
 
 	/**
-	 * The caller behind a `bwp_at_…` token, as app.ts's pipeline needs it (a key-like binding with
+	 * The caller behind a `bwp_at_…` token, as the pipeline (sandbox/pipeline.ts) needs it (a key-like binding with
 	 * the granted scopes). Unknown or revoked → 401 unauthorized; expired → 401 token_expired.
 	 */
 	authenticate(token: string): { key: SandboxKey; keyId: number; oauth: true; user: OAuthUser } {

@@ -1,11 +1,7 @@
-/** Public types of the sandbox (see sandbox/index.ts for the entry point). */
-import type { JobConfig } from './jobs';
-import type { OAuthOptions } from './oauth';
-
-export type { JobConfig, RowError, JobStatus, JobType } from './jobs';
-export type { StorageRequest } from './storage';
-export type { DocumentInput } from './app';
-export type { OAuthClientInput, OAuthConfig, OAuthFamilyView, OAuthOptions } from './oauth';
+/**
+ * Data shapes shared across the sandbox and its public entry (sandbox/index.ts): options, records
+ * the in-process API hands out, fault specs. A leaf: it imports nothing.
+ */
 
 export interface SandboxKey {
 	token: string;
@@ -147,4 +143,67 @@ export interface SendDeliveryOptions {
 	rawBody?: string;
 	signature?: SignatureMode;
 	headerName?: string;
+}
+
+/** How jobs behave; changed with PUT /__sandbox/jobs or sandbox.setJobs(). */
+export interface JobConfig {
+	/** Time from creation to the end of a job; 0 ends it at once. */
+	durationMs: number;
+	/**
+	 * 'auto' / 'succeeded': as the work turns out (row errors make it partial, all rows failing
+	 * makes it failed). 'partial': the last row (or id) is rejected, or an export/PDF gets one
+	 * synthetic row error. 'failed': nothing is done and the job fails with `errorMessage`.
+	 */
+	outcome: 'auto' | 'succeeded' | 'partial' | 'failed';
+	/** errorMessage of a job failed by the control. */
+	errorMessage: string | null;
+	/** Retry-After (seconds) on GET /jobs/{id} while a job has not ended; null = none. */
+	retryAfterSeconds: number | null;
+	/** Lifetime of signed download and upload URLs. */
+	signedUrlTtlSeconds: number;
+}
+
+export interface OAuthConfig {
+	/** Lifetime of access tokens (`expires_in`). */
+	accessTokenTtlSeconds: number;
+	/** Lifetime of each refresh token (a rotation issues a fresh one). */
+	refreshTokenTtlSeconds: number;
+	/** Lifetime of an authorization code. */
+	codeTtlSeconds: number;
+	/**
+	 * Skip the consent page: GET /oauth/authorize approves at once as this user (an email, a user id,
+	 * or true for the first user of tenant 1); false shows the page.
+	 */
+	autoApprove: string | number | boolean;
+	/** POST /oauth/register requests allowed per IP and minute (0: unlimited). */
+	registrationsPerMinute: number;
+}
+
+/** A client to pre-register (sandbox.oauth.registerClient, PUT /__sandbox/oauth/clients, options.oauth.clients). */
+export interface OAuthClientInput {
+	clientId?: string;
+	/** Omit (or null) for a public client; '' generates one for a confidential client. */
+	clientSecret?: string | null;
+	name?: string;
+	redirectUris: string[];
+	/** Space-separated scopes the client may ask for; '' = any. */
+	scope?: string;
+	grantTypes?: string[];
+	tokenEndpointAuthMethod?: 'none' | 'client_secret_basic' | 'client_secret_post';
+}
+
+export interface OAuthOptions extends Partial<OAuthConfig> {
+	/** Extra clients registered at start and after every reset (next to the two seeded ones). */
+	clients?: OAuthClientInput[];
+}
+
+/** A document to add with given bytes (sandbox.addDocument, POST /__sandbox/documents). */
+export interface DocumentInput {
+	entityType: string;
+	entityId: number;
+	originalFilename: string;
+	mimeType: string;
+	bytes: Buffer;
+	category?: string | null;
+	description?: string | null;
 }

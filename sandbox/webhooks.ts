@@ -17,7 +17,7 @@ import { ApiError, badRequest, notFound, validationFailed, type FieldError } fro
 import { pageOf } from './keyset';
 import type { CursorCodec } from './cursor';
 import { filterFingerprint } from './cursor';
-import { parseDateParam } from './contacts';
+import { parseDateParam } from './query';
 
 export const EVENT_TYPES = [
 	'bid.created',

@@ -19,7 +19,8 @@ import {
 	str,
 	sumCents,
 } from './common';
-import { ok, type ResourceStore } from './engine';
+import { ok } from '../answer';
+import type { ResourceStore } from './engine';
 import { validateFields, type FieldSpec } from './fields';
 import type { EditGuard } from './lifecycle';
 import { fromCents, lineCents, percentOf, toCents } from './money';

@@ -5,9 +5,10 @@
  * bids and activities; the sandbox serves the ones it has: projects (start date → expected end),
  * bid due dates and leads' expected close dates. An event is in the window when it overlaps it.
  */
-import { parseDateParam } from '../contacts';
+import { parseDateParam } from '../query';
 import { badRequest } from '../problems';
-import { ok, type ResourceStore } from './engine';
+import { ok } from '../answer';
+import type { ResourceStore } from './engine';
 import type { FamilyDef, ResourceContext, Row } from './types';
 
 export const CALENDAR_EVENT_TYPES = [

@@ -9,7 +9,8 @@
  * invoice, pay_app, and any family another definition adds (site_log → site-logs).
  */
 import { notFound, validationFailed } from '../problems';
-import { ok, type ResourceStore } from './engine';
+import { ok } from '../answer';
+import type { ResourceStore } from './engine';
 import type { FamilyDef, ResourceContext, Row } from './types';
 
 const FAMILY = 'comments';

@@ -15,6 +15,7 @@ import { FileBody } from '../storage';
 import { renderPdf } from '../pdf';
 import { pick, SEED_NAMES } from './common';
 import type { ResourceStore } from './engine';
+import type { DocumentInput } from '../types';
 import type { FamilyDef, Row } from './types';
 
 const FILE_KINDS: Array<{ name: string; mimeType: string; category: string }> = [
@@ -119,3 +120,29 @@ export const documents: FamilyDef = {
 		attachFile(row, seededBytes(row));
 	},
 };
+
+/** Adds a document with the given bytes (sandbox.addDocument; there is no upload route in v1). */
+export function addDocument(
+	store: ResourceStore,
+	input: DocumentInput,
+	tenantId: number,
+): Record<string, unknown> {
+	const def = store.def('documents');
+	if (!Buffer.isBuffer(input.bytes)) throw new Error('bytes must be a Buffer.');
+	for (const name of ['entityType', 'originalFilename', 'mimeType'] as const) {
+		if (typeof input[name] !== 'string' || !input[name])
+			throw new Error(`${name} must be a non-empty string.`);
+	}
+	if (!Number.isInteger(input.entityId)) throw new Error('entityId must be an integer.');
+	const row = store.insertNew(null, def, tenantId, {
+		entityType: input.entityType,
+		entityId: input.entityId,
+		originalFilename: input.originalFilename,
+		mimeType: input.mimeType,
+		category: input.category ?? null,
+		description: input.description ?? null,
+	});
+	attachFile(row, input.bytes);
+	store.touch(def, row);
+	return store.present(def, row);
+}

@@ -3,23 +3,15 @@
  * handlers (list with keyset cursors or page/pageSize, count, summary, get, get-many, create,
  * patch, soft delete) and lifecycle actions, all driven by a family definition (see types.ts).
  */
-import { ApiError, badRequest, notFound } from '../problems';
+import { badRequest, notFound } from '../problems';
 import { filterFingerprint, type CursorCodec } from '../cursor';
 import { firstIndexAfter, pageOf } from '../keyset';
-import { parseDateParam } from '../contacts';
+import { parseDateParam, parseGetManyIds } from '../query';
 import { EVENT_TYPES } from '../webhooks';
 import { validateActionBody, validateFields, type DefaultInit } from './fields';
 import { checkTransition, transitionConflict, type EditGuard } from './lifecycle';
-import type {
-	Answer,
-	FamilyDef,
-	FilterSpec,
-	ResourceContext,
-	ResourceOperation,
-	Row,
-} from './types';
-
-export type { Answer, FamilyDef, ResourceContext, ResourceOperation, Row } from './types';
+import { ok, type Answer } from '../answer';
+import type { FamilyDef, FilterSpec, ResourceContext, ResourceOperation, Row } from './types';
 
 const isoOf = (ms: number) => new Date(ms).toISOString();
 
@@ -394,15 +386,6 @@ const truthy = (v: string | undefined) => v === 'true' || v === '1';
 
 // ---- generic handlers ------------------------------------------------------------------------
 
-export function ok(
-	ctx: ResourceContext,
-	data: unknown,
-	status = 200,
-	metaExtra: Record<string, unknown> = {},
-): Answer {
-	return { status, body: { data, meta: { request_id: ctx.requestId, ...metaExtra } } };
-}
-
 function list(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
 	const table = store.table(def.name, ctx.tenantId);
 	const { match, fingerprint } = buildMatcher(def.filters, ctx.query);
@@ -481,21 +464,7 @@ function summary(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): An
 }
 
 function getMany(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
-	const body = ctx.body as { ids?: unknown } | undefined;
-	if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-		throw badRequest('The request body must be a JSON object.');
-	}
-	const ids = body?.ids;
-	const fail = (code: string, message: string): never => {
-		throw new ApiError(422, 'validation_failed', message, [{ field: 'ids', code, message }]);
-	};
-	if (ids === undefined) fail('required', 'ids is required.');
-	if (!Array.isArray(ids))
-		return fail('invalid_type', 'ids must be an array of positive integers.');
-	if (ids.length < 1 || ids.length > 50) fail('invalid_length', 'ids must hold 1 to 50 ids.');
-	if (!ids.every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0))
-		fail('invalid_type', 'Every id must be a positive integer.');
-	const unique = [...new Set(ids as number[])];
+	const unique = parseGetManyIds(ctx.body);
 	const table = store.table(def.name, ctx.tenantId);
 	const found = unique.map((id) => table.getLive(id)).filter((r): r is Row => !!r);
 	return ok(

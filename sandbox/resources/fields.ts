@@ -4,7 +4,7 @@
  * `validation_failed` with `errors[]`), defaults on create and the response projection.
  */
 import { badRequest, validationFailed, type FieldError } from '../problems';
-import { EMAIL_PATTERN } from '../contacts';
+import { EMAIL_PATTERN } from '../query';
 
 export type FieldKind =
 	/** A string; `minLength`/`maxLength` apply. */

@@ -13,7 +13,8 @@
  */
 import { ApiError, validationFailed, type FieldError } from '../problems';
 import { date, groupRows, int, numbered, pick, seedAmount, str, sumCents } from './common';
-import { ok, type ResourceStore } from './engine';
+import { ok } from '../answer';
+import type { ResourceStore } from './engine';
 import { bodyObject, validateFields, type FieldSpec } from './fields';
 import type { EditGuard } from './lifecycle';
 import { fromCents, lineCents, percentOf, toCents } from './money';

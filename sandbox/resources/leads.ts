@@ -13,7 +13,7 @@ import {
 	pick,
 	seedAmount,
 } from './common';
-import { ok } from './engine';
+import { ok } from '../answer';
 import { fromCents } from './money';
 import type { FamilyDef, Row } from './types';
 

@@ -8,7 +8,8 @@
  */
 import { badRequest } from '../problems';
 import { pick } from './common';
-import { buildMatcher, ok, type ResourceStore } from './engine';
+import { ok } from '../answer';
+import { buildMatcher, type ResourceStore } from './engine';
 import type { FamilyDef, ResourceContext, Row } from './types';
 
 export const NOTIFICATION_TYPES = [

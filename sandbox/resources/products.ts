@@ -21,7 +21,8 @@
 import { ApiError, badRequest, validationFailed } from '../problems';
 import { firstIndexAfter } from '../keyset';
 import { dec, int, pick, requireRefs, seedAmount, str } from './common';
-import { ok, type ResourceStore } from './engine';
+import { ok } from '../answer';
+import type { ResourceStore } from './engine';
 import { validateFields, type FieldSpec } from './fields';
 import type { FamilyDef, FilterSpec, ResourceContext, Row } from './types';
 

@@ -11,7 +11,8 @@
 import { badRequest } from '../problems';
 import { seedProjectId } from './changeOrders';
 import { pick, seedTitle } from './common';
-import { buildMatcher, ok, type ResourceStore } from './engine';
+import { ok } from '../answer';
+import { buildMatcher, type ResourceStore } from './engine';
 import { checkTransition } from './lifecycle';
 import type { FamilyDef, ResourceContext, Row } from './types';
 

@@ -2,13 +2,9 @@
 import type { FieldSpec } from './fields';
 import type { ActionSpec, EditGuard, Nouns } from './lifecycle';
 import type { ResourceStore } from './engine';
+import type { Answer } from '../answer';
 
-export interface Answer {
-	status: number;
-	body?: unknown;
-}
-
-/** What a resource handler needs from the request pipeline (a subset of app.ts's context). */
+/** What a resource handler needs from the request pipeline (a subset of sandbox/route.ts's RequestContext). */
 export interface ResourceContext {
 	requestId: string;
 	tenantId: number;

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
-import { OPERATIONS as SANDBOX_OPERATIONS } from '../../sandbox/catalog';
+import { ROUTES as SANDBOX_ROUTES } from '../../sandbox/routeTable';
 import { API_COVERAGE, SHARED_REQUESTS } from './manifest';
 import { OPERATIONS_PAGE, operationsTable, tableInPage } from './operations-table';
 
@@ -68,9 +68,7 @@ describe('the node', () => {
 	});
 
 	it('sends only requests the sandbox serves, so every covered operation can be tried locally', () => {
-		const served = new Set(
-			SANDBOX_OPERATIONS.map((operation) => `${operation.method} ${operation.path}`),
-		);
+		const served = new Set(SANDBOX_ROUTES.map((route) => `${route.method} ${route.path}`));
 		const unserved = Object.entries(API_COVERAGE)
 			.filter(([request, entry]) => typeof entry === 'string' && !served.has(request))
 			.map(([request, entry]) => `${entry as string}: ${request}`);

@@ -2,7 +2,7 @@
  * The account's own views in the sandbox: settings (branding, data retention) and the API audit
  * log, which records the tenant's real API calls. Every answer is checked against openapi.json.
  */
-import { ACCOUNT_OPERATIONS } from '../../sandbox/account';
+import { ACCOUNT_ROUTES } from '../../sandbox/routes/account';
 import { DEFAULT_KEYS, type Sandbox, type SandboxKey } from '../../sandbox';
 import { Client, openapi, withSandbox } from './helpers';
 
@@ -201,7 +201,7 @@ describe('sandbox API audit log', () => {
 
 describe('sandbox account operations match openapi.json', () => {
 	(openapi ? it : it.skip)('require the scopes and cost openapi.json names', () => {
-		for (const op of ACCOUNT_OPERATIONS) {
+		for (const op of ACCOUNT_ROUTES) {
 			const documented = openapi.paths[op.path][op.method.toLowerCase()];
 			const scopes = documented.security.flatMap((s: Record<string, string[]>) =>
 				Object.values(s).flat(),

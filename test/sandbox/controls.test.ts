@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Sandbox } from '../../sandbox';
-import { ALL_SCOPES, OPERATIONS } from '../../sandbox/catalog';
+import { ALL_SCOPES } from '../../sandbox/catalog';
+import { ROUTES } from '../../sandbox/routeTable';
 import { Client, newKey, openapi, repoRoot, withSandbox } from './helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -245,11 +246,16 @@ describe('sandbox test controls', () => {
 });
 
 describe('sandbox scopes and costs match openapi.json', () => {
+	it('serves each method and path from exactly one route table entry', () => {
+		const requests = ROUTES.map((route) => `${route.method} ${route.path}`);
+		expect(requests.filter((request, i) => requests.indexOf(request) !== i)).toEqual([]);
+	});
+
 	(openapi ? it : it.skip)(
 		'requires exactly the scope openapi.json names for every served operation',
 		() => {
 			const mismatches: string[] = [];
-			for (const op of OPERATIONS) {
+			for (const op of ROUTES) {
 				if (op.path === '/me') continue; // documented on the API-keys page only
 				const documented = openapi.paths[op.path]?.[op.method.toLowerCase()];
 				if (!documented) {

@@ -1,6 +1,6 @@
 /**
  * The resource families the sandbox serves through the generic engine. Adding a family is adding
- * its definition here: routes, scopes and costs (sandbox/catalog.ts) follow from it.
+ * its definition here: its routes, scopes and costs (sandbox/routes/resources.ts) follow from it.
  */
 import { operationsOf } from './engine';
 import { leads, leadStages } from './leads';
@@ -42,6 +42,3 @@ export const FAMILIES: readonly FamilyDef[] = [
 ];
 
 export const RESOURCE_OPERATIONS: readonly ResourceOperation[] = FAMILIES.flatMap(operationsOf);
-
-export { ResourceStore } from './engine';
-export type { ResourceContext, ResourceOperation } from './types';
