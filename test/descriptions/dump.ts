@@ -9,7 +9,7 @@
  * parameters that are never shown together, are left out: they change nothing a user sees or a
  * saved workflow holds, and are what a new layout may rearrange.
  */
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
 import { BuildWorkProTrigger } from '../../nodes/BuildWorkProTrigger/BuildWorkProTrigger.node';
@@ -44,7 +44,10 @@ function asShownIn(property: INodeProperties): INodeProperties {
 		operation: _operation,
 		...show
 	} = (property.displayOptions.show ?? {}) as Shown;
-	const displayOptions = { ...property.displayOptions, show };
+	const displayOptions: IDisplayOptions = {
+		...property.displayOptions,
+		show: show as IDisplayOptions['show'],
+	};
 	if (Object.keys(show).length === 0) delete displayOptions.show;
 	const rest = { ...property };
 	delete rest.displayOptions;
