@@ -28,7 +28,7 @@ export function checkReleaseTag(tag: string | undefined, version: string): TagCh
 	if (tag !== `v${version}`)
 		return {
 			ok: false,
-			message: `Tag ${tag} does not match package.json's version ${version} (expected tag v${version}). Nothing is published: bump the version (npm version ${tag.replace(/^v/, '')} --no-git-tag-version), commit, and tag that commit, or delete the tag.`,
+			message: `Tag ${tag} does not match package.json's version ${version} (expected tag v${version}). Nothing is published. Delete the tag (git push origin :refs/tags/${tag}), then tag the commit whose package.json has the version to release.`,
 		};
 	return { ok: true, message: `Tag ${tag} matches package.json's version ${version}.` };
 }

@@ -1,5 +1,6 @@
-// `npm run release:check [-- --tag vX.Y.Z] [-- --no-e2e]`: everything the publish workflow checks,
-// run locally, in its order, stopping at the first failure:
+// `npm run release:check [-- --tag vX.Y.Z] [--no-e2e] [--only step,step]`: everything the publish
+// workflow checks, run locally, in its order, stopping at the first failure (`--only` runs the named
+// steps: tag, build, lint, typecheck, verify, unit, e2e, e2e-queue, dry-run):
 //   tag and changelog  the tag (when given, or GitHub's on a tag run) is v<package.json version>,
 //                      and CHANGELOG.md has that version's section
 //   build              npm run build
@@ -25,6 +26,8 @@ import {
 const repoRoot = resolve(__dirname, '..');
 
 interface Step {
+	/** For `--only`. */
+	key: string;
 	name: string;
 	run: () => boolean;
 }
@@ -98,14 +101,15 @@ function publishDryRun(): boolean {
 	console.log(
 		`${packed.entryCount} files, tarball ${kB(packed.size)}, unpacked ${kB(packed.unpackedSize)}`,
 	);
-	const byTopLevel = new Map<string, number>();
+	const byFolder = new Map<string, number>();
 	for (const file of files) {
-		const top = file.path.startsWith('dist/') ? file.path.split('/').slice(0, 3).join('/') : '.';
-		byTopLevel.set(top, (byTopLevel.get(top) ?? 0) + 1);
+		const parts = file.path.split('/').slice(0, -1);
+		const folder = parts.length ? parts.slice(0, 3).join('/') : '(top level)';
+		byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
 	}
 	console.log(
-		'By folder: ' +
-			[...byTopLevel.entries()].map(([folder, count]) => `${folder} ${count}`).join(', '),
+		'Files by folder: ' +
+			[...byFolder.entries()].map(([folder, count]) => `${folder} ${count}`).join(', '),
 	);
 	return true;
 }
@@ -115,22 +119,32 @@ function main() {
 	const tagFlag = args.indexOf('--tag');
 	const tag = tagFlag >= 0 ? args[tagFlag + 1] : undefined;
 	const e2e = !args.includes('--no-e2e');
-	const steps: Step[] = [
-		{ name: 'tag and changelog', run: tagAndChangelog(tag) },
-		{ name: 'build', run: npmRun('build') },
-		{ name: 'lint', run: npmRun('lint') },
-		{ name: 'typecheck', run: npmRun('typecheck') },
-		{ name: 'verify', run: npmRun('verify') },
-		{ name: 'unit', run: npmRun('test:unit') },
+	const allSteps: Step[] = [
+		{ key: 'tag', name: 'tag and changelog', run: tagAndChangelog(tag) },
+		{ key: 'build', name: 'build', run: npmRun('build') },
+		{ key: 'lint', name: 'lint', run: npmRun('lint') },
+		{ key: 'typecheck', name: 'typecheck', run: npmRun('typecheck') },
+		{ key: 'verify', name: 'verify', run: npmRun('verify') },
+		{ key: 'unit', name: 'unit', run: npmRun('test:unit') },
 		...(e2e
 			? [
-					{ name: 'e2e', run: npmRun('test:e2e') },
-					{ name: 'e2e-queue', run: npmRun('test:e2e:queue') },
+					{ key: 'e2e', name: 'e2e', run: npmRun('test:e2e') },
+					{ key: 'e2e-queue', name: 'e2e-queue', run: npmRun('test:e2e:queue') },
 				]
 			: []),
 		// The e2e suites rebuild and repack; the dry run packs what `npm run build` left in dist/.
-		{ name: 'publish dry run', run: publishDryRun },
+		{ key: 'dry-run', name: 'publish dry run', run: publishDryRun },
 	];
+	const onlyFlag = args.indexOf('--only');
+	const only = onlyFlag >= 0 ? args[onlyFlag + 1].split(',') : undefined;
+	const unknown = (only ?? []).filter((key) => !allSteps.some((step) => step.key === key));
+	if (unknown.length) {
+		console.error(
+			`Unknown step ${unknown.join(', ')}; steps: ${allSteps.map((step) => step.key).join(', ')}`,
+		);
+		process.exit(2);
+	}
+	const steps = only ? allSteps.filter((step) => only.includes(step.key)) : allSteps;
 	const outcomes: Array<{ name: string; status: string; seconds: number }> = [];
 	let failed = false;
 	for (const step of steps) {
@@ -154,6 +168,7 @@ function main() {
 			`  ${outcome.status.padEnd(7)} ${outcome.name}${outcome.status === 'not run' ? '' : ` (${outcome.seconds} s)`}`,
 		);
 	if (!e2e) console.log('  (e2e and e2e-queue left out: --no-e2e)');
+	if (only) console.log(`  (only ${only.join(', ')}: --only)`);
 	const passed = outcomes.filter((outcome) => outcome.status === 'ok').length;
 	const failedCount = outcomes.filter((outcome) => outcome.status === 'FAILED').length;
 	console.log(`release:check: ${passed} passed, ${failedCount} failed`);
