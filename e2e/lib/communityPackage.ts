@@ -24,7 +24,13 @@ export async function buildAndPack(outDir: string, { build = true } = {}): Promi
 	return join(outDir, packed.filename);
 }
 
-/** Installs the tarball into `<userFolder>/.n8n/nodes`, where n8n loads community packages from. */
+/**
+ * Installs the tarball into `<userFolder>/.n8n/nodes`, where n8n loads community packages from,
+ * with the README's manual-install command (`npm install <package>`; the other flags only quiet
+ * npm's output). The package marks its `n8n-workflow` peer optional, so npm installs the package
+ * alone, as n8n's own installer does (it strips peer dependencies first): a second n8n-workflow in
+ * the folder would mean the manual install no longer does.
+ */
 export async function installIntoUserFolder(tarball: string, userFolder: string): Promise<string> {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
@@ -33,20 +39,14 @@ export async function installIntoUserFolder(tarball: string, userFolder: string)
 			join(nodesDir, 'package.json'),
 			JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
 		);
-	// n8n provides n8n-workflow at run time: the peer dependency must not be installed (nor resolved) here.
-	await run(
-		'npm',
-		[
-			'install',
-			tarball,
-			'--omit=dev',
-			'--legacy-peer-deps',
-			'--ignore-scripts',
-			'--no-audit',
-			'--no-fund',
-			'--loglevel=error',
-		],
-		{ cwd: nodesDir, timeoutMs: 5 * 60_000 },
-	);
+	await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: nodesDir,
+		timeoutMs: 5 * 60_000,
+	});
+	// n8n provides n8n-workflow at run time: the peer must not be installed here.
+	if (existsSync(join(nodesDir, 'node_modules', 'n8n-workflow')))
+		throw new Error(
+			`npm install ${tarball} also installed n8n-workflow into ${nodesDir}: the package's peer dependency is no longer optional (package.json peerDependenciesMeta).`,
+		);
 	return join(nodesDir, 'node_modules', packageName);
 }
