@@ -9,16 +9,17 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fileNameFor, startJobAndDownload, streamDownload } from './files';
-import type { FileContext, FileOutput } from './files';
-import { fetchAllPages } from './pagination';
+import { fileNameFor, startJobAndDownload, streamDownload } from '../files/downloads';
+import type { FileContext, FileOutput } from '../files/downloads';
+import { fetchAllPages } from '../routing/pagination';
 import {
 	normalizeListFilters,
 	requireIdList,
 	requirePositiveId,
 	requireUpdateFields,
-} from './preSend';
-import { requestBuildWorkPro, sendSingleRequest, unwrapEnvelope } from './transport';
+} from '../routing/preSend';
+import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport/request';
+import { sendSingleRequest } from '../routing/bridge';
 import type { ResourceSpec } from './resource';
 
 export type { ResourceSpec };

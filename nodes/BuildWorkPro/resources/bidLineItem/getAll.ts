@@ -1,6 +1,6 @@
 import { forOperations, listProperties } from '../../shared/fields';
 import { listRecords } from '../../shared/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { bidLineItem } from './fields';
 
 /** GET /bids/{bidId}/line-items (not paginated: every line in one answer). */

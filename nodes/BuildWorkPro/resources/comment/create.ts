@@ -1,6 +1,6 @@
 import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
 import { operation } from '../../shared/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { comment, content, entityId, entityType, parentId } from './fields';
 import { requireEntityType } from './preSend';
 

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations, listProperties } from '../../shared/fields';
 import { operation, pathSegment } from '../../shared/operations';
-import { fetchWholeList } from '../../shared/pagination';
-import { requirePositiveId } from '../../shared/preSend';
+import { fetchWholeList } from '../../routing/pagination';
+import { requirePositiveId } from '../../routing/preSend';
 import { comment, entityId, entityType } from './fields';
 import { requireEntityType } from './preSend';
 

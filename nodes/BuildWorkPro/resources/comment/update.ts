@@ -1,6 +1,6 @@
 import { forOperations, requiredBodyProperty } from '../../shared/fields';
 import { operation, recordPath } from '../../shared/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { comment, content } from './fields';
 
 /** PATCH /comments/{id} {content}: the text is the one thing a comment edit changes. */

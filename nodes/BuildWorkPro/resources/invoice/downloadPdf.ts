@@ -1,5 +1,5 @@
 import { forOperations } from '../../shared/fields';
-import { binaryOutputProperty } from '../../shared/files';
+import { binaryOutputProperty } from '../../files/downloads';
 import { downloadRecordPdf } from '../../shared/operations';
 import { invoice } from './fields';
 

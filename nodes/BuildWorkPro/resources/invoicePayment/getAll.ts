@@ -1,6 +1,6 @@
 import { forOperations, listProperties } from '../../shared/fields';
 import { listRecords } from '../../shared/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { invoicePayment } from './fields';
 
 /** GET /invoices/{invoiceId}/payments (not paginated: the whole ledger in one answer). */

@@ -1,5 +1,5 @@
 import { forOperations } from '../../shared/fields';
-import { binaryOutputProperty, downloadJobPager } from '../../shared/files';
+import { binaryOutputProperty, downloadJobPager } from '../../files/downloads';
 import { operation, recordPath } from '../../shared/operations';
 import { job } from './fields';
 import { requireJobId } from './preSend';

@@ -1,6 +1,6 @@
 import { forOperations, listProperties } from '../../shared/fields';
 import { listRecords } from '../../shared/operations';
-import { fetchAllOffsetPages } from '../../shared/pagination';
+import { fetchAllOffsetPages } from '../../routing/pagination';
 import { notification, notificationFilters } from './fields';
 
 /** GET /notifications, paged by limit/offset (not by cursor), most recent first. */

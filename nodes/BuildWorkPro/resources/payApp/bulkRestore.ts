@@ -1,6 +1,6 @@
 import { forOperations } from '../../shared/fields';
-import { bulkIdsProperty, bulkRecords } from '../../shared/imports';
-import { waitForCompletionProperty } from '../../shared/jobs';
+import { bulkIdsProperty, bulkRecords } from '../../files/bulk';
+import { waitForCompletionProperty } from '../../files/jobs';
 import { payApp } from './fields';
 
 /** POST /pay-apps/bulk {operation: 'restore', ids}: the IDs of all input items, in jobs of at most 500. */

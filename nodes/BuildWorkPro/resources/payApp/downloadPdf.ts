@@ -1,6 +1,6 @@
 import { forOperations } from '../../shared/fields';
-import { binaryOutputProperty } from '../../shared/files';
-import { waitForCompletionProperty } from '../../shared/jobs';
+import { binaryOutputProperty } from '../../files/downloads';
+import { waitForCompletionProperty } from '../../files/jobs';
 import { downloadRecordPdf } from '../../shared/operations';
 import { payApp } from './fields';
 

@@ -1,5 +1,5 @@
 import { operation, recordPath } from '../../shared/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { product } from './fields';
 
 /** GET /products/{id}/usage → { bidsCount, kitsCount }. */

@@ -5,8 +5,8 @@ import {
 	importMappingProperty,
 	importRecords,
 	updateInPlaceProperty,
-} from '../../shared/imports';
-import { waitForCompletionProperty } from '../../shared/jobs';
+} from '../../files/import';
+import { waitForCompletionProperty } from '../../files/jobs';
 import { product, productName, productFields } from './fields';
 
 /** The fields a CSV column can fill: those Create and Update take. */

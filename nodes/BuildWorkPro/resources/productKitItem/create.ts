@@ -1,6 +1,6 @@
 import { additionalFields, forOperations, requiredBodyProperty } from '../../shared/fields';
 import { collectionPath, operation } from '../../shared/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { product } from '../product/fields';
 import {
 	componentProduct,

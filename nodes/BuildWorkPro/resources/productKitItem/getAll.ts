@@ -1,6 +1,6 @@
 import { forOperations, listProperties } from '../../shared/fields';
 import { listRecords } from '../../shared/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { productKitItem } from './fields';
 
 /** GET /products/{productId}/kit-items (not paginated: every kit item in one answer). */

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperations } from '../../shared/fields';
 import { collectionPath, operation } from '../../shared/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { product } from '../product/fields';
 import { orderedKitItemIds, productKitItem } from './fields';
 import { requireOrderedKitItemIds } from './preSend';

@@ -1,6 +1,6 @@
 import { forOperations } from '../../shared/fields';
-import { binaryOutputProperty, exportFiltersProperty } from '../../shared/files';
-import { waitForCompletionProperty } from '../../shared/jobs';
+import { binaryOutputProperty, exportFiltersProperty } from '../../files/downloads';
+import { waitForCompletionProperty } from '../../files/jobs';
 import { exportRecords } from '../../shared/operations';
 import { timeEntry, timeEntryFilters } from './fields';
 

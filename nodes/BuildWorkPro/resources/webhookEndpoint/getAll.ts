@@ -1,6 +1,6 @@
 import { forOperations, listProperties } from '../../shared/fields';
 import { listRecords } from '../../shared/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { webhookEndpoint } from './fields';
 
 /** GET /webhook-endpoints: every endpoint of the account (at most 200) in one answer, unpaginated. */

@@ -1,7 +1,7 @@
 import { forOperations, listProperties } from '../../shared/fields';
 import { operation, recordPath } from '../../shared/operations';
-import { fetchWholeList } from '../../shared/pagination';
-import { requirePositiveId } from '../../shared/preSend';
+import { fetchWholeList } from '../../routing/pagination';
+import { requirePositiveId } from '../../routing/preSend';
 import { webhookEndpoint } from './fields';
 
 /**
