@@ -106,7 +106,7 @@ function bulkPager(resource: ResourceSpec, bulkOperation: 'delete' | 'restore'):
 		// Every item's IDs are sent by the first item's run (see idsOfAllItems).
 		if (this.getItemIndex() !== 0) return [];
 		const context = this as unknown as FileContext & IExecutePaginationFunctions;
-		const request = requestFromRouting(requestData);
+		const request = requestFromRouting(this, requestData);
 		const passthrough = request.passthrough ?? {};
 		const ids = idsOfAllItems(this, `${resource.idParameter}s`, `${resource.idLabel}s`);
 		const session = await openSession(this);

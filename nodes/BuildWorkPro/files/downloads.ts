@@ -253,7 +253,7 @@ export interface FileOutput {
 export function startJobAndDownload(output: FileOutput): Pager {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const context = this as unknown as FileContext;
-		const request = requestFromRouting(requestData);
+		const request = requestFromRouting(this, requestData);
 		const session = await openSession(this);
 		const what = output.what(context);
 		const started = await requestBuildWorkPro(
@@ -286,7 +286,7 @@ export function startJobAndDownload(output: FileOutput): Pager {
 export function streamDownload(output: FileOutput): Pager {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const context = this as unknown as FileContext;
-		const request = requestFromRouting(requestData);
+		const request = requestFromRouting(this, requestData);
 		const session = await openSession(this);
 		const what = output.what(context);
 		const headers = { ...(request.headers ?? {}), Accept: output.accept ?? '*/*' };
@@ -325,7 +325,7 @@ async function fileOfNamedJob(
 	segment: 'download' | 'errors',
 ): Promise<{ jobId: string; file: DownloadedFile }> {
 	const jobId = String(context.getNodeParameter('jobId', '') ?? '').trim();
-	const { passthrough } = requestFromRouting(requestData);
+	const { passthrough } = requestFromRouting(context, requestData);
 	const file = await downloadJobFile(context as unknown as FileContext, jobId, {
 		segment,
 		passthrough,

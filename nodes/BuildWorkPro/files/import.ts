@@ -142,7 +142,7 @@ function importPager(resource: ResourceSpec, spec: ImportSpec): Pager {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const context = this as unknown as FileContext & IExecutePaginationFunctions;
 		const itemIndex = this.getItemIndex();
-		const request = requestFromRouting(requestData);
+		const request = requestFromRouting(this, requestData);
 		const passthrough = request.passthrough ?? {};
 		const binaryName = binaryPropertyNameOf(this);
 		const binary = this.helpers.assertBinaryData(binaryName);

@@ -249,7 +249,7 @@ function listHook(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const request = requestFromRouting(requestData);
+		const request = requestFromRouting(this, requestData);
 		const itemIndex = this.getItemIndex();
 		const session = await openSession(this);
 		const requestPage: PageRequest = async (pageQuery, pageNumber) => {
