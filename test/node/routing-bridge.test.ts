@@ -6,7 +6,6 @@
  * operation with an error naming it, before anything is sent: it is never silently dropped.
  */
 import type {
-	IDataObject,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -203,8 +202,8 @@ describe("the node's own operations use only what the bridge runs", () => {
 			.filter((routing) => routing?.output?.postReceive !== undefined);
 		expect(pickers.length).toBeGreaterThan(0);
 		for (const routing of pickers) {
-			const steps = (routing?.output?.postReceive ?? []) as IDataObject[];
-			expect(steps.map((step) => step.type)).toEqual(
+			const steps = routing?.output?.postReceive ?? [];
+			expect(steps.map((step) => (typeof step === 'function' ? step.name : step.type))).toEqual(
 				expect.arrayContaining(['rootProperty', 'setKeyValue']),
 			);
 			expect(routing?.operations?.pagination).toBeUndefined();

@@ -7,6 +7,7 @@ import type {
 
 import { errorBeforeSending, nodeSideError } from '../../shared/errors';
 import { isPlainObject } from '../../shared/objects';
+import { itemIndexOf } from '../../shared/transport/context';
 import { withIdempotencyStep } from '../../shared/transport/idempotency';
 import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport/request';
 import { openSession } from '../../shared/transport/session';
@@ -120,7 +121,7 @@ function mappingFor(
 			context.getNode(),
 			'No CSV column is named like a field, and Column Mapping is empty',
 			{
-				itemIndex: context.getItemIndex?.() ?? 0,
+				itemIndex: itemIndexOf(context),
 				description: `The header row has: ${header.slice(0, 12).join(', ') || '(nothing)'}. Name the columns like the fields (${fields.join(', ')}) or map them in Column Mapping.`,
 			},
 		);

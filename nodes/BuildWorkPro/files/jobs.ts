@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-work
 
 import { nodeSideError } from '../../shared/errors';
 import { isPlainObject } from '../../shared/objects';
+import { itemIndexOf } from '../../shared/transport/context';
 import type { TransportContext } from '../../shared/transport/context';
 import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport/request';
 import { retryAfterMs } from '../../shared/transport/retryPolicy';
@@ -58,7 +59,7 @@ export function jobHandleFrom(
 			context.getNode(),
 			'BuildWorkPro accepted the request but named no job to follow',
 			{
-				itemIndex: context.getItemIndex?.() ?? 0,
+				itemIndex: itemIndexOf(context),
 				description:
 					'Expected a job ID (job_id) in the answer. Look for the job with Jobs → Get Many.',
 			},
@@ -103,7 +104,7 @@ export async function waitForJob(
 	options: WaitOptions = {},
 ): Promise<IDataObject> {
 	const node = context.getNode();
-	const itemIndex = context.getItemIndex?.() ?? 0;
+	const itemIndex = itemIndexOf(context);
 	const ownSession = session ?? (await openSession(context));
 	const budgetMs = ownSession.waitBudgetMs;
 	const what = options.what ? ` (${options.what})` : '';
@@ -197,7 +198,7 @@ export function unsuccessfulJobError(
 		.filter((line): line is string => !!line)
 		.join('\n');
 	return nodeSideError(context.getNode(), message, {
-		itemIndex: context.getItemIndex?.() ?? 0,
+		itemIndex: itemIndexOf(context),
 		description,
 	});
 }
