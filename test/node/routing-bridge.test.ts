@@ -7,6 +7,7 @@
  */
 import type {
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
@@ -17,9 +18,13 @@ import type {
 
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
 import { sendSingleRequest } from '../../nodes/BuildWorkPro/routing/bridge';
+import type { Pager } from '../../nodes/BuildWorkPro/routing/hooks';
 import { fetchAllPages } from '../../nodes/BuildWorkPro/routing/pagination';
 import { registerNodeType, runNode } from '../harness';
 import { apiKeyCredentials, apiRequests, useSandbox } from './support';
+
+/** What an operation's `routing.output.postReceive` takes: functions and declarative steps. */
+type PostReceive = NonNullable<NonNullable<INodeProperties['routing']>['output']>['postReceive'];
 
 const env = useSandbox();
 
@@ -32,64 +37,47 @@ async function markChecked(
 	return items.map((item) => ({ ...item, json: { ...item.json, checked: true } }));
 }
 
-/** A declarative node like ours, whose operations are the cases below: each one GET /me. */
+/** An operation of the probe: GET /me sent by `pagination` (default sendSingleRequest). */
+function probeOperation(
+	value: string,
+	{
+		postReceive,
+		pagination = sendSingleRequest,
+		request = {},
+	}: {
+		postReceive?: PostReceive;
+		pagination?: Pager;
+		request?: Partial<IHttpRequestOptions>;
+	},
+): INodePropertyOptions {
+	return {
+		name: value,
+		value,
+		routing: {
+			request: { method: 'GET', url: '/me', ...request },
+			send: { paginate: true },
+			...(postReceive ? { output: { postReceive } } : {}),
+			operations: { pagination },
+		},
+	};
+}
+
 const probeOperations: INodePropertyOptions[] = [
-	{
-		name: 'Root Property Step',
-		value: 'rootProperty',
-		routing: {
-			request: { method: 'GET', url: '/me' },
-			send: { paginate: true },
-			output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
-			operations: { pagination: sendSingleRequest },
-		},
-	},
-	{
-		name: 'Set Key Value Step',
-		value: 'setKeyValue',
-		routing: {
-			request: { method: 'GET', url: '/me' },
-			send: { paginate: true },
-			output: {
-				postReceive: [
-					markChecked,
-					{ type: 'setKeyValue', properties: { name: '={{ $responseItem.id }}' } },
-				],
-			},
-			operations: { pagination: sendSingleRequest },
-		},
-	},
-	{
-		name: 'Function Step On A List',
-		value: 'functionOnList',
-		routing: {
-			request: { method: 'GET', url: '/me' },
-			send: { paginate: true },
-			output: { postReceive: [markChecked] },
-			operations: { pagination: fetchAllPages },
-		},
-	},
-	{
-		name: 'Request Setting',
-		value: 'requestSetting',
-		routing: {
-			request: { method: 'GET', url: '/me', json: false },
-			send: { paginate: true },
-			operations: { pagination: sendSingleRequest },
-		},
-	},
-	{
-		name: 'Function Step',
-		value: 'functionStep',
-		routing: {
-			request: { method: 'GET', url: '/me' },
-			send: { paginate: true },
-			output: { postReceive: [markChecked] },
-			operations: { pagination: sendSingleRequest },
-		},
-	},
+	probeOperation('rootProperty', {
+		postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }],
+	}),
+	probeOperation('setKeyValue', {
+		postReceive: [
+			markChecked,
+			{ type: 'setKeyValue', properties: { name: '={{ $responseItem.id }}' } },
+		],
+	}),
+	probeOperation('functionOnList', { postReceive: [markChecked], pagination: fetchAllPages }),
+	probeOperation('requestSetting', { request: { json: false } }),
+	probeOperation('functionStep', { postReceive: [markChecked] }),
 ];
 
+/** A declarative node like ours, whose operations are the cases above. */
 const probeType = (() => {
 	const { description } = new BuildWorkPro();
 	const probe: INodeType = {
