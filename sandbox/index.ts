@@ -115,7 +115,7 @@ export interface Sandbox {
 	addDocument(input: DocumentInput, tenantId?: number): Record<string, unknown>;
 	/** Bytes stored on the storage listener under a key (an upload: `tenants/<t>/<sourcePath>`), if any. */
 	storageObject(key: string): { bytes: Buffer; contentType: string; fileName?: string } | undefined;
-	/** The OAuth 2.1 authorization server (sandbox/oauth.ts; README "Sandbox control"). */
+	/** The OAuth 2.1 authorization server (sandbox/oauth.ts; docs/sandbox.md). */
 	oauth: SandboxOAuth;
 }
 

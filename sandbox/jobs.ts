@@ -9,7 +9,7 @@
  * 202 is sent). Artifacts (the export CSV, the PDF, the row-errors CSV) live on the storage
  * listener; /jobs/{id}/download and /jobs/{id}/errors redirect (302) to short-lived signed URLs.
  *
- * Where the docs leave a choice open, the sandbox decides (see README "Sandbox"):
+ * Where the docs leave a choice open, the sandbox decides (see docs/sandbox.md):
  * - Job ids are `job_` + 24 hex digits; `status_url` is the path `/api/v1/jobs/{id}`.
  * - Row errors (import rows, bulk ids) carry the 1-based data row number (the header row is not
  *   counted) or the position of the id in `ids`; the errors CSV has the columns

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPlainObject } from '../shared/objects';
+
 export type OutputShape = 'event' | 'record';
 
 export type ParsedDelivery =
@@ -14,7 +16,7 @@ export function parseDelivery(rawBody: Buffer): ParsedDelivery {
 	} catch {
 		return { ok: false, reason: 'the body is not valid JSON' };
 	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+	if (!isPlainObject(parsed)) {
 		return { ok: false, reason: 'the body is not a JSON object' };
 	}
 	const event = parsed as IDataObject;
@@ -32,7 +34,6 @@ export function parseDelivery(rawBody: Buffer): ParsedDelivery {
 export function shapeOutput(event: IDataObject, shape: OutputShape): IDataObject {
 	if (shape !== 'record') return event;
 	const data = event.data;
-	const record =
-		typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : {};
+	const record = isPlainObject(data) ? (data as IDataObject) : {};
 	return { ...record, eventType: event.type, eventId: event.id };
 }

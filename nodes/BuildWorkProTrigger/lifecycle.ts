@@ -7,8 +7,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { problemOf, type ApiAnswer, type ErrorWording } from '../BuildWorkPro/shared/errors';
-import { requestBuildWorkPro, type CallPolicy } from '../BuildWorkPro/shared/transport';
+import { problemOf, type ApiAnswer, type ErrorWording } from '../shared/errors';
+import { requestBuildWorkPro, type CallPolicy } from '../shared/transport/request';
 import { ACTIVATION_POLICY } from './policy';
 
 /** What we keep about one registered endpoint (the secret is shown by BuildWorkPro only once). */

@@ -1,6 +1,6 @@
-import { problemCode, problemOf } from '../BuildWorkPro/shared/errors';
-import type { ApiAnswer, ErrorWording } from '../BuildWorkPro/shared/errors';
-import type { CallPolicy } from '../BuildWorkPro/shared/transport';
+import { problemCode, problemOf } from '../shared/errors';
+import type { ApiAnswer, ErrorWording } from '../shared/errors';
+import type { CallPolicy } from '../shared/transport/request';
 
 /**
  * How the trigger's webhook-endpoint calls differ from the action node's: n8n waits for them

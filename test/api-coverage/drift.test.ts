@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
-import { fetchWholeList } from '../../nodes/BuildWorkPro/shared/pagination';
+import { fetchWholeList } from '../../nodes/BuildWorkPro/routing/pagination';
 import { findDrift } from './drift';
 import type { OpenApiDocument } from './drift';
 import { API_COVERAGE } from './manifest';

@@ -13,7 +13,7 @@ import type {
 	NodeParameterValue,
 } from 'n8n-workflow';
 
-import * as pagination from '../../nodes/BuildWorkPro/shared/pagination';
+import * as pagination from '../../nodes/BuildWorkPro/routing/pagination';
 import type { Coverage } from './manifest';
 
 /** The parts of a JSON Schema (OpenAPI 3.1) the checker reads. */
@@ -91,9 +91,9 @@ export const BODY_MOVES: Record<string, (property: string) => string> = {
 export function bodyAddedByHook(key: string, url: string): string[] {
 	// addTenantId (resources/productKitItem/preSend.ts): the credential's tenant, read from GET /me.
 	if (key === 'productKitItem.create') return ['tenantId'];
-	// importPager (shared/imports.ts): the upload's sourcePath, the mapping (Column Mapping, or the CSV's columns named like fields), updateInPlace.
+	// importPager (files/import.ts): the upload's sourcePath, the mapping (Column Mapping, or the CSV's columns named like fields), updateInPlace.
 	if (key.endsWith('.import')) return ['sourcePath', 'mapping', 'updateInPlace'];
-	// bulkPager (shared/imports.ts): the operation and up to 500 of the IDs of all input items.
+	// bulkPager (files/bulk.ts): the operation and up to 500 of the IDs of all input items.
 	if (url.endsWith('/bulk')) return ['operation', 'ids'];
 	return [];
 }
@@ -103,7 +103,7 @@ export function readByHook(key: string): string[] {
 	return key.endsWith('.import') ? ['mapping'] : [];
 }
 
-/** The list pagers of shared/pagination.ts, by the paging parameters each sends. */
+/** The list pagers of routing/pagination.ts, by the paging parameters each sends. */
 const PAGER_STYLES: Record<string, string> = {
 	fetchAllPages: 'cursor',
 	fetchAllNumberedPages: 'page',

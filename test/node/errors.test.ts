@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { describeFieldProblem, fieldLabel } from '../../nodes/BuildWorkPro/shared/errors';
+import { describeFieldProblem, fieldLabel } from '../../nodes/shared/errors';
 import type { RunNodeResult } from '../harness';
 import { apiRequests, runContactNode, runResource, serializedError, useSandbox } from './support';
 

@@ -8,7 +8,7 @@ import {
 	CUSTOM_VALUE_NAMESPACE,
 	DERIVED_NAMESPACE,
 	nameBasedUuid,
-} from '../../nodes/BuildWorkPro/shared/idempotency';
+} from '../../nodes/shared/transport/idempotency';
 import { apiRequests, keyOf, runContactNode, useSandbox, UUID_PATTERN } from './support';
 
 const env = useSandbox();

@@ -2,8 +2,8 @@
  * The pacing gate on its own, with a hand-driven clock: how it spends a rate-limit budget it
  * learned from RateLimit-* headers. (The node-level behaviour is in pacing.test.ts.)
  */
-import { RateLimitGate } from '../../nodes/BuildWorkPro/shared/rateLimit';
-import type { GateDecision, Ticket } from '../../nodes/BuildWorkPro/shared/rateLimit';
+import { RateLimitGate } from '../../nodes/shared/transport/rateLimit';
+import type { GateDecision, Ticket } from '../../nodes/shared/transport/rateLimit';
 import { RateLimiter } from '../../sandbox/rateLimiter';
 
 /** The ticket of a decision that must be 'go'. */

@@ -7,7 +7,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo, Socket } from 'node:net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { forgetRateLimitState } from '../../nodes/BuildWorkPro/shared/rateLimit';
+import { forgetRateLimitState } from '../../nodes/shared/transport/rateLimit';
 import { runNode, type RunNodeOptions, type RunNodeResult } from '../harness';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { apiErrorFromAnswer, problemCode } from '../../nodes/BuildWorkPro/shared/errors';
+import { apiErrorFromAnswer, problemCode } from '../../nodes/shared/errors';
 import { describeTriggerError } from '../../nodes/BuildWorkProTrigger/policy';
 import { isPublicHttpsUrl, sameUrl } from '../../nodes/BuildWorkProTrigger/lifecycle';
 

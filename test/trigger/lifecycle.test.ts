@@ -4,7 +4,7 @@
  * between, BuildWorkPro ends up with exactly one endpoint for a published trigger and none
  * for an unpublished one, and the node holds that endpoint's signing secret.
  */
-import { forgetRateLimitState } from '../../nodes/BuildWorkPro/shared/rateLimit';
+import { forgetRateLimitState } from '../../nodes/shared/transport/rateLimit';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { createTriggerHarness } from '../harness';
 import {

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_OAUTH_SCOPES } from '../../credentials/BuildWorkProOAuth2Api.credentials';
-import { forgetRateLimitState } from '../../nodes/BuildWorkPro/shared/rateLimit';
+import { forgetRateLimitState } from '../../nodes/shared/transport/rateLimit';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { createTriggerHarness } from '../harness';
 import { CONTACT_EVENTS, PRODUCTION_URL, liveEndpoints } from './helpers';

@@ -6,9 +6,9 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { rememberFieldLabel } from '../shared/errors';
+import { rememberFieldLabel } from '../../shared/errors';
 import type { ResourceSpec } from './resource';
-import { DEFAULT_MAX_WAIT_SECONDS } from '../shared/transport';
+import { DEFAULT_MAX_WAIT_SECONDS } from '../../shared/transport/session';
 
 /**
  * Builders for the fields of a resource. A resource lists its writable fields and filters once,

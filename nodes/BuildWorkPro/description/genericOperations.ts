@@ -1,16 +1,15 @@
 import type { FieldSpec } from './fields';
 import { filtersProperty, idsProperty } from './fields';
-import { binaryOutputProperty, exportFiltersProperty } from '../shared/files';
+import { binaryOutputProperty, exportFiltersProperty } from '../files/downloads';
+import { bulkIdsProperty, bulkRecords } from '../files/bulk';
 import {
 	binaryInputProperty,
-	bulkIdsProperty,
-	bulkRecords,
 	fieldNames,
 	importMappingProperty,
 	importRecords,
 	updateInPlaceProperty,
-} from '../shared/imports';
-import { waitForCompletionProperty } from '../shared/jobs';
+} from '../files/import';
+import { waitForCompletionProperty } from '../files/jobs';
 import type { Operation } from './operations';
 import { describeOperation, exportRecords, getRecordsByIds, readCollection } from './operations';
 import { plural } from './resource';

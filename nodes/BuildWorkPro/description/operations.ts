@@ -1,11 +1,8 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
@@ -15,21 +12,22 @@ import {
 	fileNameFor,
 	startJobAndDownload,
 	streamDownload,
-} from '../shared/files';
-import type { FileContext, FileOutput } from '../shared/files';
-import { waitForCompletionProperty } from '../shared/jobs';
-import { fetchAllPages } from '../shared/pagination';
+} from '../files/downloads';
+import type { FileContext, FileOutput } from '../files/downloads';
+import { waitForCompletionProperty } from '../files/jobs';
+import { fetchAllPages } from '../routing/pagination';
 import {
 	normalizeListFilters,
 	requireIdList,
 	requirePositiveId,
 	requireUpdateFields,
-} from '../shared/preSend';
-import { requestBuildWorkPro, sendSingleRequest, unwrapEnvelope } from '../shared/transport';
+} from '../routing/preSend';
+import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport/request';
+import { sendSingleRequest } from '../routing/bridge';
+import type { OperationText, Pager, PostReceive, PreSend } from '../routing/hooks';
+import { isPlainObject } from '../../shared/objects';
 import { lineage, plural } from './resource';
 import type { ResourceSpec } from './resource';
-
-export type { ResourceSpec };
 
 /**
  * Builders for the operations of a resource. An operation file declares what it is (name, action,
@@ -37,19 +35,6 @@ export type { ResourceSpec };
  * record IDs it asks for and whether it writes are worked out here, so 30 resources do not mean
  * 30 copies of the same routing, nor lists beside each resource that must agree with it.
  */
-
-type PreSend = (
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) => Promise<IHttpRequestOptions>;
-type PostReceive = (
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-) => Promise<INodeExecutionData[]>;
-type Pager = (
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-) => Promise<INodeExecutionData[]>;
 
 /** `{{ … }}` that puts a parameter into a path, trimmed and URL-encoded. */
 export function pathSegment(parameter: string): string {
@@ -71,17 +56,6 @@ function idChecks(resource: ResourceSpec | undefined, withOwn: boolean): PreSend
 	if (!resource) return [];
 	const own = withOwn ? [requirePositiveId(resource.idParameter, resource.idLabel)] : [];
 	return [...idChecks(resource.parent, true), ...own];
-}
-
-interface OperationText {
-	/** The operation value: 'create', 'accept'. */
-	value: string;
-	/** The operation name in the editor: 'Accept'. */
-	name: string;
-	/** The action in the node creator: 'Accept a bid'. */
-	action: string;
-	/** What it does, needs and returns (an agent reads this as the tool's description). */
-	description: string;
 }
 
 /** What an operation file declares: its texts and, in order, its own parameters. */
@@ -338,10 +312,6 @@ export function downloadRecordPdf(
 	);
 }
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * An export's filters, sent as `filters.<name>` in its body: cleaned up as Get Many's query
  * parameters are (empty ones left out, dates made UTC timestamps), and `{}` when there are none.
@@ -350,9 +320,10 @@ async function cleanExportFilters(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body: IDataObject = isPlainObject(requestOptions.body) ? requestOptions.body : {};
+	// The request body n8n built from the parameters is JSON.
+	const body = (isPlainObject(requestOptions.body) ? requestOptions.body : {}) as IDataObject;
 	const query = requestOptions.qs;
-	requestOptions.qs = isPlainObject(body.filters) ? { ...body.filters } : {};
+	requestOptions.qs = isPlainObject(body.filters) ? { ...(body.filters as IDataObject) } : {};
 	await normalizeListFilters.call(this, requestOptions);
 	body.filters = requestOptions.qs;
 	requestOptions.qs = query;

@@ -1,6 +1,6 @@
 import { dateFilters } from '../../description/choices';
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /** The account's API audit log (/api-audit-logs): one entry per API request, read-only; listed, never fetched by ID. */
 export const auditLog: ResourceSpec = {

@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 import { bid } from '../bid/fields';
 
 /** A bid's line items: /bids/{bidId}/line-items/{lineItemId}. */

@@ -1,6 +1,6 @@
 import { listProperties } from '../../description/fields';
 import { listRecords } from '../../description/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { bidLineItem } from './fields';
 
 /** GET /bids/{bidId}/line-items (not paginated: every line in one answer). */

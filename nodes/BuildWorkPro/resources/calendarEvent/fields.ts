@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { userChoice } from '../../description/choices';
 import { filtersProperty, type FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /** Calendar events: a read-only view of dated work (projects, tasks, phases, leads, bids, activities). */
 export const calendarEvent: ResourceSpec = {

@@ -1,7 +1,7 @@
 import { listProperties } from '../../description/fields';
 import { customOperation } from '../../description/operations';
-import { fetchWholeList } from '../../shared/pagination';
-import { normalizeListFilters } from '../../shared/preSend';
+import { fetchWholeList } from '../../routing/pagination';
+import { normalizeListFilters } from '../../routing/preSend';
 import { calendarEvent, calendarFilters, windowProperties } from './fields';
 import { requireCalendarWindow } from './preSend';
 

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { errorBeforeSending } from '../../shared/errors';
+import { errorBeforeSending } from '../../../shared/errors';
 
 /** BuildWorkPro's longest calendar window. */
 export const MAX_WINDOW_DAYS = 366;

@@ -1,6 +1,6 @@
 import { dateFilters, searchFilter } from '../../description/choices';
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 export const changeOrder: ResourceSpec = {
 	value: 'changeOrder',

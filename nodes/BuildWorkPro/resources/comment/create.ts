@@ -1,6 +1,6 @@
 import { additionalFields, requiredBodyProperty } from '../../description/fields';
 import { customOperation } from '../../description/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { comment, content, entityId, entityType, parentId } from './fields';
 import { requireEntityType } from './preSend';
 

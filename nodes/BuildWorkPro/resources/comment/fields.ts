@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /** Comments on a record (project, bid, change order, …): /comments. */
 export const comment: ResourceSpec = {

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { listProperties } from '../../description/fields';
 import { customOperation, pathSegment } from '../../description/operations';
-import { fetchWholeList } from '../../shared/pagination';
-import { requirePositiveId } from '../../shared/preSend';
+import { fetchWholeList } from '../../routing/pagination';
+import { requirePositiveId } from '../../routing/preSend';
 import { comment, entityId, entityType } from './fields';
 import { requireEntityType } from './preSend';
 

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { errorBeforeSending } from '../../shared/errors';
+import { errorBeforeSending } from '../../../shared/errors';
 
 /** Entity Type must name a record type: an empty one would ask for a thread of nothing. */
 export async function requireEntityType(

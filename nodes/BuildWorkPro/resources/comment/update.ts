@@ -1,6 +1,6 @@
 import { requiredBodyProperty } from '../../description/fields';
 import { customOperation, recordPath } from '../../description/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { comment, content } from './fields';
 
 /** PATCH /comments/{id} {content}: the text is the one thing a comment edit changes. */

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { binaryOutputProperty, streamDownload } from '../../shared/files';
-import type { FileContext } from '../../shared/files';
+import { binaryOutputProperty, streamDownload } from '../../files/downloads';
+import type { FileContext } from '../../files/downloads';
 import { customOperation, recordPath } from '../../description/operations';
-import { requirePositiveId } from '../../shared/preSend';
-import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport';
+import { requirePositiveId } from '../../routing/preSend';
+import { requestBuildWorkPro, unwrapEnvelope } from '../../../shared/transport/request';
 import { document } from './fields';
 
 const documentIdOf = (context: FileContext) =>

@@ -1,6 +1,6 @@
 import { dateFilters, searchFilter } from '../../description/choices';
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /** Files attached to a record (a project's drawings, a bid's scope letter, site photos): /documents. */
 export const document: ResourceSpec = {

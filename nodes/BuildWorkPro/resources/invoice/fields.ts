@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 export const invoice: ResourceSpec = {
 	value: 'invoice',

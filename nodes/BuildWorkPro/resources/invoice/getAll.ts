@@ -1,6 +1,6 @@
 import { listProperties } from '../../description/fields';
 import { listRecords } from '../../description/operations';
-import { fetchAllNumberedPages } from '../../shared/pagination';
+import { fetchAllNumberedPages } from '../../routing/pagination';
 import { invoice, invoiceFilters } from './fields';
 
 /** GET /invoices, paged by page/pageSize (the one v1 list that is not paged by cursor). */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { errorBeforeSending } from '../../shared/errors';
+import { errorBeforeSending } from '../../../shared/errors';
 
 /**
  * `POST /invoices` takes `{ invoice: {...}, lines: [...] }`. The invoice's fields send themselves

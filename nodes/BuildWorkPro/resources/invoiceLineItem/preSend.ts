@@ -1,4 +1,4 @@
-import { sendOrderedIds } from '../../shared/preSend';
+import { sendOrderedIds } from '../../routing/preSend';
 
 /** Reorder's `orderedIds`: every line item of the invoice once, in the new order. */
 export const requireOrderedIds = sendOrderedIds(

@@ -1,4 +1,4 @@
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { customOperation, recordPath } from '../../description/operations';
 import { invoice } from '../invoice/fields';
 import { invoicePayment } from './fields';

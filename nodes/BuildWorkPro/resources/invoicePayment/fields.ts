@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 import { invoice } from '../invoice/fields';
 
 /** An invoice's payment ledger: /invoices/{invoiceId}/payments/{paymentId}. */

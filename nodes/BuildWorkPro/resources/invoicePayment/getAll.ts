@@ -1,6 +1,6 @@
 import { listProperties } from '../../description/fields';
 import { listRecords } from '../../description/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { invoicePayment } from './fields';
 
 /** GET /invoices/{invoiceId}/payments (not paginated: the whole ledger in one answer). */

@@ -1,4 +1,4 @@
-import { binaryOutputProperty, downloadJobPager } from '../../shared/files';
+import { binaryOutputProperty, downloadJobPager } from '../../files/downloads';
 import { customOperation, recordPath } from '../../description/operations';
 import { job } from './fields';
 import { requireJobId } from './preSend';

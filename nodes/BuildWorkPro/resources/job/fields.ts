@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /** BuildWorkPro's asynchronous jobs (PDFs, exports, imports, bulk actions). Job IDs are text, not numbers. */
 export const job: ResourceSpec = {

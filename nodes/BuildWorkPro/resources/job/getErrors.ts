@@ -1,4 +1,4 @@
-import { jobErrorsPager } from '../../shared/files';
+import { jobErrorsPager } from '../../files/downloads';
 import { customOperation, recordPath } from '../../description/operations';
 import { job } from './fields';
 import { requireJobId } from './preSend';

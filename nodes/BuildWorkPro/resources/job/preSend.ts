@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { errorBeforeSending } from '../../shared/errors';
+import { errorBeforeSending } from '../../../shared/errors';
 
 /** A job ID is text (it need not be a number) but never empty. */
 export async function requireJobId(

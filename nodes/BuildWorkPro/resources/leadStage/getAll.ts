@@ -1,6 +1,6 @@
 import { listProperties } from '../../description/fields';
 import { listRecords } from '../../description/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { leadStage } from './fields';
 
 /** GET /lead-stages (the whole pipeline in one answer). */

@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /** In-app notifications of the user who owns the API key or token: /notifications (read-only). */
 export const notification: ResourceSpec = {

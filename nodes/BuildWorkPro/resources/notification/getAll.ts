@@ -1,6 +1,6 @@
 import { listProperties } from '../../description/fields';
 import { listRecords } from '../../description/operations';
-import { fetchAllOffsetPages } from '../../shared/pagination';
+import { fetchAllOffsetPages } from '../../routing/pagination';
 import { notification, notificationFilters } from './fields';
 
 /** GET /notifications, paged by limit/offset (not by cursor), most recent first. */

@@ -1,5 +1,5 @@
 import { customOperation, recordPath } from '../../description/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { product } from './fields';
 
 /** GET /products/{id}/usage → { bidsCount, kitsCount }. */

@@ -1,4 +1,4 @@
-import { sendIdList } from '../../shared/preSend';
+import { sendIdList } from '../../routing/preSend';
 import { MAX_IDS_PER_BULK_CALL } from './fields';
 
 /** `ids` of Bulk Delete and Bulk Restore: at most 500 product IDs, sent once each. */

@@ -1,6 +1,6 @@
 import { additionalFields, requiredBodyProperty } from '../../description/fields';
 import { collectionPath, customOperation } from '../../description/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { product } from '../product/fields';
 import {
 	componentProduct,

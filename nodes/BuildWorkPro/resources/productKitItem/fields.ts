@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 import { product } from '../product/fields';
 
 /** The components of a kit: /products/{productId}/kit-items/{kitItemId}. */

@@ -1,6 +1,6 @@
 import { listProperties } from '../../description/fields';
 import { listRecords } from '../../description/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { productKitItem } from './fields';
 
 /** GET /products/{productId}/kit-items (not paginated: every kit item in one answer). */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { nodeSideError } from '../../shared/errors';
-import { sendOrderedIds } from '../../shared/preSend';
-import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport';
+import { nodeSideError } from '../../../shared/errors';
+import { sendOrderedIds } from '../../routing/preSend';
+import { requestBuildWorkPro, unwrapEnvelope } from '../../../shared/transport/request';
 
 /**
  * BuildWorkPro's schema for adding a kit item requires the tenant's ID in the body. Users do not

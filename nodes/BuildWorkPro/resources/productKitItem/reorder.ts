@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { collectionPath, customOperation } from '../../description/operations';
-import { requirePositiveId } from '../../shared/preSend';
+import { requirePositiveId } from '../../routing/preSend';
 import { product } from '../product/fields';
 import { orderedKitItemIds, productKitItem } from './fields';
 import { requireOrderedKitItemIds } from './preSend';

@@ -1,6 +1,6 @@
 import { userChoice } from '../../description/choices';
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 export const projectTemplate: ResourceSpec = {
 	value: 'projectTemplate',

@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /**
  * The account's settings (/settings/…): read-only views of the tenant's configuration. There is

@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /** E-signature requests on bids and change orders: /signature-requests (no create in the API). */
 export const signatureRequest: ResourceSpec = {

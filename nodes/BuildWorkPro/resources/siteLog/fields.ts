@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { searchFilter, userChoice } from '../../description/choices';
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 export const siteLog: ResourceSpec = {
 	value: 'siteLog',

@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /** The account's current rate-limit consumption (/usage): one view, no records, no ID. */
 export const usage: ResourceSpec = {

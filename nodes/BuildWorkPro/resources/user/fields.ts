@@ -1,4 +1,4 @@
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 export const user: ResourceSpec = {
 	value: 'user',

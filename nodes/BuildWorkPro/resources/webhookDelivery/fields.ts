@@ -1,6 +1,6 @@
 import { dateFilters } from '../../description/choices';
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 import { eventTypeOptions } from '../webhookEndpoint/fields';
 
 /** Webhook deliveries (/webhook-deliveries): one row per event sent to an endpoint, with its attempts. */

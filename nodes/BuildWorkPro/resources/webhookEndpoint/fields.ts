@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BUILDWORKPRO_EVENT_TYPES, eventDisplayName } from '../../../BuildWorkProTrigger/events';
 import type { FieldSpec } from '../../description/fields';
-import type { ResourceSpec } from '../../description/operations';
+import type { ResourceSpec } from '../../description/resource';
 
 /**
  * Webhook endpoints (/webhook-endpoints): URLs BuildWorkPro sends events to. The BuildWorkPro

@@ -1,6 +1,6 @@
 import { listProperties } from '../../description/fields';
 import { listRecords } from '../../description/operations';
-import { fetchWholeList } from '../../shared/pagination';
+import { fetchWholeList } from '../../routing/pagination';
 import { webhookEndpoint } from './fields';
 
 /** GET /webhook-endpoints: every endpoint of the account (at most 200) in one answer, unpaginated. */

@@ -1,7 +1,7 @@
 import { listProperties } from '../../description/fields';
 import { customOperation, recordPath } from '../../description/operations';
-import { fetchWholeList } from '../../shared/pagination';
-import { requirePositiveId } from '../../shared/preSend';
+import { fetchWholeList } from '../../routing/pagination';
+import { requirePositiveId } from '../../routing/preSend';
 import { webhookEndpoint } from './fields';
 
 /**

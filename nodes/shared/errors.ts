@@ -1,6 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { isPlainObject } from './objects';
+
 /** What came back from BuildWorkPro, successful or not. */
 export interface ApiAnswer {
 	statusCode: number;
@@ -14,17 +16,13 @@ export interface FieldProblem {
 	message?: unknown;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 /** The problem-details object of an answer; `{}` when the body is none (empty, text, a list). */
 export function problemOf(answer: ApiAnswer): Record<string, unknown> {
-	return isObject(answer.body) ? answer.body : {};
+	return isPlainObject(answer.body) ? answer.body : {};
 }
 
 /** The stable error code: `code`, or else the `#fragment` of the problem `type` URL. */
@@ -42,7 +40,7 @@ const HINTS: Record<string, string> = {
 		'BuildWorkPro did not accept the credential. Check the API key (or reconnect the OAuth2 credential) and the Base URL.',
 	token_expired: 'The access token has expired. Reconnect the BuildWorkPro OAuth2 credential.',
 	scope_insufficient:
-		'The API key or OAuth grant lacks the scope this operation needs (see the README for the scope of each operation).',
+		'The API key or OAuth grant lacks the scope this operation needs (the package's docs/operations.md lists the scope of each operation).',
 	subscription_inactive: "The BuildWorkPro account's subscription is inactive.",
 	tenant_suspended: 'The BuildWorkPro account is suspended.',
 	idempotency_key_reused:
@@ -220,7 +218,7 @@ export function apiErrorFromAnswer(
 		text(answer.headers['request-id']);
 
 	const fieldProblems = Array.isArray(problem.errors)
-		? ((problem.errors as unknown[]).filter(isObject) as FieldProblem[])
+		? ((problem.errors as unknown[]).filter(isPlainObject) as FieldProblem[])
 		: [];
 	const resource =
 		typeof node.parameters?.resource === 'string' ? node.parameters.resource : undefined;

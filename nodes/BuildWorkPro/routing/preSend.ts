@@ -1,11 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { errorBeforeSending } from './errors';
-
-type PreSend = (
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-) => Promise<IHttpRequestOptions>;
+import { errorBeforeSending } from '../../shared/errors';
+import type { PreSend } from './hooks';
 
 /**
  * Checks run by n8n before the request is built into a call: input we can tell is wrong never

@@ -1,14 +1,14 @@
 import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { nodeSideError } from './errors';
-import {
-	openSession,
-	requestBuildWorkPro,
-	retryAfterMs,
-	sleepUnlessCancelled,
-	unwrapEnvelope,
-} from './transport';
-import type { RequestSession, TransportContext } from './transport';
+import { nodeSideError } from '../../shared/errors';
+import { isPlainObject } from '../../shared/objects';
+import { itemIndexOf } from '../../shared/transport/context';
+import type { TransportContext } from '../../shared/transport/context';
+import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport/request';
+import { retryAfterMs } from '../../shared/transport/retryPolicy';
+import { openSession } from '../../shared/transport/session';
+import type { RequestSession } from '../../shared/transport/session';
+import { sleepUnlessCancelled } from '../../shared/transport/wait';
 
 /**
  * BuildWorkPro's asynchronous jobs (PDFs, exports, imports, bulk actions): a POST answers 202
@@ -41,10 +41,6 @@ export interface JobHandle {
 	statusUrl?: string;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The wait before look number `pollNumber` (1 = the first): 1 s, 2 s, 4 s, 8 s, then 10 s. */
 export function pollDelayMs(pollNumber: number): number {
 	return Math.min(POLL_CAP_MS, FIRST_POLL_MS * 2 ** Math.max(0, pollNumber - 1));
@@ -56,14 +52,14 @@ export function jobHandleFrom(
 	body: unknown,
 ): JobHandle {
 	const data = unwrapEnvelope(body);
-	const record = isObject(data) ? data : {};
+	const record = isPlainObject(data) ? data : {};
 	const id = record.job_id ?? record.jobId ?? record.id;
 	if (typeof id !== 'string' && typeof id !== 'number') {
 		throw nodeSideError(
 			context.getNode(),
 			'BuildWorkPro accepted the request but named no job to follow',
 			{
-				itemIndex: context.getItemIndex?.() ?? 0,
+				itemIndex: itemIndexOf(context),
 				description:
 					'Expected a job ID (job_id) in the answer. Look for the job with Jobs → Get Many.',
 			},
@@ -88,7 +84,7 @@ export interface WaitOptions {
 }
 
 function progressText(job: IDataObject): string | undefined {
-	const progress = isObject(job.progress) ? job.progress : undefined;
+	const progress = isPlainObject(job.progress) ? job.progress : undefined;
 	if (!progress) return undefined;
 	const parts = [`${Number(progress.processed ?? 0)} of ${Number(progress.total ?? 0)} processed`];
 	if (Number(progress.errorsCount ?? 0) > 0)
@@ -108,7 +104,7 @@ export async function waitForJob(
 	options: WaitOptions = {},
 ): Promise<IDataObject> {
 	const node = context.getNode();
-	const itemIndex = context.getItemIndex?.() ?? 0;
+	const itemIndex = itemIndexOf(context);
 	const ownSession = session ?? (await openSession(context));
 	const budgetMs = ownSession.waitBudgetMs;
 	const what = options.what ? ` (${options.what})` : '';
@@ -155,7 +151,7 @@ export async function waitForJob(
 			ownSession,
 		);
 		const job = unwrapEnvelope(answer.body);
-		if (!isObject(job)) {
+		if (!isPlainObject(job)) {
 			throw nodeSideError(node, `BuildWorkPro's answer about job ${jobId} was not a job`, {
 				itemIndex,
 				description: 'Expected a JSON body with the job in "data".',
@@ -202,7 +198,7 @@ export function unsuccessfulJobError(
 		.filter((line): line is string => !!line)
 		.join('\n');
 	return nodeSideError(context.getNode(), message, {
-		itemIndex: context.getItemIndex?.() ?? 0,
+		itemIndex: itemIndexOf(context),
 		description,
 	});
 }

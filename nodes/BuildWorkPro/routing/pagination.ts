@@ -7,7 +7,10 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { openSession, requestBuildWorkPro, requestFromRouting, toItems } from './transport';
+import { isObject, isPlainObject } from '../../shared/objects';
+import { requestBuildWorkPro } from '../../shared/transport/request';
+import { openSession } from '../../shared/transport/session';
+import { requestFromRouting, toItems } from './bridge';
 
 /** BuildWorkPro's largest cursor page. */
 export const MAX_PAGE_SIZE = 100;
@@ -87,9 +90,7 @@ export async function followCursor(
 }
 
 function recordId(record: unknown): unknown {
-	return typeof record === 'object' && record !== null
-		? (record as { id?: unknown }).id
-		: undefined;
+	return isObject(record) ? record.id : undefined;
 }
 
 /**
@@ -206,15 +207,13 @@ export async function followOffsets(
 	return list.upTo(limit);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Reads one list answer `{ data: [...], meta: { pagination: { cursor, has_more } } }`. */
 export function pageFromBody(body: unknown): Page | undefined {
-	if (!isObject(body) || !Array.isArray(body.data)) return undefined;
+	if (!isPlainObject(body) || !Array.isArray(body.data)) return undefined;
 	const pagination =
-		isObject(body.meta) && isObject(body.meta.pagination) ? body.meta.pagination : undefined;
+		isPlainObject(body.meta) && isPlainObject(body.meta.pagination)
+			? body.meta.pagination
+			: undefined;
 	const cursor =
 		typeof pagination?.cursor === 'string' && pagination.cursor !== '' ? pagination.cursor : null;
 	return {
@@ -250,7 +249,7 @@ function listHook(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const request = requestFromRouting(requestData);
+		const request = requestFromRouting(this, requestData);
 		const itemIndex = this.getItemIndex();
 		const session = await openSession(this);
 		const requestPage: PageRequest = async (pageQuery, pageNumber) => {
@@ -263,7 +262,7 @@ function listHook(
 				},
 				session,
 			);
-			if (!isObject(answer.body) || !Array.isArray(answer.body.data)) {
+			if (!isPlainObject(answer.body) || !Array.isArray(answer.body.data)) {
 				throw new NodeApiError(this.getNode(), { status: answer.statusCode } as JsonObject, {
 					message: `BuildWorkPro's answer to page ${pageNumber} was not a list`,
 					description: 'Expected a JSON body with a "data" array.',

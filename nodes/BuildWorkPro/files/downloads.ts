@@ -5,36 +5,35 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { apiErrorFromAnswer, nodeSideError } from './errors';
-import { filtersProperty } from './fields';
-import type { FieldSpec } from './fields';
-import type { ApiAnswer } from './errors';
+import { apiErrorFromAnswer } from '../../shared/errors';
+import type { ApiAnswer } from '../../shared/errors';
+import type { TransportContext } from '../../shared/transport/context';
+import { itemIndexOf } from '../../shared/transport/context';
+import { requestBuildWorkPro } from '../../shared/transport/request';
+import type { BuildWorkProRequest } from '../../shared/transport/request';
+import { openSession } from '../../shared/transport/session';
+import type { RequestSession } from '../../shared/transport/session';
+import { filtersProperty } from '../description/fields';
+import type { FieldSpec } from '../description/fields';
+import { requestFromRouting } from '../routing/bridge';
+import type { Pager } from '../routing/hooks';
+import { parseCsv } from './csv';
 import { jobHandleFrom, jobPath, shouldWaitForCompletion, waitForJob } from './jobs';
-import {
-	openSession,
-	requestBuildWorkPro,
-	requestFromRouting,
-	sleepUnlessCancelled,
-} from './transport';
-import type { BuildWorkProRequest, RequestSession, TransportContext } from './transport';
+import { fetchSignedUrl } from './signedUrl';
 
 /**
- * Files in and out of BuildWorkPro as n8n binary data.
+ * Files out of BuildWorkPro as n8n binary data: the download operations and their parameters.
  *
  * A job's file (`GET /jobs/{id}/download`, `/errors`) is not sent by BuildWorkPro itself: it
  * answers 302 with a short-lived signed URL on a storage host. That redirect is never followed
  * by n8n's authenticated request helper, which would forward the Authorization header (the API
- * key) to the storage host on every n8n version that has no `sendCredentialsOnCrossOriginRedirect`,
- * and storage services such as S3 refuse such requests. The node reads `Location` and fetches
- * the URL with the plain request helper: no credential, no Authorization header. The signed URL
- * is a secret while it lives: it appears in no message, output item or log, only its host and
- * path do.
+ * key) to the storage host on every n8n version that has no `sendCredentialsOnCrossOriginRedirect`.
+ * The node reads `Location` and fetches the URL without the credential (signedUrl).
  *
  * The bytes go to n8n once, as the Buffer the HTTP client produced (`prepareBinaryData`); n8n's
  * binary data mode decides where they are kept.
@@ -52,31 +51,6 @@ export interface DownloadedFile {
 	fileName?: string;
 	/** From Content-Type, without parameters. */
 	mimeType?: string;
-}
-
-/** A storage download is tried this often in all when the storage host fails or is unreachable. */
-const STORAGE_ATTEMPTS = 3;
-const STORAGE_RETRY_STATUSES = new Set([500, 502, 503, 504]);
-const STORAGE_TIMEOUT_MS = 300_000;
-
-/** A URL as it may be shown: origin and path, the query string (the signature) redacted. */
-export function redactUrl(url: string): string {
-	try {
-		const parsed = new URL(url);
-		return `${parsed.origin}${parsed.pathname}${parsed.search ? '?[redacted]' : ''}`;
-	} catch {
-		const question = url.indexOf('?');
-		return question >= 0 ? `${url.slice(0, question)}?[redacted]` : url;
-	}
-}
-
-/** Removes a signed URL (and its query string on its own) from a text that may reach the user. */
-function withoutSignedUrl(text: string, url: string): string {
-	let result = text.split(url).join(redactUrl(url));
-	const question = url.indexOf('?');
-	if (question >= 0 && url.length - question > 4)
-		result = result.split(url.slice(question + 1)).join('[redacted]');
-	return result;
 }
 
 function headerText(headers: Record<string, unknown>, name: string): string | undefined {
@@ -137,108 +111,6 @@ function fileFromResponse(body: unknown, headers: Record<string, unknown>): Down
 	};
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null;
-}
-
-function failureCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 6 && isObject(current); depth++) {
-		if (typeof current.code === 'string' && /^(E[A-Z_]+|ERR_[A-Z_]+)$/.test(current.code))
-			return current.code;
-		current = current.cause;
-	}
-	return undefined;
-}
-
-/**
- * Fetches a signed URL with n8n's plain request helper: without the BuildWorkPro credential, so
- * the storage host never sees the API key. Retries a storage host that fails or cannot be
- * reached, twice.
- */
-export async function fetchSignedUrl(
-	context: FileContext,
-	signedUrl: string,
-	passthrough: Partial<IHttpRequestOptions> = {},
-	what = 'the file',
-): Promise<DownloadedFile> {
-	const node = context.getNode();
-	const itemIndex = context.getItemIndex?.() ?? 0;
-	const shown = redactUrl(signedUrl);
-	let host = '';
-	try {
-		host = new URL(signedUrl).host;
-	} catch {
-		throw nodeSideError(
-			node,
-			`BuildWorkPro sent a download link for ${what} that is not a valid URL`,
-			{ itemIndex, description: `Link: ${shown}` },
-		);
-	}
-	for (let attempt = 1; ; attempt++) {
-		const options: IHttpRequestOptions = {
-			method: 'GET',
-			url: signedUrl,
-			// Only what n8n's settings say about the network; never headers, never credentials.
-			...(passthrough.proxy ? { proxy: passthrough.proxy } : {}),
-			...(passthrough.skipSslCertificateValidation ? { skipSslCertificateValidation: true } : {}),
-			encoding: 'arraybuffer',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: passthrough.timeout ?? STORAGE_TIMEOUT_MS,
-		};
-		let response: IN8nHttpFullResponse | undefined;
-		let failure: unknown;
-		try {
-			response = (await context.helpers.httpRequest(options)) as IN8nHttpFullResponse;
-		} catch (error) {
-			failure = error;
-		}
-		const cancelled = context.getExecutionCancelSignal?.()?.aborted === true;
-		if (response && response.statusCode < 300) {
-			return fileFromResponse(response.body, response.headers as Record<string, unknown>);
-		}
-		const retry =
-			!cancelled &&
-			attempt < STORAGE_ATTEMPTS &&
-			(response ? STORAGE_RETRY_STATUSES.has(response.statusCode) : true);
-		if (retry) {
-			await sleepUnlessCancelled(context, 1_000 * attempt);
-			continue;
-		}
-		if (response) {
-			const expired =
-				response.statusCode === 403 || response.statusCode === 410 || response.statusCode === 404;
-			throw nodeSideError(
-				node,
-				`BuildWorkPro's file storage refused to hand over ${what} (HTTP status ${response.statusCode})`,
-				{
-					itemIndex,
-					description: [
-						expired
-							? 'Download links are short-lived: this one may have expired. Run the node again for a fresh link.'
-							: 'The storage host did not send the file. Run the node again later.',
-						`Storage host: ${host} · Link: ${shown}`,
-					].join('\n'),
-				},
-			);
-		}
-		const detail = failure instanceof Error ? failure.message : String(failure);
-		throw nodeSideError(
-			node,
-			`Could not download ${what} from BuildWorkPro's file storage at ${host}`,
-			{
-				itemIndex,
-				description: withoutSignedUrl(
-					`${failureCode(failure) ? `Network error: ${failureCode(failure)} (${detail})` : detail}\nLink: ${shown}`,
-					signedUrl,
-				),
-			},
-		);
-	}
-}
-
 /**
  * A job's file: `GET /jobs/{id}/download` (or `/errors`) through the transport, the redirect not
  * followed, then the signed URL without credentials. A server that sends the file right away
@@ -292,15 +164,16 @@ async function fileBehindAnswer(
 						detail: `BuildWorkPro redirected the download of ${what} without saying where to`,
 					},
 				},
-				{ itemIndex: context.getItemIndex?.() ?? 0, secret: session.secret },
+				{ itemIndex: itemIndexOf(context), secret: session.secret },
 			);
 		}
-		return await fetchSignedUrl(
+		const stored = await fetchSignedUrl(
 			context,
 			new URL(location, `${session.baseUrl}/`).toString(),
 			passthrough,
 			what,
 		);
+		return fileFromResponse(stored.body, stored.headers as Record<string, unknown>);
 	}
 	return fileFromResponse(answer.body, answer.headers);
 }
@@ -349,62 +222,9 @@ export async function binaryItem(
 			bytes: file.body.length,
 		},
 		binary: { [binaryPropertyNameOf(context)]: binary },
-		pairedItem: { item: context.getItemIndex?.() ?? 0 },
+		pairedItem: { item: itemIndexOf(context) },
 	};
 }
-
-/**
- * Splits CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF) into
- * rows of cells, at most `maxRows` of them (a byte-order mark is skipped).
- */
-export function csvRows(text: string, maxRows = Infinity): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	for (let i = 0; i < source.length && rows.length < maxRows; i++) {
-		const char = source[i];
-		if (quoted) {
-			if (char === '"' && source[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else field += char;
-			continue;
-		}
-		if (char === '"') quoted = true;
-		else if (char === ',') {
-			row.push(field);
-			field = '';
-		} else if (char === '\n' || char === '\r') {
-			if (char === '\r' && source[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += char;
-	}
-	if (rows.length < maxRows && (field !== '' || row.length > 0)) {
-		row.push(field);
-		rows.push(row);
-	}
-	return rows;
-}
-
-/** CSV as one object per row, keyed by the header row. */
-export function parseCsv(text: string): IDataObject[] {
-	const [header, ...records] = csvRows(text).filter((cells) => cells.length > 1 || cells[0] !== '');
-	if (!header) return [];
-	return records.map((cells) =>
-		Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ''])),
-	);
-}
-
-type Pager = (
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-) => Promise<INodeExecutionData[]>;
 
 /** How a file operation names its output: the record's ID and a file name when the server gives none. */
 export interface FileOutput {
@@ -433,7 +253,7 @@ export interface FileOutput {
 export function startJobAndDownload(output: FileOutput): Pager {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const context = this as unknown as FileContext;
-		const request = requestFromRouting(requestData);
+		const request = requestFromRouting(this, requestData);
 		const session = await openSession(this);
 		const what = output.what(context);
 		const started = await requestBuildWorkPro(
@@ -466,7 +286,7 @@ export function startJobAndDownload(output: FileOutput): Pager {
 export function streamDownload(output: FileOutput): Pager {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const context = this as unknown as FileContext;
-		const request = requestFromRouting(requestData);
+		const request = requestFromRouting(this, requestData);
 		const session = await openSession(this);
 		const what = output.what(context);
 		const headers = { ...(request.headers ?? {}), Accept: output.accept ?? '*/*' };
@@ -498,8 +318,19 @@ export function binaryOutputProperty(): INodeProperties {
 	};
 }
 
-function jobIdOf(context: Pick<TransportContext, 'getNodeParameter'>): string {
-	return String(context.getNodeParameter('jobId', '') ?? '').trim();
+/** The file (or errors file) of the job the `jobId` parameter names. */
+async function fileOfNamedJob(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	segment: 'download' | 'errors',
+): Promise<{ jobId: string; file: DownloadedFile }> {
+	const jobId = String(context.getNodeParameter('jobId', '') ?? '').trim();
+	const { passthrough } = requestFromRouting(context, requestData);
+	const file = await downloadJobFile(context as unknown as FileContext, jobId, {
+		segment,
+		passthrough,
+	});
+	return { jobId, file };
 }
 
 /** Declarative hook of Jobs → Download: the job's file (`jobId` parameter) as binary data. */
@@ -507,16 +338,15 @@ export async function downloadJobPager(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const context = this as unknown as FileContext;
-	const jobId = jobIdOf(this);
-	const { passthrough } = requestFromRouting(requestData);
-	const file = await downloadJobFile(context, jobId, { passthrough });
+	const { jobId, file } = await fileOfNamedJob(this, requestData, 'download');
 	const extension = file.mimeType?.includes('pdf')
 		? '.pdf'
 		: file.mimeType?.includes('csv')
 			? '.csv'
 			: '';
-	return [await binaryItem(context, file, { jobId }, `job-${jobId}${extension}`)];
+	return [
+		await binaryItem(this as unknown as FileContext, file, { jobId }, `job-${jobId}${extension}`),
+	];
 }
 
 /**
@@ -527,10 +357,7 @@ export async function jobErrorsPager(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const context = this as unknown as FileContext;
-	const jobId = jobIdOf(this);
-	const { passthrough } = requestFromRouting(requestData);
-	const file = await downloadJobFile(context, jobId, { segment: 'errors', passthrough });
+	const { file } = await fileOfNamedJob(this, requestData, 'errors');
 	const itemIndex = this.getItemIndex();
 	return parseCsv(file.body.toString('utf8')).map((row) => ({
 		json: row,
