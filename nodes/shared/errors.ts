@@ -40,7 +40,7 @@ const HINTS: Record<string, string> = {
 		'BuildWorkPro did not accept the credential. Check the API key (or reconnect the OAuth2 credential) and the Base URL.',
 	token_expired: 'The access token has expired. Reconnect the BuildWorkPro OAuth2 credential.',
 	scope_insufficient:
-		'The API key or OAuth grant lacks the scope this operation needs (the package's docs/operations.md lists the scope of each operation).',
+		'The API key or OAuth grant lacks the scope this operation needs (docs/operations.md in the package lists the scope of each operation).',
 	subscription_inactive: "The BuildWorkPro account's subscription is inactive.",
 	tenant_suspended: 'The BuildWorkPro account is suspended.',
 	idempotency_key_reused:
