@@ -374,9 +374,13 @@ describe('the BuildWorkPro Trigger across main, webhook process and workers', ()
 				type: 'contact.created',
 				data: { id: created.data.id, firstName: 'Zaha' },
 			});
-			const delivery = stack.sandbox
-				.deliveries()
-				.find((candidate) => candidate.eventId === event.id);
+			// The execution can be found (even finished, on a worker) before the webhook process's answer
+			// reaches the sandbox, which records the attempt only then: wait for the recorded 200.
+			const delivery = await waitFor(
+				`the sandbox to record the webhook process's 200 to the delivery of ${event.id}`,
+				() => stack.sandbox.deliveries().find((candidate) => candidate.eventId === event.id),
+				{ until: (found) => found?.attempts.at(-1)?.status === 200, timeoutMs: 30_000 },
+			);
 			expect(delivery?.url).toBe(endpointUrl());
 			expect(delivery?.attempts.at(-1)?.status).toBe(200);
 			const worker = await ranOn(execution.id);
