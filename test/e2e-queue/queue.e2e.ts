@@ -402,8 +402,21 @@ describe('the BuildWorkPro Trigger across main, webhook process and workers', ()
 			const before = await executionCount();
 			// The real signing secret, from the workflow's static data (main wrote it when publishing; the
 			// webhook process read it to verify the real event): so "stale" is refused for its age alone.
-			const saved = await stack.client.get<{ staticData?: unknown }>(`/workflows/${workflow.id}`);
-			const secret = JSON.stringify(saved.staticData ?? {}).match(/"signingSecret":"([^"]+)"/)?.[1];
+			// Main saves it once the endpoint is registered (2.x publishes in the background): wait for it
+			// whenever n8n's answer carries static data at all.
+			const signingSecretIn = (workflowData: { staticData?: unknown }) =>
+				JSON.stringify(workflowData.staticData ?? {}).match(/"signingSecret":"([^"]+)"/)?.[1];
+			const saved = await waitFor(
+				"main to keep the endpoint's signing secret in the workflow's static data",
+				() => stack.client.get<{ staticData?: unknown }>(`/workflows/${workflow.id}`),
+				{
+					until: (found) => !('staticData' in found) || signingSecretIn(found) !== undefined,
+					show: (found) =>
+						'staticData' in found ? found.staticData : '(no staticData in the answer)',
+					timeoutMs: 30_000,
+				},
+			);
+			const secret = signingSecretIn(saved);
 			const statuses: Record<string, number> = {};
 			for (const signature of ['bad', 'stale', 'none'] as const)
 				statuses[signature] = (
