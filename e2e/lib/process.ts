@@ -221,7 +221,7 @@ export async function waitFor(
 				? `; last error: ${(lastError as Error).message ?? String(lastError)}`
 				: '';
 			throw new Error(
-				`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${lastSeen(seen, show)}${error}`,
+				`Timed out after ${timeoutMs < 10_000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} waiting for ${what}${lastSeen(seen, show)}${error}`,
 			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
