@@ -34,6 +34,11 @@ export class N8nClient {
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
 			headers: {
+				// A connection of its own for every call. n8n closes a keep-alive connection after 5 s idle;
+				// when this process was busier than that (parsing the editor's 18 MB /types/nodes.json on a
+				// loaded machine), fetch reused the connection before noticing the close, and the next call
+				// met a reset ("fetch failed", read ECONNRESET).
+				connection: 'close',
 				'browser-id': this.browserId,
 				...(this.cookie ? { cookie: this.cookie } : {}),
 				...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -44,7 +49,7 @@ export class N8nClient {
 			const reason =
 				error.name === 'TimeoutError'
 					? `did not answer within ${timeoutMs / 1000} s`
-					: `failed: ${error.message}`;
+					: `failed: ${error.message}${causeOf(error)}`;
 			throw new Error(`n8n ${method} ${path} ${reason} (is n8n still running at ${this.baseUrl}?)`);
 		});
 		for (const setCookie of response.headers.getSetCookie()) {
@@ -94,4 +99,10 @@ export class N8nClient {
 		// 1.x calls the field `email`, 2.x `emailOrLdapLoginId`; sending both works on both.
 		await this.post('/login', { email, emailOrLdapLoginId: email, password });
 	}
+}
+
+/** The connection-level reason behind fetch's bare "fetch failed" (e.g. "read ECONNRESET"). */
+function causeOf(error: Error): string {
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	return cause ? ` (${cause.message ?? cause.code})` : '';
 }

@@ -193,13 +193,17 @@ export async function waitForExecution(
 ): Promise<ExecutionDetails> {
 	return await waitFor(
 		`execution ${executionId} to finish`,
-		async () => {
-			const execution = await getExecution(server, client, executionId);
-			// n8n 1.x can report the status a moment before the run data is saved: wait for both.
-			const hasResult = Object.keys(execution.output).length > 0 || execution.error !== undefined;
-			return FINISHED.has(execution.status) && hasResult ? execution : undefined;
-		},
+		() => getExecution(server, client, executionId),
 		{
+			// n8n 1.x can report the status a moment before the run data is saved: wait for both.
+			until: (execution) =>
+				FINISHED.has(execution.status) &&
+				(Object.keys(execution.output).length > 0 || execution.error !== undefined),
+			show: (execution) => ({
+				status: execution.status,
+				nodesWithOutput: Object.keys(execution.output),
+				error: execution.error?.message,
+			}),
 			timeoutMs,
 			intervalMs: 300,
 			giveUp: () => (server.process.exited ? 'n8n exited' : undefined),

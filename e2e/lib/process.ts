@@ -166,44 +166,77 @@ export function groupAlive(pid: number): boolean {
 	}
 }
 
+export interface WaitOptions {
+	timeoutMs?: number;
+	intervalMs?: number;
+	/** Returns a reason to stop waiting at once (e.g. the awaited process died). */
+	giveUp?: () => string | undefined;
+}
+
 /**
- * Polls `check` until it returns a value other than undefined/false, or fails with `what` in the
- * message once `timeoutMs` has passed. Errors thrown by `check` count as "not yet" and the last
- * one is reported.
+ * The one polling helper of the e2e tooling: for anything another process writes (n8n, its workers,
+ * the sandbox's asynchronous paths), read it until it is there instead of reading it once.
+ *
+ * With `until`, polls `read` until `until(value)` holds and returns that value. Without it, polls
+ * until `read` returns something other than undefined/false. Errors thrown by `read` count as "not
+ * yet". On timeout it fails naming `what` it waited for, with the last value seen (through `show`,
+ * JSON by default) and the last error.
  */
 export async function waitFor<T>(
 	what: string,
+	read: () => Promise<T> | T,
+	options: WaitOptions & { until: (value: T) => boolean; show?: (value: T) => unknown },
+): Promise<T>;
+export async function waitFor<T>(
+	what: string,
 	check: () => Promise<T | undefined | false> | T | undefined | false,
+	options?: WaitOptions & { show?: (value: T | undefined | false) => unknown },
+): Promise<T>;
+export async function waitFor(
+	what: string,
+	read: () => unknown,
 	{
 		timeoutMs = 30_000,
 		intervalMs = 250,
 		giveUp,
-	}: {
-		timeoutMs?: number;
-		intervalMs?: number;
-		/** Returns a reason to stop waiting at once (e.g. the awaited process died). */
-		giveUp?: () => string | undefined;
-	} = {},
-): Promise<T> {
+		until = (value: unknown) => value !== undefined && value !== false,
+		show = (value: unknown) => value,
+	}: WaitOptions & { until?: (value: unknown) => boolean; show?: (value: unknown) => unknown } = {},
+): Promise<unknown> {
 	const deadline = Date.now() + timeoutMs;
+	let seen: { value: unknown } | undefined;
 	let lastError: unknown;
 	for (;;) {
 		const reason = giveUp?.();
-		if (reason) throw new Error(`Stopped waiting for ${what}: ${reason}`);
+		if (reason) throw new Error(`Stopped waiting for ${what}: ${reason}${lastSeen(seen, show)}`);
 		try {
-			const value = await check();
-			if (value !== undefined && value !== false) return value;
+			const value = await read();
+			seen = { value };
+			if (until(value)) return value;
 		} catch (error) {
 			lastError = error;
 		}
 		if (Date.now() >= deadline) {
-			const reason = lastError
-				? ` (last error: ${(lastError as Error).message ?? String(lastError)})`
+			const error = lastError
+				? `; last error: ${(lastError as Error).message ?? String(lastError)}`
 				: '';
 			throw new Error(
-				`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${reason}`,
+				`Timed out after ${timeoutMs < 10_000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} waiting for ${what}${lastSeen(seen, show)}${error}`,
 			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
+}
+
+/** The last value a wait read, for its failure message (JSON, cut short). */
+function lastSeen(seen: { value: unknown } | undefined, show: (value: unknown) => unknown): string {
+	if (!seen) return '';
+	let text: string;
+	try {
+		const shown = show(seen.value);
+		text = typeof shown === 'string' ? shown : (JSON.stringify(shown) ?? String(shown));
+	} catch (error) {
+		text = `(not showable: ${(error as Error).message})`;
+	}
+	return `; last value seen: ${text.length > 2_000 ? `${text.slice(0, 2_000)}…` : text}`;
 }

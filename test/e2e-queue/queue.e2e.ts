@@ -374,9 +374,13 @@ describe('the BuildWorkPro Trigger across main, webhook process and workers', ()
 				type: 'contact.created',
 				data: { id: created.data.id, firstName: 'Zaha' },
 			});
-			const delivery = stack.sandbox
-				.deliveries()
-				.find((candidate) => candidate.eventId === event.id);
+			// The execution can be found (even finished, on a worker) before the webhook process's answer
+			// reaches the sandbox, which records the attempt only then: wait for the recorded 200.
+			const delivery = await waitFor(
+				`the sandbox to record the webhook process's 200 to the delivery of ${event.id}`,
+				() => stack.sandbox.deliveries().find((candidate) => candidate.eventId === event.id),
+				{ until: (found) => found?.attempts.at(-1)?.status === 200, timeoutMs: 30_000 },
+			);
 			expect(delivery?.url).toBe(endpointUrl());
 			expect(delivery?.attempts.at(-1)?.status).toBe(200);
 			const worker = await ranOn(execution.id);
@@ -398,8 +402,21 @@ describe('the BuildWorkPro Trigger across main, webhook process and workers', ()
 			const before = await executionCount();
 			// The real signing secret, from the workflow's static data (main wrote it when publishing; the
 			// webhook process read it to verify the real event): so "stale" is refused for its age alone.
-			const saved = await stack.client.get<{ staticData?: unknown }>(`/workflows/${workflow.id}`);
-			const secret = JSON.stringify(saved.staticData ?? {}).match(/"signingSecret":"([^"]+)"/)?.[1];
+			// Main saves it once the endpoint is registered (2.x publishes in the background): wait for it
+			// whenever n8n's answer carries static data at all.
+			const signingSecretIn = (workflowData: { staticData?: unknown }) =>
+				JSON.stringify(workflowData.staticData ?? {}).match(/"signingSecret":"([^"]+)"/)?.[1];
+			const saved = await waitFor(
+				"main to keep the endpoint's signing secret in the workflow's static data",
+				() => stack.client.get<{ staticData?: unknown }>(`/workflows/${workflow.id}`),
+				{
+					until: (found) => !('staticData' in found) || signingSecretIn(found) !== undefined,
+					show: (found) =>
+						'staticData' in found ? found.staticData : '(no staticData in the answer)',
+					timeoutMs: 30_000,
+				},
+			);
+			const secret = signingSecretIn(saved);
 			const statuses: Record<string, number> = {};
 			for (const signature of ['bad', 'stale', 'none'] as const)
 				statuses[signature] = (

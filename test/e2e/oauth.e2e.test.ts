@@ -384,7 +384,16 @@ describe('an OAuth2 credential with a public client (PKCE, no secret)', () => {
 			const [exchange] = tokenRequests('authorization_code', since);
 			expect(exchange.status).toBe(200);
 			expect(String(exchange.body)).not.toContain('client_secret');
-			expect(await isConnected(setup.credential)).toBe(true);
+			expect(
+				await waitFor(
+					'n8n to show the credential as connected',
+					() => isConnected(setup.credential),
+					{
+						until: (connected) => connected,
+						timeoutMs: 10_000,
+					},
+				),
+			).toBe(true);
 
 			const workflow = await createWorkflow(stack.client, 'OAuth2 public: get 5 contacts', [
 				manualTrigger(),
