@@ -370,7 +370,7 @@ function runIdempotent(
 		}
 		return { status: cached.status, rawBody: cached.body, contentType: cached.contentType };
 	}
-	const firstSeenAt = Date.now();
+	const firstSeenAt = app.idempotency.now();
 	const answer = run();
 	if (answer.status < 200 || answer.status >= 300) return answer;
 	const text = answer.body === undefined ? null : JSON.stringify(answer.body);
