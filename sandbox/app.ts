@@ -54,7 +54,10 @@ export class SandboxApp implements Services {
 		keys.forEach((key, i) => this.keysByToken.set(key.token, { key, keyId: i + 1 }));
 		this.rateLimiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
 		this.cursors = new CursorCodec(options.cursorSecret ?? randomBytes(32).toString('hex'));
-		this.idempotency = new IdempotencyCache(options.idempotencyTtlMs ?? 24 * 3_600_000);
+		this.idempotency = new IdempotencyCache(
+			options.idempotencyTtlMs ?? 24 * 3_600_000,
+			options.idempotencyClock,
+		);
 		this.webhooks = new WebhookService(options.webhooks);
 		this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 		this.testControls = options.testControls ?? false;

@@ -25,13 +25,17 @@ export function requestHash(method: string, path: string, body: unknown): string
 export class IdempotencyCache {
 	private entries = new Map<string, CachedAnswer>();
 
-	constructor(public ttlMs: number) {}
+	/** `now` is the clock TTLs are counted on (milliseconds); tests may pass their own. */
+	constructor(
+		public ttlMs: number,
+		readonly now: () => number = Date.now,
+	) {}
 
 	private id(tenantId: number, key: string) {
 		return `${tenantId}\u0000${key}`;
 	}
 
-	lookup(tenantId: number, key: string, now = Date.now()): CachedAnswer | undefined {
+	lookup(tenantId: number, key: string, now = this.now()): CachedAnswer | undefined {
 		const id = this.id(tenantId, key);
 		const entry = this.entries.get(id);
 		if (entry && entry.expiresAt <= now) {
@@ -48,7 +52,7 @@ export class IdempotencyCache {
 		answer: Omit<CachedAnswer, 'expiresAt'>,
 		firstSeenAt: number,
 	): void {
-		if (this.entries.size > 50_000) this.sweep(Date.now());
+		if (this.entries.size > 50_000) this.sweep(this.now());
 		this.entries.set(this.id(tenantId, key), { ...answer, expiresAt: firstSeenAt + this.ttlMs });
 	}
 

@@ -12,7 +12,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ALL_SCOPES } from './catalog';
-import { ApiError } from './problems';
+import { ApiError, rateLimited } from './problems';
 import type { RateLimiter } from './rateLimiter';
 import type { OAuthClientInput, OAuthConfig, OAuthOptions, SandboxKey } from './types';
 
@@ -1248,15 +1248,7 @@ ${signIn}
 		}
 		req.caller.tenantId = tenantId;
 		const verdict = this.deps.rateLimiter.consume(match[1], tenantId, 1, undefined, { keyBucket });
-		if (!verdict.allowed) {
-			throw new ApiError(
-				429,
-				'rate_limited',
-				`Rate limit exceeded. Retry after ${verdict.retryAfterSeconds} s.`,
-				undefined,
-				{ ...verdict.headers, 'Retry-After': String(verdict.retryAfterSeconds) },
-			);
-		}
+		if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds!, verdict.headers);
 		if (!user)
 			throw new ApiError(
 				401,

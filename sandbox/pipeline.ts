@@ -21,7 +21,7 @@ import {
 	type RawBody,
 } from './http';
 import { UUID_PATTERN, requestHash } from './idempotency';
-import { ApiError, badRequest, notFound } from './problems';
+import { ApiError, badRequest, notFound, rateLimited } from './problems';
 import type { RequestContext, RouteEntry } from './route';
 import { pathParams } from './router';
 import { FileBody, contentDisposition } from './storage';
@@ -231,15 +231,7 @@ function serve(app: SandboxApp, request: ApiRequest): Answer {
 		keyBucket: !oauth,
 	});
 	Object.assign(request.headers, verdict.headers);
-	if (!verdict.allowed) {
-		throw new ApiError(
-			429,
-			'rate_limited',
-			`Rate limit exceeded. Retry after ${verdict.retryAfterSeconds} s.`,
-			undefined,
-			{ 'Retry-After': String(verdict.retryAfterSeconds) },
-		);
-	}
+	if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds!);
 	if (!match.entry) throw match.error;
 	const route = match.entry;
 	checkScopes(route, key);
@@ -370,7 +362,7 @@ function runIdempotent(
 		}
 		return { status: cached.status, rawBody: cached.body, contentType: cached.contentType };
 	}
-	const firstSeenAt = Date.now();
+	const firstSeenAt = app.idempotency.now();
 	const answer = run();
 	if (answer.status < 200 || answer.status >= 300) return answer;
 	const text = answer.body === undefined ? null : JSON.stringify(answer.body);

@@ -91,6 +91,15 @@ export class ApiError extends Error {
 export const badRequest = (detail: string) => new ApiError(400, 'bad_request', detail);
 export const notFound = (detail = 'The requested resource does not exist.') =>
 	new ApiError(404, 'not_found', detail);
+/** A request a rate limit refused: 429 with Retry-After, plus `headers` (the RateLimit-* ones). */
+export const rateLimited = (retryAfterSeconds: number, headers: Record<string, string> = {}) =>
+	new ApiError(
+		429,
+		'rate_limited',
+		`Rate limit exceeded. Retry after ${retryAfterSeconds} s.`,
+		undefined,
+		{ ...headers, 'Retry-After': String(retryAfterSeconds) },
+	);
 export const validationFailed = (errors: FieldError[]) =>
 	new ApiError(
 		422,

@@ -38,6 +38,8 @@ export interface SandboxOptions {
 	rateLimit?: RateLimitOptions;
 	webhooks?: WebhookOptions;
 	idempotencyTtlMs?: number;
+	/** Clock (milliseconds) the idempotency cache counts its TTL on; Date.now unless given (tests). */
+	idempotencyClock?: () => number;
 	maxBodyBytes?: number;
 	/** Secret for cursor signatures; random per start unless given. */
 	cursorSecret?: string;

@@ -20,11 +20,10 @@ import {
 	sumCents,
 } from './common';
 import { ok } from '../answer';
-import type { ResourceStore } from './engine';
 import { validateFields, type FieldSpec } from './fields';
 import type { EditGuard } from './lifecycle';
 import { fromCents, lineCents, percentOf, toCents } from './money';
-import type { FamilyDef, ResourceContext, Row } from './types';
+import type { FamilyDef, FamilyStore, ResourceContext, Row } from './types';
 
 export const BID_STATUSES = [
 	'draft',
@@ -122,7 +121,7 @@ const FIELDS: FieldSpec[] = [
 ];
 
 /** The bid, unless it is locked (accepted), for edits of it or its line items. */
-function unlockedBid(store: ResourceStore, ctx: ResourceContext, past: string): Row {
+function unlockedBid(store: FamilyStore, ctx: ResourceContext, past: string): Row {
 	const row = store.find(bids, ctx.tenantId, ctx.id);
 	store.guard(bids, row, { allowed: UNLOCKED, past });
 	return row;

@@ -8,8 +8,7 @@
 import { parseDateParam } from '../query';
 import { badRequest } from '../problems';
 import { ok } from '../answer';
-import type { ResourceStore } from './engine';
-import type { FamilyDef, ResourceContext, Row } from './types';
+import type { FamilyDef, FamilyStore, ResourceContext, Row } from './types';
 
 export const CALENDAR_EVENT_TYPES = [
 	'task',
@@ -90,7 +89,7 @@ function idQuery(name: string, raw: string | undefined): number | undefined {
 	return Number(raw);
 }
 
-function events(store: ResourceStore, ctx: ResourceContext) {
+function events(store: FamilyStore, ctx: ResourceContext) {
 	const q = ctx.query;
 	for (const name of ['start', 'end'])
 		if (!q[name])

@@ -5,7 +5,7 @@
  */
 import { date, groupRows, numbered, pick, requireRefs, seedAmount, str, sumCents } from './common';
 import { fromCents } from './money';
-import type { FamilyDef, Row } from './types';
+import type { FamilyDef, FamilyStore, Row } from './types';
 
 export const CHANGE_ORDER_STATUSES = [
 	'draft',
@@ -133,11 +133,7 @@ export const changeOrders: FamilyDef = {
 };
 
 /** A live project of the tenant for seeded change orders and pay apps (one is created when none exists). */
-export function seedProjectId(
-	store: import('./engine').ResourceStore,
-	tenantId: number,
-	random: () => number,
-): number {
+export function seedProjectId(store: FamilyStore, tenantId: number, random: () => number): number {
 	const ids = store.table('projects', tenantId).ids;
 	if (!ids.length)
 		return store.insertNew(null, store.def('projects'), tenantId, {

@@ -10,13 +10,12 @@
  */
 import { notFound, validationFailed } from '../problems';
 import { ok } from '../answer';
-import type { ResourceStore } from './engine';
-import type { FamilyDef, ResourceContext, Row } from './types';
+import type { FamilyDef, FamilyStore, ResourceContext, Row } from './types';
 
 const FAMILY = 'comments';
 
 /** 'change_order' → 'change-orders', 'time_entry' → 'time-entries'; undefined if the sandbox has no such family. */
-export function familyOfEntityType(store: ResourceStore, entityType: string): string | undefined {
+export function familyOfEntityType(store: FamilyStore, entityType: string): string | undefined {
 	if (!/^[a-z][a-z_]*[a-z]$/.test(entityType)) return undefined;
 	const kebab = entityType.replace(/_/g, '-');
 	const plural = /[^aeiou]y$/.test(kebab)
@@ -28,7 +27,7 @@ export function familyOfEntityType(store: ResourceStore, entityType: string): st
 }
 
 function recordExists(
-	store: ResourceStore,
+	store: FamilyStore,
 	tenantId: number,
 	entityType: string,
 	entityId: number,
@@ -39,7 +38,7 @@ function recordExists(
 
 const oldestFirst = (a: Row, b: Row) => a.createdMs - b.createdMs || a.id - b.id;
 
-function thread(store: ResourceStore, ctx: ResourceContext) {
+function thread(store: FamilyStore, ctx: ResourceContext) {
 	const entityType = ctx.texts?.entityType ?? '';
 	const entityId = ctx.params.entityId;
 	if (!recordExists(store, ctx.tenantId, entityType, entityId)) {

@@ -1,10 +1,9 @@
 /** Small helpers shared by family definitions: reference checks, grouping for summaries, seed words. */
 import { validationFailed } from '../problems';
-import type { ResourceStore } from './engine';
 import type { FieldSpec } from './fields';
 import { INT32 } from './fields';
 import { toCents } from './money';
-import type { Row } from './types';
+import type { FamilyStore, Row } from './types';
 
 /**
  * 422 unless every named id field that is set refers to a live record of `family` in the tenant.
@@ -12,7 +11,7 @@ import type { Row } from './types';
  * record cannot exist without: a lead's stage, a change order's or pay app's project.)
  */
 export function requireRefs(
-	store: ResourceStore,
+	store: FamilyStore,
 	tenantId: number,
 	values: Record<string, unknown>,
 	refs: Record<string, string>,

@@ -14,9 +14,8 @@
 import { FileBody } from '../storage';
 import { renderPdf } from '../pdf';
 import { pick, SEED_NAMES } from './common';
-import type { ResourceStore } from './engine';
 import type { DocumentInput } from '../types';
-import type { FamilyDef, Row } from './types';
+import type { FamilyDef, FamilyStore, Row } from './types';
 
 const FILE_KINDS: Array<{ name: string; mimeType: string; category: string }> = [
 	{ name: 'scope-letter', mimeType: 'application/pdf', category: 'contract' },
@@ -90,7 +89,7 @@ export const documents: FamilyDef = {
 			path: '/documents/{id}/download',
 			scopes: ['documents:read'],
 			cost: 1,
-			run: (store: ResourceStore, ctx) => {
+			run: (store: FamilyStore, ctx) => {
 				const row = store.find(store.def('documents'), ctx.tenantId, ctx.id);
 				// A FileBody is sent by the pipeline as the raw bytes with their type and file name.
 				return {
@@ -123,7 +122,7 @@ export const documents: FamilyDef = {
 
 /** Adds a document with the given bytes (sandbox.addDocument; there is no upload route in v1). */
 export function addDocument(
-	store: ResourceStore,
+	store: FamilyStore,
 	input: DocumentInput,
 	tenantId: number,
 ): Record<string, unknown> {

@@ -11,12 +11,20 @@ import { EVENT_TYPES } from '../webhooks';
 import { validateActionBody, validateFields, type DefaultInit } from './fields';
 import { checkTransition, transitionConflict, type EditGuard } from './lifecycle';
 import { ok, type Answer } from '../answer';
-import type { FamilyDef, FilterSpec, ResourceContext, ResourceOperation, Row } from './types';
+import type {
+	FamilyDef,
+	FamilyStore,
+	FilterSpec,
+	ResourceContext,
+	ResourceOperation,
+	Row,
+	RowTable,
+} from './types';
 
 const isoOf = (ms: number) => new Date(ms).toISOString();
 
 /** One tenant's rows of one family. `ids` holds the live ids in ascending order. */
-export class Table {
+export class Table implements RowTable {
 	readonly ids: number[] = [];
 	readonly byId = new Map<number, Row>();
 
@@ -60,7 +68,7 @@ interface Projection {
 }
 
 /** State of every resource family, plus the helpers their handlers share. */
-export class ResourceStore {
+export class ResourceStore implements FamilyStore {
 	private tables = new Map<string, Table>();
 	private sequences = new Map<string, number>();
 	private projections = new Map<string, Projection>();
@@ -386,7 +394,7 @@ const truthy = (v: string | undefined) => v === 'true' || v === '1';
 
 // ---- generic handlers ------------------------------------------------------------------------
 
-function list(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
+function list(def: FamilyDef, store: FamilyStore, ctx: ResourceContext): Answer {
 	const table = store.table(def.name, ctx.tenantId);
 	const { match, fingerprint } = buildMatcher(def.filters, ctx.query);
 	const compact = truthy(ctx.query.compact);
@@ -448,7 +456,7 @@ function list(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answe
 	});
 }
 
-function count(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
+function count(def: FamilyDef, store: FamilyStore, ctx: ResourceContext): Answer {
 	const table = store.table(def.name, ctx.tenantId);
 	const { match } = buildMatcher(def.filters, ctx.query);
 	let total = 0;
@@ -457,13 +465,13 @@ function count(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answ
 	return ok(ctx, { total });
 }
 
-function summary(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
+function summary(def: FamilyDef, store: FamilyStore, ctx: ResourceContext): Answer {
 	const { match } = buildMatcher(def.summaryFilters, ctx.query);
 	const rows = [...store.table(def.name, ctx.tenantId).live()].filter((r) => !match || match(r));
 	return ok(ctx, def.summary!(rows, store, ctx.tenantId));
 }
 
-function getMany(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
+function getMany(def: FamilyDef, store: FamilyStore, ctx: ResourceContext): Answer {
 	const unique = parseGetManyIds(ctx.body);
 	const table = store.table(def.name, ctx.tenantId);
 	const found = unique.map((id) => table.getLive(id)).filter((r): r is Row => !!r);
@@ -475,7 +483,7 @@ function getMany(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): An
 	);
 }
 
-function create(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
+function create(def: FamilyDef, store: FamilyStore, ctx: ResourceContext): Answer {
 	const values = def.parseCreate
 		? def.parseCreate(ctx.body, store, ctx)
 		: validateFields(def.fields, ctx.body, 'create');
@@ -485,7 +493,7 @@ function create(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Ans
 	return ok(ctx, store.present(def, row), 201);
 }
 
-function patch(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
+function patch(def: FamilyDef, store: FamilyStore, ctx: ResourceContext): Answer {
 	const row = store.find(def, ctx.tenantId, ctx.id);
 	const values = validateFields(def.updateFields ?? def.fields, ctx.body, 'update');
 	store.guard(def, row, def.guards?.patch);
@@ -494,7 +502,7 @@ function patch(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answ
 	return ok(ctx, data);
 }
 
-function remove(def: FamilyDef, store: ResourceStore, ctx: ResourceContext): Answer {
+function remove(def: FamilyDef, store: FamilyStore, ctx: ResourceContext): Answer {
 	const row = store.find(def, ctx.tenantId, ctx.id);
 	store.guard(def, row, def.guards?.delete);
 	def.beforeDelete?.(row, store, ctx);
@@ -509,7 +517,7 @@ export function operationsOf(def: FamilyDef): ResourceOperation[] {
 	const s = def.scopes;
 	const standard: Record<
 		string,
-		[string, string, string, (store: ResourceStore, ctx: ResourceContext) => Answer]
+		[string, string, string, (store: FamilyStore, ctx: ResourceContext) => Answer]
 	> = {
 		list: ['GET', base, s.read, (st, c) => list(def, st, c)],
 		create: ['POST', base, s.write, (st, c) => create(def, st, c)],

@@ -14,11 +14,10 @@
 import { ApiError, validationFailed, type FieldError } from '../problems';
 import { date, groupRows, int, numbered, pick, seedAmount, str, sumCents } from './common';
 import { ok } from '../answer';
-import type { ResourceStore } from './engine';
 import { bodyObject, validateFields, type FieldSpec } from './fields';
 import type { EditGuard } from './lifecycle';
 import { fromCents, lineCents, percentOf, toCents } from './money';
-import type { FamilyDef, ResourceContext, Row } from './types';
+import type { FamilyDef, FamilyStore, ResourceContext, Row } from './types';
 
 export const INVOICE_STATUSES = ['draft', 'sent', 'partial', 'paid', 'voided'] as const;
 const DRAFT_ONLY: EditGuard = { allowed: ['draft'], past: 'edited' };
@@ -166,7 +165,7 @@ function recompute(row: Row): void {
 	}
 }
 
-function newLine(store: ResourceStore, row: Row, values: Record<string, unknown>): InvoiceLine {
+function newLine(store: FamilyStore, row: Row, values: Record<string, unknown>): InvoiceLine {
 	const lines = linesOf(row);
 	return {
 		id: store.nextId('invoice-lines'),
@@ -182,7 +181,7 @@ function newLine(store: ResourceStore, row: Row, values: Record<string, unknown>
 
 /** Creates an invoice with its lines (POST /invoices, from-bid, from-pay-app). */
 function createInvoice(
-	store: ResourceStore,
+	store: FamilyStore,
 	ctx: ResourceContext,
 	values: Record<string, unknown>,
 	lines: Array<Record<string, unknown>>,
@@ -197,7 +196,7 @@ type Answer201 = ReturnType<typeof ok>;
 
 const conflict = (detail: string) => new ApiError(409, 'conflict', detail);
 
-function draftInvoice(store: ResourceStore, ctx: ResourceContext): Row {
+function draftInvoice(store: FamilyStore, ctx: ResourceContext): Row {
 	const row = store.find(invoices, ctx.tenantId, ctx.id);
 	store.guard(invoices, row, DRAFT_ONLY);
 	return row;
@@ -233,7 +232,7 @@ function checkAmount(row: Row, amount: string, except?: Payment): void {
 }
 
 const paymentAnswer = (
-	store: ResourceStore,
+	store: FamilyStore,
 	ctx: ResourceContext,
 	row: Row,
 	payment: Payment,

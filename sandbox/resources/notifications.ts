@@ -9,8 +9,8 @@
 import { badRequest } from '../problems';
 import { pick } from './common';
 import { ok } from '../answer';
-import { buildMatcher, type ResourceStore } from './engine';
-import type { FamilyDef, ResourceContext, Row } from './types';
+import { buildMatcher } from './engine';
+import type { FamilyDef, FamilyStore, ResourceContext, Row } from './types';
 
 export const NOTIFICATION_TYPES = [
 	'comment_mention',
@@ -23,7 +23,7 @@ export const NOTIFICATION_TYPES = [
 ] as const;
 
 /** The user the sandbox treats as the owner of every API key of the tenant. */
-export function keyOwnerId(store: ResourceStore, tenantId: number): number | null {
+export function keyOwnerId(store: FamilyStore, tenantId: number): number | null {
 	return store.table('users', tenantId).ids[0] ?? null;
 }
 
@@ -53,7 +53,7 @@ function booleanQuery(name: string, raw: string | undefined): boolean | undefine
 }
 
 /** A Notification has createdAt but no updatedAt. */
-function present(store: ResourceStore, row: Row): Record<string, unknown> {
+function present(store: FamilyStore, row: Row): Record<string, unknown> {
 	const { updatedAt: _updatedAt, ...out } = store.present(notifications, row);
 	return out;
 }
@@ -61,7 +61,7 @@ function present(store: ResourceStore, row: Row): Record<string, unknown> {
 /** Most recent first (ties by id, newest id first). */
 const newestFirst = (a: Row, b: Row) => b.createdMs - a.createdMs || b.id - a.id;
 
-function list(store: ResourceStore, ctx: ResourceContext) {
+function list(store: FamilyStore, ctx: ResourceContext) {
 	const limit = intQuery('limit', ctx.query.limit, 25, 1, 100);
 	const offset = intQuery('offset', ctx.query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
 	const unreadOnly = booleanQuery('unreadOnly', ctx.query.unreadOnly);

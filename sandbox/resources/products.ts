@@ -22,9 +22,8 @@ import { ApiError, badRequest, validationFailed } from '../problems';
 import { firstIndexAfter } from '../keyset';
 import { dec, int, pick, requireRefs, seedAmount, str } from './common';
 import { ok } from '../answer';
-import type { ResourceStore } from './engine';
 import { validateFields, type FieldSpec } from './fields';
-import type { FamilyDef, FilterSpec, ResourceContext, Row } from './types';
+import type { FamilyDef, FamilyStore, FilterSpec, ResourceContext, Row } from './types';
 
 const generatedSku = (id: number) => `SKU-${String(id).padStart(5, '0')}`;
 
@@ -111,14 +110,14 @@ function booleanFilter(param: string, allowAll: boolean): FilterSpec {
 }
 
 /** A soft-deleted product of the tenant (or a live one), or 404 when the id never existed there. */
-function findAny(store: ResourceStore, tenantId: number, id: number): Row {
+function findAny(store: FamilyStore, tenantId: number, id: number): Row {
 	const row = store.table('products', tenantId).byId.get(id);
 	if (!row) throw new ApiError(404, 'not_found', `Product ${id} not found.`);
 	return row;
 }
 
 /** Puts a soft-deleted product back among the live ones (ids stay sorted for the cursors). */
-function restore(store: ResourceStore, ctx: ResourceContext, row: Row): boolean {
+function restore(store: FamilyStore, ctx: ResourceContext, row: Row): boolean {
 	if (row.deletedAt === null) return false;
 	const table = store.table('products', ctx.tenantId);
 	row.deletedAt = null;

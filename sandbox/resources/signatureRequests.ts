@@ -12,9 +12,9 @@ import { badRequest } from '../problems';
 import { seedProjectId } from './changeOrders';
 import { pick, seedTitle } from './common';
 import { ok } from '../answer';
-import { buildMatcher, type ResourceStore } from './engine';
+import { buildMatcher } from './engine';
 import { checkTransition } from './lifecycle';
-import type { FamilyDef, ResourceContext, Row } from './types';
+import type { FamilyDef, FamilyStore, ResourceContext, Row } from './types';
 
 export const SIGNATURE_ENTITY_TYPES = ['bid', 'change_order'] as const;
 /** The documented active statuses are pending and sent; the others are the sandbox's. */
@@ -32,7 +32,7 @@ const SEED_CYCLE = ['sent', 'pending', 'signed', 'sent', 'declined', 'voided', '
 
 const FAMILY = 'signature-requests';
 
-function present(store: ResourceStore, row: Row, ctx: ResourceContext): Record<string, unknown> {
+function present(store: FamilyStore, row: Row, ctx: ResourceContext): Record<string, unknown> {
 	const {
 		createdAt: _createdAt,
 		updatedAt: _updatedAt,
@@ -44,7 +44,7 @@ function present(store: ResourceStore, row: Row, ctx: ResourceContext): Record<s
 	return out;
 }
 
-function list(store: ResourceStore, ctx: ResourceContext) {
+function list(store: FamilyStore, ctx: ResourceContext) {
 	const q = ctx.query;
 	const limitRaw = q.limit;
 	if (
@@ -193,14 +193,14 @@ export const signatureRequests: FamilyDef = {
 	},
 };
 
-function seedBidId(store: ResourceStore, tenantId: number, random: () => number): number {
+function seedBidId(store: FamilyStore, tenantId: number, random: () => number): number {
 	const ids = store.table('bids', tenantId).ids;
 	if (!ids.length)
 		return store.insertNew(null, store.def('bids'), tenantId, { name: seedTitle(random) }).id;
 	return ids[Math.floor(random() * Math.min(ids.length, 50))];
 }
 
-function seedChangeOrderId(store: ResourceStore, tenantId: number, random: () => number): number {
+function seedChangeOrderId(store: FamilyStore, tenantId: number, random: () => number): number {
 	const ids = store.table('change-orders', tenantId).ids;
 	if (ids.length) return ids[Math.floor(random() * Math.min(ids.length, 50))];
 	const projectId = seedProjectId(store, tenantId, random);

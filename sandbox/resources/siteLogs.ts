@@ -13,9 +13,8 @@
 import { badRequest, validationFailed, type FieldError } from '../problems';
 import { date, int, pick, requireRefs, str } from './common';
 import { seedProjectId } from './changeOrders';
-import type { ResourceStore } from './engine';
 import type { FieldSpec } from './fields';
-import type { FamilyDef, FilterSpec, Row } from './types';
+import type { FamilyDef, FamilyStore, FilterSpec, Row } from './types';
 
 /** A JSON number field (coordinates): stored as sent, checked by `checkNumbers`. */
 export const num = (name: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -61,7 +60,7 @@ export function booleanFilter(param: string, field: string): FilterSpec {
 }
 
 /** The first users of the tenant, for seeded records. */
-export function seedUserId(store: ResourceStore, tenantId: number, random: () => number): number {
+export function seedUserId(store: FamilyStore, tenantId: number, random: () => number): number {
 	const ids = store.table('users', tenantId).ids;
 	return ids[Math.floor(random() * Math.min(ids.length, 3))];
 }

@@ -1,8 +1,8 @@
 /** Types of the resource engine: rows, family definitions, operations. */
 import type { FieldSpec } from './fields';
 import type { ActionSpec, EditGuard, Nouns } from './lifecycle';
-import type { ResourceStore } from './engine';
 import type { Answer } from '../answer';
+import type { CursorCodec } from '../cursor';
 
 /** What a resource handler needs from the request pipeline (a subset of sandbox/route.ts's RequestContext). */
 export interface ResourceContext {
@@ -33,6 +33,64 @@ export interface Row {
 	/** Family-specific internal state (line items, payments, submittedAt, …). */
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	x: Record<string, any>;
+}
+
+/** One tenant's rows of one family, as operations and family hooks see it (engine.ts's Table). */
+export interface RowTable {
+	/** Live ids in ascending order. */
+	readonly ids: number[];
+	readonly byId: Map<number, Row>;
+	insert(row: Row): void;
+	getLive(id: number): Row | undefined;
+	softDelete(row: Row, at: string): void;
+	live(): IterableIterator<Row>;
+	readonly liveCount: number;
+}
+
+/**
+ * What operations and family hooks use of the resource store (engine.ts's ResourceStore
+ * implements it); declared here so this module needs nothing from the engine.
+ */
+export interface FamilyStore {
+	readonly defs: Map<string, FamilyDef>;
+	readonly cursors: CursorCodec;
+	def(name: string): FamilyDef;
+	table(family: string, tenantId: number): RowTable;
+	nextId(family: string): number;
+	/** A new row with defaults filled in; not yet inserted. */
+	newRow(def: FamilyDef, tenantId: number, values: Record<string, unknown>, nowMs: number): Row;
+	/** Creates, stores and announces a row (used by POST, duplicate, conversions). */
+	insertNew(
+		ctx: ResourceContext | null,
+		def: FamilyDef,
+		tenantId: number,
+		values: Record<string, unknown>,
+		nowMs?: number,
+	): Row;
+	/** The record as answered; `extras` adds a family's nested data, left out of lists. */
+	present(def: FamilyDef, row: Row, compact?: boolean, extras?: boolean): Record<string, unknown>;
+	/** Live row of the family in the tenant, or 404. */
+	find(def: FamilyDef, tenantId: number, id: number): Row;
+	/** Marks a row changed: strictly increasing updatedAt, fresh derived fields and search text. */
+	touch(def: FamilyDef, row: Row): void;
+	/** Queues a webhook event for after the answer is committed. */
+	emit(
+		ctx: ResourceContext,
+		def: FamilyDef,
+		kind: string,
+		data: unknown,
+		previous?: Record<string, unknown>,
+	): void;
+	/** Applies a change to a row and announces it with previous_attributes. */
+	mutate(
+		ctx: ResourceContext,
+		def: FamilyDef,
+		row: Row,
+		change: () => void,
+		event?: string | null,
+	): Record<string, unknown>;
+	/** 409 unless the row's status allows the edit. */
+	guard(def: FamilyDef, row: Row, guard: EditGuard | undefined): void;
 }
 
 export type FilterKind =
@@ -78,7 +136,7 @@ export interface ResourceOperation {
 	cost: number;
 	/** Path parameters that are text, not positive integers (answered in `ctx.texts`). */
 	textParams?: string[];
-	run(store: ResourceStore, ctx: ResourceContext): Answer;
+	run(store: FamilyStore, ctx: ResourceContext): Answer;
 }
 
 export type FamilyAction = Omit<ActionSpec<Row>, 'apply'> & {
@@ -87,7 +145,7 @@ export type FamilyAction = Omit<ActionSpec<Row>, 'apply'> & {
 		body: Record<string, unknown>,
 		nowIso: string,
 		ctx?: ResourceContext,
-		store?: ResourceStore,
+		store?: FamilyStore,
 	) => void;
 };
 
@@ -108,19 +166,19 @@ export interface FamilyDef {
 	filters?: FilterSpec[];
 	searchFields?: string[];
 	summaryFilters?: FilterSpec[];
-	summary?: (rows: Row[], store: ResourceStore, tenantId: number) => unknown;
+	summary?: (rows: Row[], store: FamilyStore, tenantId: number) => unknown;
 	guards?: { patch?: EditGuard; delete?: EditGuard };
 	actions?: FamilyAction[];
 	extraOps?: Array<Omit<ResourceOperation, 'cost'> & { cost?: number }>;
 	/** Custom create-body parsing (invoices' {invoice, lines}); default validates `fields`. */
 	parseCreate?: (
 		body: unknown,
-		store: ResourceStore,
+		store: FamilyStore,
 		ctx: ResourceContext,
 	) => Record<string, unknown>;
 	/** Reference checks before create/patch; throws 422. */
 	prepare?: (
-		store: ResourceStore,
+		store: FamilyStore,
 		tenantId: number,
 		values: Record<string, unknown>,
 		row?: Row,
@@ -128,17 +186,17 @@ export interface FamilyDef {
 	afterCreate?: (
 		row: Row,
 		values: Record<string, unknown>,
-		store: ResourceStore,
+		store: FamilyStore,
 		ctx: ResourceContext,
 	) => void;
-	beforeDelete?: (row: Row, store: ResourceStore, ctx: ResourceContext) => void;
+	beforeDelete?: (row: Row, store: FamilyStore, ctx: ResourceContext) => void;
 	/** Recomputes derived fields (totals) from the row's values and internal state. */
-	recompute?: (row: Row, store: ResourceStore) => void;
+	recompute?: (row: Row, store: FamilyStore) => void;
 	/** Adds to a presentation (e.g. an invoice's lineItems). */
 	decorate?: (
 		out: Record<string, unknown>,
 		row: Row,
-		store: ResourceStore,
+		store: FamilyStore,
 	) => Record<string, unknown>;
 	/** Extra event types for a PATCH, given the changed fields (project.status_changed). */
 	patchEvents?: (previous: Record<string, unknown>) => string[];
@@ -148,8 +206,8 @@ export interface FamilyDef {
 	seedInput?: (
 		i: number,
 		random: () => number,
-		store: ResourceStore,
+		store: FamilyStore,
 		tenantId: number,
 	) => Record<string, unknown>;
-	afterSeed?: (row: Row, random: () => number, store: ResourceStore) => void;
+	afterSeed?: (row: Row, random: () => number, store: FamilyStore) => void;
 }

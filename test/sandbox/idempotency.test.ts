@@ -8,7 +8,8 @@ describe('sandbox idempotency', () => {
 	let sandbox: Sandbox;
 	let client: Client;
 	beforeAll(async () => {
-		({ sandbox, client } = await withSandbox({ idempotencyTtlMs: 400 }));
+		// The default 24 h TTL: replays here never depend on how far apart the requests run.
+		({ sandbox, client } = await withSandbox());
 	});
 	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
@@ -141,14 +142,39 @@ describe('sandbox idempotency', () => {
 	});
 
 	it('expires entries after the TTL counted from the first request', async () => {
-		const key = newKey();
-		await post({ type: 'customer', firstName: 'Ann' }, key);
-		await new Promise((r) => setTimeout(r, 250));
-		expect((await post({ type: 'customer', firstName: 'Ann' }, key)).status).toBe(201); // replay, not refreshed
-		await new Promise((r) => setTimeout(r, 250));
-		const afterTtl = await post({ type: 'customer', firstName: 'Ann' }, key);
-		expect(afterTtl.status).toBe(201);
-		expect(sandbox.contacts()).toHaveLength(2);
+		// Its own sandbox on a clock the spec moves, so no timing of the machine matters.
+		const ttlMs = 24 * 3_600_000;
+		const t0 = Date.parse('2025-03-04T08:00:00Z');
+		let now = t0;
+		const own = await withSandbox({ idempotencyTtlMs: ttlMs, idempotencyClock: () => now });
+		try {
+			const postOwn = (key: string) =>
+				own.client.checked('POST', '/contacts', '/contacts', {
+					body: { type: 'customer', firstName: 'Ann' },
+					headers: { 'Idempotency-Key': key },
+				});
+			const key = newKey();
+			const first = await postOwn(key);
+			expect(first.status).toBe(201);
+			// Half way: a replay, which must not restart the TTL.
+			now = t0 + ttlMs / 2;
+			const replay = await postOwn(key);
+			expect(replay.status).toBe(201);
+			expect(replay.text).toBe(first.text);
+			// Just before the TTL from the first request: still a replay.
+			now = t0 + ttlMs - 1;
+			expect((await postOwn(key)).text).toBe(first.text);
+			expect(own.sandbox.contacts()).toHaveLength(1);
+			// At the TTL from the first request (a refreshed entry would live until t0 + 1.5 TTL):
+			// the key is free again and the request creates a second contact.
+			now = t0 + ttlMs;
+			const afterTtl = await postOwn(key);
+			expect(afterTtl.status).toBe(201);
+			expect(afterTtl.body.data.id).not.toBe(first.body.data.id);
+			expect(own.sandbox.contacts()).toHaveLength(2);
+		} finally {
+			await own.sandbox.close();
+		}
 	});
 
 	it.each(['not-a-uuid', '12345', 'x'.repeat(300), ''])(
