@@ -1,7 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceOptions, resourceProperties } from './resources';
+import { useFieldLabels } from '../shared/errors';
+import { fieldLabelOf, resourceOptions, resourceProperties } from './resources';
+
+// A validation error names each field by the label this description gives it.
+useFieldLabels(fieldLabelOf);
 
 /**
  * BuildWorkPro action node. Declarative: each operation describes its request in `routing`, and

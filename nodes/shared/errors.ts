@@ -93,24 +93,22 @@ function singular(label: string): string {
 	return label.endsWith('s') && !label.endsWith('ss') ? label.slice(0, -1) : label;
 }
 
-/**
- * The node's label of each field, per resource, by BuildWorkPro's name for it; recorded by
- * `forOperations` (fields.ts) as it lays out a resource's fields. `null` where one name has
- * several labels within the resource.
- */
-const FIELD_LABELS = new Map<string, string | null>();
+/** The node's label of a resource's field, by BuildWorkPro's name for it, where it has one. */
+export type FieldLabelLookup = (resource: string, name: string) => string | undefined;
 
-export function rememberFieldLabel(resource: string, name: string, label: string): void {
-	const key = `${resource}.${name}`;
-	const known = FIELD_LABELS.get(key);
-	FIELD_LABELS.set(key, known === undefined || known === label ? label : null);
+let nodeFieldLabel: FieldLabelLookup = () => undefined;
+
+/**
+ * Validation errors name a field by the label the action node shows for it. The node hands its
+ * lookup over once, where it assembles its description (BuildWorkPro.node.ts): its hooks run
+ * inside n8n's declarative engine, which gives them no way to reach the description.
+ */
+export function useFieldLabels(lookup: FieldLabelLookup): void {
+	nodeFieldLabel = lookup;
 }
 
 function labelOf(name: string, resource: string | undefined): string {
-	return (
-		(resource !== undefined ? FIELD_LABELS.get(`${resource}.${name}`) : undefined) ??
-		titleWords(name)
-	);
+	return (resource !== undefined ? nodeFieldLabel(resource, name) : undefined) ?? titleWords(name);
 }
 
 /**

@@ -61,6 +61,7 @@ describe('the consistency check', () => {
 				...(fieldsOf.length ? forOperations(bid, fieldsOf, accept.fields) : []),
 				...optionsProperties(bid, mutations, reads),
 			],
+			fieldLabels: new Map(),
 		};
 	}
 

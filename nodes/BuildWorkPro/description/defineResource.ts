@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { fieldLabelsOf } from './fieldLabels';
 import { forOperations, operationSelector, optionsProperties, recordIdProperty } from './fields';
 import { genericOperations } from './genericOperations';
 import type { GenericOperations } from './genericOperations';
@@ -30,6 +31,8 @@ export interface DefinedResource {
 	operations: Operation[];
 	/** The operation selector and every operation's parameters. */
 	properties: INodeProperties[];
+	/** Each field's label by BuildWorkPro's name for it, for the words of validation errors. */
+	fieldLabels: ReadonlyMap<string, string | null>;
 }
 
 function idProperty(record: ResourceSpec, declaration: ResourceDeclaration): INodeProperties {
@@ -56,6 +59,17 @@ export function defineResource(declaration: ResourceDeclaration): DefinedResourc
 			? forOperations(resource, identified, [idProperty(record, declaration)])
 			: [];
 	});
+	const parameters = [
+		...idProperties,
+		...operations.flatMap((operation) =>
+			forOperations(resource, [String(operation.option.value)], operation.fields),
+		),
+		...optionsProperties(
+			resource,
+			valuesOf((operation) => operation.writes),
+			valuesOf((operation) => !operation.writes),
+		),
+	];
 	return {
 		option: { name, value: resource.value },
 		operations,
@@ -65,15 +79,8 @@ export function defineResource(declaration: ResourceDeclaration): DefinedResourc
 				operations.map((operation) => operation.option),
 				declaration.defaultOperation,
 			),
-			...idProperties,
-			...operations.flatMap((operation) =>
-				forOperations(resource, [String(operation.option.value)], operation.fields),
-			),
-			...optionsProperties(
-				resource,
-				valuesOf((operation) => operation.writes),
-				valuesOf((operation) => !operation.writes),
-			),
+			...parameters,
 		],
+		fieldLabels: fieldLabelsOf(parameters),
 	};
 }

@@ -1,12 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type {
-	ILoadOptions,
-	INodeProperties,
-	INodePropertyCollection,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { ILoadOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { rememberFieldLabel } from '../../shared/errors';
 import type { ResourceSpec } from './resource';
 import { DEFAULT_MAX_WAIT_SECONDS } from '../../shared/transport/session';
 
@@ -170,40 +164,12 @@ export function queryProperty(spec: FieldSpec): INodeProperties {
 const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
 	a.displayName.localeCompare(b.displayName);
 
-/**
- * Records the label of every field (and of the fields in its collections) under the name
- * BuildWorkPro gives it, so that a validation error names the field as the user sees it.
- */
-function rememberLabels(
-	resource: ResourceSpec,
-	properties: ReadonlyArray<INodeProperties | INodePropertyOptions | INodePropertyCollection>,
-) {
-	for (const property of properties) {
-		if ('values' in property) {
-			rememberLabels(resource, property.values);
-			continue;
-		}
-		if (!('type' in property)) continue;
-		if (property.type === 'collection' || property.type === 'fixedCollection') {
-			rememberLabels(resource, property.options ?? []);
-			continue;
-		}
-		const sent = property.routing?.send?.property;
-		rememberFieldLabel(
-			resource.value,
-			typeof sent === 'string' && !sent.startsWith('=') ? sent : property.name,
-			property.displayName,
-		);
-	}
-}
-
 /** Shows `properties` only for these operations of the resource. */
 export function forOperations(
 	resource: ResourceSpec,
 	operations: string[],
 	properties: INodeProperties[],
 ): INodeProperties[] {
-	rememberLabels(resource, properties);
 	return updateDisplayOptions(
 		{ show: { resource: [resource.value], operation: operations } },
 		properties,

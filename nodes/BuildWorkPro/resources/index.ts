@@ -69,3 +69,12 @@ export const resourceOptions: INodePropertyOptions[] = RESOURCES.map(
 export const resourceProperties: INodeProperties[] = RESOURCES.flatMap(
 	(resource) => resource.properties,
 );
+
+const FIELD_LABELS = new Map(
+	RESOURCES.map((resource) => [resource.option.value, resource.fieldLabels]),
+);
+
+/** The label the node shows for a field of a resource, where the field has one label there. */
+export function fieldLabelOf(resource: string, name: string): string | undefined {
+	return FIELD_LABELS.get(resource)?.get(name) ?? undefined;
+}
