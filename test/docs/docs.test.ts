@@ -58,7 +58,9 @@ function linksOf(page: string): string[] {
 
 describe.each(pages)('%s', (page) => {
 	it('starts with a title, then says what the package is (README) or who the page is for', () => {
-		const [title, , firstLine] = read(page).split('\n');
+		// Badges (a line of linked images) may stand between the title and the first sentence.
+		const [title, ...rest] = read(page).split('\n');
+		const firstLine = rest.find((line) => line.trim() !== '' && !line.startsWith('[!['));
 		expect(title).toMatch(/^# \S/);
 		expect(firstLine).toMatch(page === 'README.md' ? /^n8n community nodes for / : /^For \S/);
 	});
