@@ -1,7 +1,7 @@
 import type { FieldSpec } from './fields';
 import { filtersProperty, idsProperty } from './fields';
 import { binaryOutputProperty, exportFiltersProperty } from '../files/downloads';
-import { bulkIdsProperty, bulkRecords } from '../files/bulk';
+import { bulkIdsProperty, bulkRecords, MAX_IDS_PER_BULK_JOB } from '../files/bulk';
 import {
 	binaryInputProperty,
 	fieldNames,
@@ -159,13 +159,13 @@ function bulkOperations(resource: ResourceSpec): Operation[] {
 			'delete',
 			'Delete',
 			`Delete many ${records}`,
-			`Destructive: delete (soft delete) all the ${records} whose IDs the input items give, in background jobs of at most 500 IDs each; Bulk Restore undoes it. ${BULK_JOB_RESULT}`,
+			`Destructive: delete (soft delete) all the ${records} whose IDs the input items give, in background jobs of at most ${MAX_IDS_PER_BULK_JOB} IDs each; Bulk Restore undoes it. ${BULK_JOB_RESULT}`,
 		),
 		bulk(
 			'restore',
 			'Restore',
 			`Restore many ${records}`,
-			`Restore all the deleted ${records} whose IDs the input items give, in background jobs of at most 500 IDs each. ${BULK_JOB_RESULT}`,
+			`Restore all the deleted ${records} whose IDs the input items give, in background jobs of at most ${MAX_IDS_PER_BULK_JOB} IDs each. ${BULK_JOB_RESULT}`,
 		),
 	];
 }
