@@ -1,7 +1,9 @@
 import {
 	NodeConnectionTypes,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHookFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -9,7 +11,14 @@ import {
 } from 'n8n-workflow';
 
 import { EVENT_OPTIONS, eventsSubtitle } from './events';
+import { chosenChanges, isUpdateEvent, parseFieldList } from './changes';
 import { parseDelivery, shapeOutput, type OutputShape } from './delivery';
+import {
+	DeliveryMemory,
+	dropRecordedEvents,
+	settleWhenAnswered,
+	type AnsweredResponse,
+} from './dedupe';
 import {
 	checkEndpointExists,
 	createEndpoint,
@@ -26,10 +35,18 @@ interface WebhookRequest {
 	readable?: boolean;
 }
 
-/** The parts of n8n's webhook response (an http.ServerResponse) that we write. */
-interface WebhookResponse {
+/** The parts of n8n's webhook response (an http.ServerResponse) that we write and listen to. */
+interface WebhookResponse extends AnsweredResponse {
 	writeHead(status: number, headers: Record<string, string>): unknown;
 	end(body: string): unknown;
+}
+
+/** This process's memory of accepted events, shared by every BuildWorkPro Trigger it runs. */
+const acceptedEvents = new DeliveryMemory();
+
+/** Whether repeated deliveries are dropped: the option, on unless switched off. */
+function ignoresRepeats(value: unknown): boolean {
+	return value !== false;
 }
 
 /** The exact bytes BuildWorkPro signed; never a re-serialisation of the parsed JSON. */
@@ -49,8 +66,9 @@ function respond(
 	response: WebhookResponse,
 	status: number,
 	body: IDataObject,
+	headers: Record<string, string> = {},
 ): IWebhookResponseData {
-	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 	response.end(JSON.stringify(body));
 	return { noWebhookResponse: true };
 }
@@ -163,6 +181,32 @@ export class BuildWorkProTrigger implements INodeType {
 				],
 				default: 'event',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Only When These Fields Change',
+						name: 'changedFields',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. status, stageId',
+						description:
+							'For update events (e.g. Contact Updated): start the workflow only when one of these fields changed. Comma-separated API field names; the output then lists each of them that changed under changedFields, with its old and new value. Other events are not affected.',
+					},
+					{
+						displayName: 'Ignore Repeated Deliveries',
+						name: 'ignoreRepeatedDeliveries',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether an event that already started this workflow is answered without starting it again. BuildWorkPro re-sends an event when it got no answer in time, and a replay sends it once more; both keep the event's ID. Turn off to have replays run the workflow again.",
+					},
+				],
+			},
 		],
 	};
 
@@ -209,8 +253,67 @@ export class BuildWorkProTrigger implements INodeType {
 		}
 
 		const shape = this.getNodeParameter('output', 'event') as OutputShape;
-		return {
-			workflowData: [[{ json: shapeOutput(delivery.event, shape) }]],
-		};
+		const output = shapeOutput(delivery.event, shape);
+
+		const changedFields = parseFieldList(this.getNodeParameter('options.changedFields', ''));
+		if (changedFields.length > 0 && isUpdateEvent(delivery.eventType)) {
+			const changes = chosenChanges(delivery.event, changedFields);
+			if (Object.keys(changes).length === 0) {
+				return {
+					webhookResponse: {
+						received: true,
+						ignored: delivery.eventType,
+						reason: 'none of the chosen fields changed',
+					},
+				};
+			}
+			output.changedFields = changes as unknown as IDataObject;
+		}
+
+		const eventId = typeof delivery.event.id === 'string' ? delivery.event.id : '';
+		// Test events ("Execute step") reach the same node with the same event ids as the published
+		// workflow's deliveries: only the published workflow's are remembered.
+		const remember =
+			eventId !== '' &&
+			this.getMode() === 'webhook' &&
+			ignoresRepeats(this.getNodeParameter('options.ignoreRepeatedDeliveries', true));
+		if (remember) {
+			const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${eventId}`;
+			const claim = acceptedEvents.claim(key);
+			if (claim === 'accepted') {
+				return { webhookResponse: { received: true, duplicate: eventId } };
+			}
+			if (claim === 'in-flight') {
+				// The first delivery is still being started and may yet fail. A 2xx now could lose the
+				// event, a 4xx would stop BuildWorkPro's retries: a 503 makes it try again later.
+				return respond(
+					response,
+					503,
+					{ error: 'delivery_in_progress', message: `event ${eventId} is being handled` },
+					{ 'Retry-After': '60' },
+				);
+			}
+			// Remembered only once n8n has answered 2xx: on n8n 2.x that answer comes after the
+			// execution was created, so an event that failed to start is retried, never dropped.
+			settleWhenAnswered(acceptedEvents, key, response);
+		}
+		return { workflowData: [[{ json: output }]] };
+	}
+
+	/**
+	 * n8n runs this on the trigger's items when an execution starts (on a worker in queue mode).
+	 * It drops events already recorded in n8n's deduplication store: the repeats this process's
+	 * memory could not see (delivered to another webhook process, or before a restart).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (
+			this.getMode() !== 'webhook' ||
+			!ignoresRepeats(this.getNodeParameter('options.ignoreRepeatedDeliveries', 0, true))
+		) {
+			return [items];
+		}
+		const shape = this.getNodeParameter('output', 0, 'event') as OutputShape;
+		return [await dropRecordedEvents(this, items, shape)];
 	}
 }

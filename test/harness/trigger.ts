@@ -37,6 +37,7 @@ import type {
 import { Workflow, createRunExecutionData, isExpression } from 'n8n-workflow';
 
 import { createAdditionalData, harnessInstanceBaseUrl } from './additional-data';
+import { ensureDeduplicationService } from './deduplication';
 import type { CredentialUpdate } from './credentials-helper';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { loadNodeTypes } from './node-types';
@@ -465,6 +466,7 @@ export function createTriggerHarness(opts: TriggerHarnessOptions): TriggerHarnes
 	}
 
 	async function startExecution(output: INodeExecutionData[][]): Promise<IRun> {
+		await ensureDeduplicationService();
 		const executionId = nextExecutionId();
 		const additionalData = newAdditionalData('webhook', executionId);
 		const runExecutionData = createRunExecutionData({
