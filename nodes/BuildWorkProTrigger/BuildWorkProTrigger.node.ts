@@ -189,6 +189,14 @@ export class BuildWorkProTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Ignore Repeated Deliveries',
+						name: 'ignoreRepeatedDeliveries',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether an event that already started this workflow is answered without starting it again. BuildWorkPro re-sends an event when it got no answer in time, and a replay sends it once more; both keep the event's ID. Turn off to have replays run the workflow again.",
+					},
+					{
 						displayName: 'Only When These Fields Change',
 						name: 'changedFields',
 						type: 'string',
@@ -196,14 +204,6 @@ export class BuildWorkProTrigger implements INodeType {
 						placeholder: 'e.g. status, stageId',
 						description:
 							'For update events (e.g. Contact Updated): start the workflow only when one of these fields changed. Comma-separated API field names; the output then lists each of them that changed under changedFields, with its old and new value. Other events are not affected.',
-					},
-					{
-						displayName: 'Ignore Repeated Deliveries',
-						name: 'ignoreRepeatedDeliveries',
-						type: 'boolean',
-						default: true,
-						description:
-							"Whether an event that already started this workflow is answered without starting it again. BuildWorkPro re-sends an event when it got no answer in time, and a replay sends it once more; both keep the event's ID. Turn off to have replays run the workflow again.",
 					},
 				],
 			},
