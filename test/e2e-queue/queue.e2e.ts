@@ -313,6 +313,18 @@ describe('the BuildWorkPro Trigger across main, webhook process and workers', ()
 
 	const executionCount = async () => (await listExecutions(stack.client, workflow.id)).length;
 
+	/** The sandbox's record of the event's delivery, once it holds `attempts` answered attempts. */
+	const answeredDelivery = async (eventId: string, attempts = 1) =>
+		(await waitFor(
+			`the sandbox to record the answer to attempt ${attempts} of the delivery of ${eventId}`,
+			() => stack.sandbox.deliveries().find((candidate) => candidate.eventId === eventId),
+			{
+				until: (found) =>
+					(found?.attempts.length ?? 0) >= attempts && found?.attempts.at(-1)?.status !== undefined,
+				timeoutMs: 30_000,
+			},
+		))!;
+
 	beforeAll(async () => {
 		workflow = await createWorkflow(stack.client, 'Queue: on contact changes', [
 			{
@@ -429,6 +441,68 @@ describe('the BuildWorkPro Trigger across main, webhook process and workers', ()
 			figure(
 				`trigger: forged/stale/unsigned → ${statuses.bad}/${statuses.stale}/${statuses.none}, no execution started ` +
 					`(stale signed with ${secret ? 'the real secret, read from static data' : 'a default secret: static data not readable over REST'})`,
+			);
+		}),
+	);
+
+	it(
+		'an event delivered again after its execution finished on a worker starts nothing',
+		step(async () => {
+			const before = await listExecutions(stack.client, workflow.id);
+			const response = await fetch(`${stack.sandbox.baseUrl}/contacts`, {
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${stack.sandbox.keys.full}`,
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({ type: 'customer', firstName: 'Once', lastName: 'Queue' }),
+			});
+			expect(response.status).toBe(201);
+			const summary = await waitFor(
+				'the delivery to start an execution of the trigger workflow',
+				async () => {
+					const executions = await listExecutions(stack.client, workflow.id);
+					return executions.find((execution) => !before.some((old) => old.id === execution.id));
+				},
+				{ timeoutMs: 45_000 },
+			);
+			const first = await finished(summary.id, 60_000);
+			expect(first.status).toBe('success');
+			const [event] = first.output['BuildWorkPro Trigger'];
+			const delivery = await answeredDelivery(String(event.id));
+			expect(delivery.attempts.at(-1)?.status).toBe(200);
+			const worker = await ranOn(first.id);
+
+			// The same event again, now that its execution has finished on a worker: once as
+			// BuildWorkPro's retry (the same bytes, freshly signed), once as a replay through its API.
+			const saved = await stack.client.get<{ staticData?: unknown }>(`/workflows/${workflow.id}`);
+			const secret = JSON.stringify(saved.staticData ?? {}).match(/"signingSecret":"([^"]+)"/)?.[1];
+			expect(secret).toBeDefined();
+			const retry = await stack.sandbox.sendDelivery({
+				url: endpointUrl(),
+				secret,
+				event,
+				rawBody: JSON.stringify(event),
+			});
+			expect(retry.status).toBe(200);
+			const replay = await fetch(
+				`${stack.sandbox.baseUrl}/webhook-deliveries/${delivery.id}/replay`,
+				{ method: 'POST', headers: { authorization: `Bearer ${stack.sandbox.keys.full}` } },
+			);
+			expect(replay.status).toBe(200);
+			const replayed = await answeredDelivery(String(event.id), 2);
+			expect(replayed.attempts.at(-1)?.status).toBe(200);
+
+			// Executions start asynchronously on a worker: give a wrongly started one time to show up.
+			await new Promise((resolve) => setTimeout(resolve, 3_000));
+			const started = (await listExecutions(stack.client, workflow.id)).filter(
+				(execution) => !before.some((old) => old.id === execution.id),
+			);
+			expect(started.map((execution) => execution.id)).toEqual([first.id]);
+			expect(first.output.Received).toHaveLength(1);
+			figure(
+				`trigger: event ${String(event.id)} ran once on ${worker.name}; delivered again after that (retry → ${retry.status} ${retry.body}, ` +
+					`replay → ${replayed.attempts.at(-1)?.status}): ${started.length} execution in all`,
 			);
 		}),
 	);
