@@ -286,6 +286,7 @@ describe('each event starts the workflow at most once', () => {
 			expect(ranDownstream(all)).toHaveLength(3);
 			figure(
 				`regular: after a restart the retry of ${String(event.id)} started 1 execution ending at the trigger with no items ` +
+					`(it took ${Date.parse(String(repeat.stoppedAt)) - Date.parse(String(repeat.startedAt))} ms) ` +
 					`(nothing downstream), the replay after it started nothing; a new event ran downstream once`,
 			);
 		}),
