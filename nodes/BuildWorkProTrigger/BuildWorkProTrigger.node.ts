@@ -201,7 +201,7 @@ export class BuildWorkProTrigger implements INodeType {
 						name: 'changedFields',
 						type: 'string',
 						default: '',
-						placeholder: 'e.g. status, stageId',
+						placeholder: 'e.g. status, contractValue',
 						description:
 							'For update events (e.g. Contact Updated): start the workflow only when one of these fields changed. Comma-separated API field names; the output then lists each of them that changed under changedFields, with its old and new value. Other events are not affected.',
 					},

@@ -16,7 +16,7 @@ function publishedTrigger(changedFields: string, output = 'event'): TriggerHarne
 	return createTriggerHarness({
 		parameters: {
 			authentication: 'apiKey',
-			events: ['project.created', 'project.updated', 'project.status_changed'],
+			events: ['lead.created', 'lead.updated', 'project.status_changed'],
 			output,
 			options: { changedFields },
 		},
@@ -26,13 +26,13 @@ function publishedTrigger(changedFields: string, output = 'event'): TriggerHarne
 	});
 }
 
-function projectEvent(type: string, data: IDataObject, previous?: IDataObject): IDataObject {
+function deliveredEvent(type: string, data: IDataObject, previous?: IDataObject): IDataObject {
 	return {
 		id: `evt_changed_${++nextEvent}`,
 		type,
 		created_at: '2026-03-02T15:04:05.000Z',
 		tenant_id: 1,
-		data: { id: 12, name: 'Maple St. remodel', status: 'active', stageId: 3, ...data },
+		data: { id: 12, name: 'Maple St. remodel', assignedTo: 'Dana', stageId: 3, ...data },
 		...(previous ? { previous_attributes: previous } : {}),
 	};
 }
@@ -41,16 +41,16 @@ async function deliver(trigger: TriggerHarness, event: IDataObject) {
 	return await trigger.receive(signedDelivery(SECRET, event));
 }
 
-describe('with "Only When These Fields Change" set to "status, stageId"', () => {
+describe('with "Only When These Fields Change" set to "assignedTo, stageId"', () => {
 	it('an update of a chosen field starts the workflow, and the output has its old and new value', async () => {
-		const trigger = publishedTrigger('status, stageId');
+		const trigger = publishedTrigger('assignedTo, stageId');
 		const result = await deliver(
 			trigger,
-			projectEvent(
-				'project.updated',
-				{ status: 'on_hold', name: 'Maple' },
+			deliveredEvent(
+				'lead.updated',
+				{ assignedTo: 'Lee', name: 'Maple' },
 				{
-					status: 'active',
+					assignedTo: 'Dana',
 					name: 'Maple St. remodel',
 				},
 			),
@@ -58,62 +58,65 @@ describe('with "Only When These Fields Change" set to "status, stageId"', () => 
 
 		expect(result).toMatchObject({ status: 200, started: true });
 		expect(result.items[0].json).toMatchObject({
-			type: 'project.updated',
-			data: { status: 'on_hold' },
-			changedFields: { status: { old: 'active', new: 'on_hold' } },
+			type: 'lead.updated',
+			data: { assignedTo: 'Lee' },
+			changedFields: { assignedTo: { old: 'Dana', new: 'Lee' } },
 		});
 		// Only the chosen fields are listed: name changed too, but was not chosen.
-		expect(Object.keys(result.items[0].json.changedFields as IDataObject)).toEqual(['status']);
+		expect(Object.keys(result.items[0].json.changedFields as IDataObject)).toEqual(['assignedTo']);
 	});
 
 	it('lists every chosen field that changed', async () => {
 		const result = await deliver(
-			publishedTrigger('status, stageId'),
-			projectEvent(
-				'project.updated',
-				{ status: 'closed', stageId: 9 },
-				{ status: 'active', stageId: 3 },
+			publishedTrigger('assignedTo, stageId'),
+			deliveredEvent(
+				'lead.updated',
+				{ assignedTo: 'Lee', stageId: 9 },
+				{ assignedTo: 'Dana', stageId: 3 },
 			),
 		);
 		expect(result.items[0].json.changedFields).toEqual({
-			status: { old: 'active', new: 'closed' },
+			assignedTo: { old: 'Dana', new: 'Lee' },
 			stageId: { old: 3, new: 9 },
 		});
 	});
 
 	it('"Record Only" output carries the changes beside eventType and eventId', async () => {
 		const result = await deliver(
-			publishedTrigger('status, stageId', 'record'),
-			projectEvent('project.updated', { stageId: 4 }, { stageId: 3 }),
+			publishedTrigger('assignedTo, stageId', 'record'),
+			deliveredEvent('lead.updated', { stageId: 4 }, { stageId: 3 }),
 		);
 		expect(result.items[0].json).toMatchObject({
 			id: 12,
 			stageId: 4,
-			eventType: 'project.updated',
+			eventType: 'lead.updated',
 			changedFields: { stageId: { old: 3, new: 4 } },
 		});
 	});
 
 	it('an update of other fields only is acknowledged with 200 and starts nothing', async () => {
 		const result = await deliver(
-			publishedTrigger('status, stageId'),
-			projectEvent('project.updated', { name: 'Maple' }, { name: 'Maple St. remodel' }),
+			publishedTrigger('assignedTo, stageId'),
+			deliveredEvent('lead.updated', { name: 'Maple' }, { name: 'Maple St. remodel' }),
 		);
 		expect(result).toMatchObject({ status: 200, started: false });
-		expect(result.body).toMatchObject({ received: true, ignored: 'project.updated' });
+		expect(result.body).toMatchObject({ received: true, ignored: 'lead.updated' });
 	});
 
 	it('an update without previous_attributes changed none of them: 200, nothing started', async () => {
-		const result = await deliver(publishedTrigger('status'), projectEvent('project.updated', {}));
+		const result = await deliver(
+			publishedTrigger('assignedTo'),
+			deliveredEvent('lead.updated', {}),
+		);
 		expect(result).toMatchObject({ status: 200, started: false });
 	});
 
-	it.each(['project.created', 'project.status_changed'])(
+	it.each(['lead.created', 'project.status_changed'])(
 		'a %s event starts the workflow as always, without changedFields',
 		async (type) => {
 			const result = await deliver(
 				publishedTrigger('stageId'),
-				projectEvent(
+				deliveredEvent(
 					type,
 					{ status: 'completed' },
 					type === 'project.status_changed' ? { status: 'active' } : undefined,
@@ -135,7 +138,7 @@ describe('the list of field names', () => {
 		for (const empty of ['', ' , ']) {
 			const result = await deliver(
 				publishedTrigger(empty),
-				projectEvent('project.updated', { name: 'Maple' }, { name: 'Maple St. remodel' }),
+				deliveredEvent('lead.updated', { name: 'Maple' }, { name: 'Maple St. remodel' }),
 			);
 			expect(result).toMatchObject({ status: 200, started: true });
 			expect(result.items[0].json).not.toHaveProperty('changedFields');
@@ -145,7 +148,7 @@ describe('the list of field names', () => {
 	it('a chosen field with spaces around it in the list still matches', async () => {
 		const result = await deliver(
 			publishedTrigger('  stageId  '),
-			projectEvent('project.updated', { stageId: 5 }, { stageId: 3 }),
+			deliveredEvent('lead.updated', { stageId: 5 }, { stageId: 3 }),
 		);
 		expect(result.items[0].json.changedFields).toEqual({ stageId: { old: 3, new: 5 } });
 	});
