@@ -17,7 +17,8 @@ export class BuildWorkPro implements INodeType {
 		name: 'buildWorkPro',
 		icon: { light: 'file:buildWorkPro.svg', dark: 'file:buildWorkPro.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Automate BuildWorkPro: contacts and leads, bids, projects, change orders, pay applications, invoices, products, site logs, time entries and more',

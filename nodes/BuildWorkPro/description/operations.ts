@@ -169,7 +169,9 @@ export function updateRecord(resource: ResourceSpec, declaration: OperationDecla
 /** BuildWorkPro answers a delete with 204 and no body; the node says which record went. */
 function confirmDeletion(idParameter: string): PostReceive {
 	return async function (this: IExecuteSingleFunctions) {
-		const id = Number(String(this.getNodeParameter(idParameter)).trim());
+		const id = Number(
+			String(this.getNodeParameter(idParameter, '', { extractValue: true })).trim(),
+		);
 		return [{ json: { id, deleted: true }, pairedItem: { item: this.getItemIndex() } }];
 	};
 }
@@ -253,7 +255,9 @@ export function getRecordsByIds(
 
 /** The record's id as the user typed it, as a number. */
 function recordIdOf(context: FileContext, resource: ResourceSpec): number {
-	return Number(String(context.getNodeParameter(resource.idParameter, '')).trim());
+	return Number(
+		String(context.getNodeParameter(resource.idParameter, '', { extractValue: true })).trim(),
+	);
 }
 
 /**

@@ -324,7 +324,7 @@ async function fileOfNamedJob(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	segment: 'download' | 'errors',
 ): Promise<{ jobId: string; file: DownloadedFile }> {
-	const jobId = String(context.getNodeParameter('jobId', '') ?? '').trim();
+	const jobId = String(context.getNodeParameter('jobId', '', { extractValue: true }) ?? '').trim();
 	const { passthrough } = requestFromRouting(context, requestData);
 	const file = await downloadJobFile(context as unknown as FileContext, jobId, {
 		segment,

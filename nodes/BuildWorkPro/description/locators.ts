@@ -1,0 +1,158 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { checkRecordLocators } from '../routing/preSend';
+import { lineage, plural } from './resource';
+import type { ResourceSpec } from './resource';
+
+/**
+ * Version 2 picks records from a list. Every parameter that holds the ID of a record (the record's
+ * own, its parent's, and the links among Additional Fields, Update Fields and Filters) becomes
+ * n8n's resource locator there: From List (searching the records by name) or By ID. Version 1
+ * keeps the plain field, so the same name holds a number in a saved version-1 workflow and a
+ * locator in a version-2 one, each shown only for its version.
+ */
+
+/** The versions that pick records from a list. */
+export const LOCATOR_VERSIONS = [2];
+const PLAIN_VERSIONS = [1];
+
+/** The resource whose records a link field names, by the field's name (the API's). */
+const LINKED_RESOURCE: Record<string, string> = {
+	bidId: 'bid',
+	changeOrderId: 'changeOrder',
+	componentProductId: 'product',
+	contactId: 'contact',
+	endpointId: 'webhookEndpoint',
+	invoiceId: 'invoice',
+	leadId: 'lead',
+	parentContactId: 'contact',
+	payAppId: 'payApp',
+	productId: 'product',
+	projectId: 'project',
+	templateId: 'projectTemplate',
+};
+
+/** The list search that offers a resource's records: 'bidLineItem' → 'searchBidLineItems'. */
+export function searchMethodOf(resource: string): string {
+	return `search${resource.charAt(0).toUpperCase()}${plural(resource.slice(1))}`;
+}
+
+/** Every list search the description uses, by resource. */
+export function searchedResources(properties: INodeProperties[]): string[] {
+	const methods = new Set<string>();
+	const visit = (
+		items: ReadonlyArray<INodeProperties | INodePropertyOptions | INodePropertyCollection>,
+	) => {
+		for (const item of items) {
+			if ('modes' in item && item.modes) {
+				for (const mode of item.modes) {
+					const method = mode.typeOptions?.searchListMethod;
+					if (method) methods.add(method);
+				}
+			}
+			if ('options' in item && Array.isArray(item.options)) visit(item.options);
+			if ('values' in item && Array.isArray(item.values)) visit(item.values);
+		}
+	};
+	visit(properties);
+	return [...methods].sort();
+}
+
+const isPlainId = (property: INodeProperties) =>
+	property.type === 'string' || property.type === 'number';
+
+/** The resource whose records this top-level parameter of `resource` names, if it names one. */
+function recordOf(property: INodeProperties, resource: ResourceSpec): string | undefined {
+	if (!isPlainId(property)) return undefined;
+	const own = lineage(resource).find((record) => record.idParameter === property.name);
+	return own ? own.value : LINKED_RESOURCE[property.name];
+}
+
+function withVersions(property: INodeProperties, versions: number[]): INodeProperties {
+	const { show, ...conditions } = property.displayOptions ?? {};
+	return {
+		...property,
+		displayOptions: { ...conditions, show: { ...show, '@version': versions } },
+	};
+}
+
+/** What a locator sends: its value as the number BuildWorkPro expects, empty meaning none. */
+function locatorRouting(routing: INodeProperties['routing']): INodeProperties['routing'] {
+	const send = routing?.send;
+	if (!send?.property) return { send: { preSend: [checkRecordLocators] } };
+	// A cleared link is sent as null where the API allows it (version 1 sent 0 for that).
+	const clears = typeof send.value === 'string' && send.value.includes('null');
+	const value =
+		send.type === 'query'
+			? undefined
+			: clears
+				? '={{ $value === "" ? null : Number($value) }}'
+				: '={{ $value === "" ? undefined : Number($value) }}';
+	return {
+		...routing,
+		send: {
+			type: send.type,
+			property: send.property,
+			...(value ? { value } : {}),
+			preSend: [checkRecordLocators],
+		},
+	};
+}
+
+/** The version-2 form of an ID parameter: a resource locator listing `record`'s records. */
+function locatorOf(property: INodeProperties, record: string): INodeProperties {
+	const {
+		type: _type,
+		typeOptions: _typeOptions,
+		default: _default,
+		placeholder,
+		routing,
+		...rest
+	} = property;
+	return {
+		...rest,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: searchMethodOf(record), searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: placeholder ?? '1042' },
+		],
+		routing: locatorRouting(routing),
+	};
+}
+
+/** A collection whose link fields are locators in version 2 (each field once per version). */
+function withLinkedLocators(collection: INodeProperties): INodeProperties {
+	let changed = false;
+	const options = (collection.options as INodeProperties[]).flatMap((option) => {
+		const record = isPlainId(option) ? LINKED_RESOURCE[option.name] : undefined;
+		if (!record) return [option];
+		changed = true;
+		return [
+			withVersions(option, PLAIN_VERSIONS),
+			withVersions(locatorOf(option, record), LOCATOR_VERSIONS),
+		];
+	});
+	return changed ? { ...collection, options } : collection;
+}
+
+/** A resource's parameters with every record ID a plain field in version 1 and a locator in 2. */
+export function withRecordLocators(
+	resource: ResourceSpec,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return properties.flatMap((property) => {
+		if (property.type === 'collection') return [withLinkedLocators(property)];
+		const record = recordOf(property, resource);
+		if (!record) return [property];
+		return [
+			withVersions(property, PLAIN_VERSIONS),
+			withVersions(locatorOf(property, record), LOCATOR_VERSIONS),
+		];
+	});
+}
