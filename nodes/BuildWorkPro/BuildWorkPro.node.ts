@@ -1,11 +1,34 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { useFieldLabels } from '../shared/errors';
+import { usableAsToolWith } from './description/tools';
 import { fieldLabelOf, resourceOptions, resourceProperties } from './resources';
 
 // A validation error names each field by the label this description gives it.
 useFieldLabels(fieldLabelOf);
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'API Key', value: 'apiKey' },
+			{ name: 'OAuth2', value: 'oAuth2' },
+		],
+		default: 'apiKey',
+	},
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resourceOptions,
+		default: 'contact',
+	},
+	...resourceProperties,
+];
 
 /**
  * BuildWorkPro action node. Declarative: each operation describes its request in `routing`, and
@@ -23,7 +46,8 @@ export class BuildWorkPro implements INodeType {
 		description:
 			'Automate BuildWorkPro: contacts and leads, bids, projects, change orders, pay applications, invoices, products, site logs, time entries and more',
 		defaults: { name: 'BuildWorkPro' },
-		usableAsTool: true,
+		// The Tool variant tells the model what each operation does, needs and returns.
+		usableAsTool: usableAsToolWith(properties),
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -45,26 +69,6 @@ export class BuildWorkPro implements INodeType {
 				'Content-Type': 'application/json',
 			},
 		},
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resourceOptions,
-				default: 'contact',
-			},
-			...resourceProperties,
-		],
+		properties,
 	};
 }

@@ -101,16 +101,14 @@ function locatorRouting(routing: INodeProperties['routing']): INodeProperties['r
 
 /** The version-2 form of an ID parameter: a resource locator listing `record`'s records. */
 function locatorOf(property: INodeProperties, record: string): INodeProperties {
-	const {
-		type: _type,
-		typeOptions: _typeOptions,
-		default: _default,
-		placeholder,
-		routing,
-		...rest
-	} = property;
+	const { displayName, name, required, description, displayOptions, placeholder, routing } =
+		property;
 	return {
-		...rest,
+		displayName,
+		name,
+		...(required ? { required } : {}),
+		...(description ? { description } : {}),
+		...(displayOptions ? { displayOptions } : {}),
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		modes: [

@@ -13,7 +13,8 @@ const showOf = (property: INodeProperties) => (property.displayOptions?.show ?? 
 
 /** A text that is equal for two parameters only when they are the same but for `without`. */
 function identity(property: INodeProperties, without: 'resource' | 'operation'): string {
-	const { [without]: _dropped, ...show } = showOf(property);
+	const show = { ...showOf(property) };
+	delete show[without];
 	const copy = { ...property, displayOptions: { ...property.displayOptions, show } };
 	return JSON.stringify(copy, (_key, value: unknown) => {
 		// Two routings that call different functions are different routings.
