@@ -82,12 +82,12 @@ function locatorRouting(routing: INodeProperties['routing']): INodeProperties['r
 	if (!send?.property) return { send: { preSend: [checkRecordLocators] } };
 	// A cleared link is sent as null where the API allows it (version 1 sent 0 for that).
 	const clears = typeof send.value === 'string' && send.value.includes('null');
+	// Empty (or 0, as version 1 had it) is no record: left out of a query, null or left out in a body.
+	const none = '$value === "" || Number($value) === 0';
 	const value =
 		send.type === 'query'
-			? undefined
-			: clears
-				? '={{ $value === "" ? null : Number($value) }}'
-				: '={{ $value === "" ? undefined : Number($value) }}';
+			? `={{ ${none} ? "" : $value }}`
+			: `={{ ${none} ? ${clears ? 'null' : 'undefined'} : Number($value) }}`;
 	return {
 		...routing,
 		send: {

@@ -46,7 +46,8 @@ export async function checkRecordLocators(
 	const resource = String(this.getNodeParameter('resource', ''));
 	const check = (path: string, name: string, required: boolean) => {
 		const value = String(this.getNodeParameter(path, '', { extractValue: true }) ?? '').trim();
-		if (value === '' && !required) return;
+		// An optional link left empty (or 0, as in version 1) means none.
+		if ((value === '' || value === '0') && !required) return;
 		if (/^[1-9]\d*$/.test(value)) return;
 		const label = fieldLabel(name, resource);
 		throw errorBeforeSending(
