@@ -325,6 +325,47 @@ describe('Records that belong to another record (a bid line item)', () => {
 	});
 });
 
+describe("An invoice's line items and payments", () => {
+	it('come from the invoice chosen in the node', async () => {
+		const customer = await createContact({ companyName: 'Stone Builders' });
+		const project = (await api('POST', '/projects', { name: 'Deck' })) as { id: number };
+		const invoice = (await api('POST', '/invoices', {
+			invoice: {
+				contactId: customer.id,
+				projectId: project.id,
+				issueDate: '2026-03-01',
+				dueDate: '2026-03-31',
+			},
+			lines: [{ description: 'Labour', quantity: 2, unitPrice: '100.00' }],
+		})) as { id: number; lineItems: Array<{ id: number }> };
+		await api('POST', `/invoices/${invoice.id}/mark-sent`, {});
+		await api('POST', `/invoices/${invoice.id}/payments`, {
+			amount: '50.00',
+			paidAt: '2026-03-05T00:00:00.000Z',
+			method: 'check',
+			reference: '1042',
+		});
+		const [payment] = (await api('GET', `/invoices/${invoice.id}/payments`)) as Array<{
+			id: number;
+		}>;
+		const parameters = { invoiceId: { __rl: true, mode: 'id', value: String(invoice.id) } };
+
+		const lines = await openList('searchInvoiceLineItems', {
+			parameters: { resource: 'invoiceLineItem', operation: 'update', ...parameters },
+		});
+		const payments = await openList('searchInvoicePayments', {
+			parameters: { resource: 'invoicePayment', operation: 'update', ...parameters },
+		});
+
+		expect(lines.results).toEqual([
+			{ name: 'Labour · 2 × 100.00', value: String(invoice.lineItems[0].id) },
+		]);
+		expect(payments.results).toEqual([
+			{ name: '50.00 · 2026-03-05 · check · 1042', value: String(payment.id) },
+		]);
+	});
+});
+
 describe('Lists BuildWorkPro cannot filter', () => {
 	it('are not searchable: the user scrolls their pages instead', () => {
 		expect(LIST_SEARCH_METHOD_OF_FAMILY.users).toMatchObject({ searchable: false });
@@ -334,7 +375,7 @@ describe('Lists BuildWorkPro cannot filter', () => {
 		expect(LIST_SEARCH_METHOD_OF_FAMILY.bidLineItems).toMatchObject({ searchable: true });
 	});
 
-	it('list users by name and email, the next page through the token', async () => {
+	it('list users by name and email, with nothing sent to filter them', async () => {
 		const { results, paginationToken } = await openList('searchUsers');
 
 		expect(results).toEqual(
@@ -366,5 +407,66 @@ describe('The table of ID parameters the locators are built from', () => {
 		});
 		expect(listSearchOf('bid', 'contactId')).toMatchObject({ method: 'searchContacts' });
 		expect(listSearchOf('product', 'categoryId')).toBeUndefined();
+	});
+});
+
+describe('Every list without a parent', () => {
+	const SEEDED_FAMILIES = [
+		'leads',
+		'projects',
+		'bids',
+		'change-orders',
+		'pay-apps',
+		'invoices',
+		'documents',
+		'site-logs',
+		'time-entries',
+		'products',
+		'project-templates',
+		'signature-requests',
+	];
+
+	/** How a record the list can say nothing else about is named. */
+	const UNNAMED = [
+		'Contact',
+		'Lead',
+		'Lead stage',
+		'Project',
+		'Bid',
+		'Change order',
+		'Pay application',
+		'Invoice',
+		'Product',
+		'Site log',
+		'Time entry',
+		'Document',
+		'User',
+		'Project template',
+		'Job',
+		'Webhook endpoint',
+		'Webhook delivery',
+		'Signature request',
+	];
+
+	it('opens on a busy account and names each record by more than its ID', async () => {
+		env.sandbox.seed(3);
+		for (const family of SEEDED_FAMILIES) env.sandbox.seedFamily(family, 3);
+		await api('POST', '/webhook-endpoints', {
+			url: 'https://hooks.example.com/buildworkpro',
+			eventTypes: ['contact.created'],
+		});
+
+		for (const { method, parents } of Object.values(LIST_SEARCH_METHOD_OF_FAMILY)) {
+			if (parents.length > 0) continue;
+			const { results } = await openList(method);
+			// Jobs and webhook deliveries only exist once something ran.
+			if (method === 'searchJobs' || method === 'searchWebhookDeliveries') continue;
+			expect([method, results.length > 0]).toEqual([method, true]);
+			for (const item of results) {
+				const bareId = UNNAMED.map((noun) => `${noun} ${item.value}`);
+				expect([method, bareId.includes(item.name)]).toEqual([method, false]);
+				expect([method, item.value]).toEqual([method, expect.stringMatching(/^\S+$/)]);
+			}
+		}
 	});
 });
