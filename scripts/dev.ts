@@ -18,7 +18,7 @@
 // webhooks, on --webhook-port) and workers, each with the package installed. Nothing is kept:
 // the database lives as long as the run.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createServer } from 'node:net';
 
@@ -677,7 +677,7 @@ function tryReport(
 	const webForm = recipes.find((recipe) => recipe.file.startsWith('web-form'));
 	const path = webForm?.workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')
 		?.parameters?.path;
-	return `  The sandbox's pipeline: ${pipeline.leads} leads in every stage, bids (${pipeline.draftBid.label} draft,
+	return `  The sandbox's pipeline: ${pipeline.leads} leads (one in each stage), bids (${pipeline.draftBid.label} draft,
     ${pipeline.sentBid.label} sent, ${pipeline.acceptedBid.label} accepted and turned into project ${pipeline.project.label}),
     change order ${pipeline.approvedChangeOrder.label} approved, pay apps ${pipeline.approvedPayApp.label} approved and
     ${pipeline.submittedPayApp.label} submitted, invoice ${pipeline.invoice.label}. To try:
@@ -689,7 +689,7 @@ function tryReport(
         -d '{"firstName":"Ada","lastName":"Stone","email":"ada@example.com","project":"Loft conversion"}'`
 				: ''
 		}
-    (records: ${sandbox.baseUrl}/bids etc. with the API key below)`;
+    (records: ${sandbox.baseUrl}/bids etc. with the API key above)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -766,6 +766,21 @@ async function setUpDevCredentials(
 	return oauth;
 }
 
+/**
+ * Makes the installed package load n8n's own n8n-workflow, as it does in any real n8n. dev's user
+ * folder is inside this repository (.tmp/dev/), so Node's lookup from the installed package would
+ * otherwise reach the repository's node_modules/n8n-workflow (our development copy, another
+ * version) before n8n's: a second copy whose error classes n8n does not recognise
+ * (`instanceof NodeApiError` fails, and n8n's declarative routing re-wraps our errors as
+ * "From BuildWorkPro · Error code: none"). A link in the user folder is found first.
+ */
+export function useN8nsWorkflowPackage(userFolder: string, n8nDir: string): void {
+	const modules = join(userFolder, 'node_modules');
+	mkdirSync(modules, { recursive: true });
+	rmSync(join(modules, 'n8n-workflow'), { recursive: true, force: true });
+	symlinkSync(join(n8nDir, 'node_modules', 'n8n-workflow'), join(modules, 'n8n-workflow'), 'dir');
+}
+
 export interface DevSession {
 	editor: string;
 	stack: Stack;
@@ -798,6 +813,7 @@ export async function startDev(
 	const userFolder =
 		options.userFolder ?? join(repoRoot, '.tmp', 'dev', `n8n-${prepared.install.version}`);
 	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
+	useN8nsWorkflowPackage(userFolder, prepared.install.dir);
 
 	log(`Starting the sandbox and n8n ${prepared.install.version}...`);
 	const stack = await startStack({
