@@ -296,25 +296,3 @@ describe('a connection BuildWorkPro no longer accepts', () => {
 		expect(current.error?.message).toMatch(reconnect);
 	});
 });
-
-describe('an OAuth2 credential that was saved but never connected', () => {
-	it('fails before sending anything, saying to open the credential and click Connect', async () => {
-		const { oauthTokenData: _never, ...unconnected } = await connect(env.sandbox);
-		env.sandbox.clearRequestLog();
-
-		const result = await runNode({
-			parameters: { authentication: 'oAuth2', resource: 'contact', operation: 'getAll' },
-			credentials: { buildWorkProOAuth2Api: unconnected },
-		});
-
-		expect(result.error?.message).toBe(
-			// (the harness names each credential after its type)
-			'The OAuth2 credential "buildWorkProOAuth2Api" is not connected: open it and click Connect',
-		);
-		expect(result.error?.description).toMatch(/Nothing was sent to BuildWorkPro\.$/);
-		// An error of the node, not of BuildWorkPro: no "Error code" in the editor's details.
-		expect(result.error?.name).toBe('NodeOperationError');
-		expect((result.error as { httpCode?: unknown }).httpCode ?? null).toBeNull();
-		expect(contactRequests(env.sandbox)).toHaveLength(0);
-	});
-});
