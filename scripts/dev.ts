@@ -682,7 +682,7 @@ function tryReport(
     change order ${pipeline.approvedChangeOrder.label} approved, pay apps ${pipeline.approvedPayApp.label} approved and
     ${pipeline.submittedPayApp.label} submitted, invoice ${pipeline.invoice.label}. To try:
     - a BuildWorkPro node "Accept a bid" with Bid ID ${pipeline.sentBid.id}: the recipe "bid accepted → project" runs;
-    - "Approve a pay app" with Pay App ID ${pipeline.submittedPayApp.id}: the recipe "pay application approved → invoice → send" runs;${
+    - "Approve a pay application" with Pay App ID ${pipeline.submittedPayApp.id}: the recipe "pay application approved → invoice → send" runs;${
 			path
 				? `
     - a web-form lead: curl -X POST ${webhookBase}/webhook/${String(path)} -H 'Content-Type: application/json' \\

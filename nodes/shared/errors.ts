@@ -332,7 +332,7 @@ export function oauthNotConnectedError(
 		{
 			itemIndex,
 			description:
-				"An OAuth2 credential gets its access token when you click Connect in it, sign in to BuildWorkPro and approve n8n. Until then it cannot be used: connect it, or set this node's Authentication to API Key and pick an API key credential. Nothing was sent to BuildWorkPro.",
+				"An OAuth2 credential gets its access token when you click Connect in it, sign in to BuildWorkPro and approve n8n. Until then it cannot be used: connect it, or pick an API key credential in this node's Credential field. Nothing was sent to BuildWorkPro.",
 		},
 	);
 }
