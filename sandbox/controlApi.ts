@@ -1,12 +1,15 @@
 /**
  * The test controls under /__sandbox (only with `testControls`): seeding, reset, the request log,
- * faults, rate limits, jobs, storage, documents, webhook deliveries and OAuth. They answer plain
+ * faults, rate limits, jobs, storage, documents, webhook deliveries, OAuth, and the web app's and
+ * scheduler's changes that no API operation makes (resources/appActions.ts). They answer plain
  * JSON (`{data}`, `{ok: true}` or `{error}`), not the API's envelope.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxApp } from './app';
 import { presentContact } from './contacts';
 import { CONTROL_PREFIX, readBody, sendJson } from './http';
+import { ApiError } from './problems';
+import { runAppAction, runScheduler } from './resources/appActions';
 import type { DocumentInput, FaultSpec, JobConfig, SandboxOptions } from './types';
 
 /** Bodies of the test controls may be large (documents as base64). */
@@ -31,6 +34,13 @@ export async function handleControl(
 	try {
 		if (sub === '/oauth' || sub.startsWith('/oauth/'))
 			return sendJson(res, ...app.oauth.control(method, sub.slice('/oauth'.length), body));
+		// What a person does in the web app: POST /app/bids/12/cancel {reason?}.
+		const appAction = /^\/app\/([a-z-]+)\/([1-9]\d{0,14})\/([a-z-]+)$/.exec(sub);
+		if (method === 'POST' && appAction) {
+			const [, family, id, action] = appAction;
+			const data = runAppAction(app.resources, family, Number(id), action, body, tenantParam ?? 1);
+			return sendJson(res, 200, { data });
+		}
 		switch (`${method} ${sub}`) {
 			case 'POST /seed': {
 				// {count, tenantId?} seeds contacts (as always); {family, count, tenantId?} any seedable family.
@@ -98,6 +108,12 @@ export async function handleControl(
 				);
 				return sendJson(res, 201, { data });
 			}
+			case 'POST /scheduler/run': {
+				const now = body.now === undefined ? Date.now() : Date.parse(String(body.now));
+				if (Number.isNaN(now))
+					return sendJson(res, 400, { error: 'now must be an ISO 8601 date-time.' });
+				return sendJson(res, 200, { data: runScheduler(app.resources, now) });
+			}
 			case 'POST /deliver': {
 				if (typeof body.url !== 'string') return sendJson(res, 400, { error: 'url is required.' });
 				return sendJson(res, 200, await app.webhooks.sendDelivery(body as never));
@@ -106,6 +122,8 @@ export async function handleControl(
 				return sendJson(res, 404, { error: `No test control ${method} ${CONTROL_PREFIX}${sub}.` });
 		}
 	} catch (err) {
+		// A record not found, a refused transition or an invalid body keeps the API's status.
+		if (err instanceof ApiError) return sendJson(res, err.status, { error: err.message });
 		return sendJson(res, 400, { error: (err as Error).message });
 	}
 }

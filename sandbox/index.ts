@@ -11,6 +11,7 @@ import { ALL_SCOPES } from './catalog';
 import { SandboxApp } from './app';
 import type { RowError } from './jobs';
 import { handleRequest } from './pipeline';
+import { runAppAction, runScheduler, type ScheduledChange } from './resources/appActions';
 import type { StorageRequest } from './storage';
 import {
 	N8N_LOCAL_REDIRECT_URIS,
@@ -38,6 +39,7 @@ export type * from './types';
 export type { JobStatus, JobType, RowError } from './jobs';
 export type { StorageRequest } from './storage';
 export type { OAuthFamilyView } from './oauth';
+export type { ScheduledChange } from './resources/appActions';
 export { signV1, SIGNATURE_HEADER, EVENT_TYPES } from './webhooks';
 export { ERROR_TYPE_BASE } from './problems';
 export { ALL_SCOPES, costOf } from './catalog';
@@ -117,6 +119,20 @@ export interface Sandbox {
 	storageObject(key: string): { bytes: Buffer; contentType: string; fileName?: string } | undefined;
 	/** The OAuth 2.1 authorization server (sandbox/oauth.ts; docs/sandbox.md). */
 	oauth: SandboxOAuth;
+	/**
+	 * What a person does in BuildWorkPro's web app, which no API operation does: cancel or reopen a
+	 * bid, void a pay app or change order (`family` as in the URL, e.g. 'pay-apps'). Sends its
+	 * webhook; answers the record as GET does; throws the API's 404/409 problem otherwise.
+	 */
+	appAction(
+		family: string,
+		id: number,
+		action: string,
+		body?: Record<string, unknown>,
+		tenantId?: number,
+	): Record<string, unknown>;
+	/** One pass of BuildWorkPro's scheduler as of `now` (default: now): sent bids past validUntil expire. */
+	runScheduler(now?: Date): ScheduledChange[];
 }
 
 export interface SandboxOAuth {
@@ -257,6 +273,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				password: SANDBOX_USER_PASSWORD,
 			},
 		},
+		appAction: (family, id, action, body = {}, tenantId = 1) =>
+			runAppAction(app.resources, family, id, action, body, tenantId),
+		runScheduler: (now) => runScheduler(app.resources, now?.getTime()),
 		storageObject: (key) => {
 			const object = app.storage.get(key);
 			return (

@@ -176,12 +176,12 @@ export class JobsAdapter implements JobData {
 	/** Puts a soft-deleted record back among the live ones; a live one is left as it is. */
 	private restore(job: JobOwner, family: string, id: number): void {
 		const { contacts, resources, webhooks } = this.services;
+		// A restore is announced as an update whose previous_attributes hold the deletion time.
 		if (family === 'contacts') {
+			const deletedAt = contacts.table(job.tenantId).byId.get(id)?.deletedAt ?? null;
 			const contact = contacts.restore(job.tenantId, id);
 			if (contact)
-				webhooks.emit(job.tenantId, 'contact.updated', presentContact(contact), {
-					deletedAt: null,
-				});
+				webhooks.emit(job.tenantId, 'contact.updated', presentContact(contact), { deletedAt });
 			return;
 		}
 		const def = resources.def(family);
@@ -189,6 +189,7 @@ export class JobsAdapter implements JobData {
 		const row = table.byId.get(id);
 		if (!row) throw notFound(`${def.nouns.singular} ${id} not found.`);
 		if (row.deletedAt === null) return;
+		const deletedAt = row.deletedAt;
 		row.deletedAt = null;
 		table.ids.splice(firstIndexAfter(table.ids, row.id), 0, row.id);
 		resources.touch(def, row);
@@ -203,7 +204,7 @@ export class JobsAdapter implements JobData {
 			afterCommit: [],
 			key: { name: key.name, scopes: key.scopes },
 		};
-		resources.emit(ctx, def, 'updated', resources.present(def, row));
+		resources.emit(ctx, def, 'updated', resources.present(def, row), { deletedAt });
 		for (const effect of ctx.afterCommit) effect();
 	}
 }

@@ -1,28 +1,56 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { useFieldLabels } from '../shared/errors';
+import { usableAsToolWith } from './description/tools';
+import { listSearch, loadOptions } from './methods';
 import { fieldLabelOf, resourceOptions, resourceProperties } from './resources';
 
 // A validation error names each field by the label this description gives it.
 useFieldLabels(fieldLabelOf);
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'API Key', value: 'apiKey' },
+			{ name: 'OAuth2', value: 'oAuth2' },
+		],
+		default: 'apiKey',
+	},
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resourceOptions,
+		default: 'contact',
+	},
+	...resourceProperties,
+];
 
 /**
  * BuildWorkPro action node. Declarative: each operation describes its request in `routing`, and
  * the shared transport sends it (pagination, idempotency keys, rate limits, retries, errors).
  */
 export class BuildWorkPro implements INodeType {
+	methods = { listSearch, loadOptions };
+
 	description: INodeTypeDescription = {
 		displayName: 'BuildWorkPro',
 		name: 'buildWorkPro',
 		icon: { light: 'file:buildWorkPro.svg', dark: 'file:buildWorkPro.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Automate BuildWorkPro: contacts and leads, bids, projects, change orders, pay applications, invoices, products, site logs, time entries and more',
 		defaults: { name: 'BuildWorkPro' },
-		usableAsTool: true,
+		// The Tool variant tells the model what each operation does, needs and returns.
+		usableAsTool: usableAsToolWith(properties),
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
@@ -44,26 +72,6 @@ export class BuildWorkPro implements INodeType {
 				'Content-Type': 'application/json',
 			},
 		},
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'apiKey',
-			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resourceOptions,
-				default: 'contact',
-			},
-			...resourceProperties,
-		],
+		properties,
 	};
 }

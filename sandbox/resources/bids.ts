@@ -3,7 +3,8 @@
  * draft → sent (send); draft|sent|expired|rejected → accepted (accept; 409 when already accepted);
  * accepted → draft|sent|expired|rejected (revert-acceptance {status}); accepted bids are locked
  * (PATCH, DELETE and line-item edits answer 409). Where the spec is silent (reject), the sandbox
- * allows draft|sent|expired → rejected: an accepted bid must be reverted first.
+ * allows draft|sent|expired → rejected: an accepted bid must be reverted first. Cancelling,
+ * reopening (web app) and expiring (scheduler) have no API operation: see appActions.ts.
  */
 import { ApiError } from '../problems';
 import {
@@ -226,6 +227,46 @@ export const bids: FamilyDef = {
 			to: 'rejected',
 			apply: (row, _b, now) => (row.v.rejectedAt = now),
 			event: 'rejected',
+		},
+	],
+	// Cancelling and reopening happen in the web app (no API operation; the write schemas only
+	// carry cancelReason, cancelledAt and cancelledFromStatus). Accepted bids are locked: revert
+	// the acceptance first. A reopened bid gets back the status it was cancelled from.
+	appActions: [
+		{
+			name: 'cancel',
+			past: 'cancelled',
+			from: ['draft', 'sent', 'rejected', 'expired'],
+			to: 'cancelled',
+			body: [{ name: 'reason', type: 'string', nullable: true, maxLength: 2000 }],
+			apply: (row, body, now, fromStatus) =>
+				Object.assign(row.v, {
+					cancelledAt: now,
+					cancelReason: body.reason ?? null,
+					cancelledFromStatus: fromStatus,
+				}),
+			event: 'cancelled',
+		},
+		{
+			name: 'reopen',
+			past: 'reopened',
+			from: ['cancelled'],
+			to: (row) => (row.v.cancelledFromStatus as string | null) ?? 'draft',
+			apply: (row) =>
+				Object.assign(row.v, { cancelledAt: null, cancelReason: null, cancelledFromStatus: null }),
+			event: 'reopened',
+		},
+	],
+	// The scheduler expires an offer the customer has not answered by validUntil.
+	scheduledActions: [
+		{
+			name: 'expire',
+			past: 'expired',
+			from: ['sent'],
+			to: 'expired',
+			due: (row, nowMs) =>
+				typeof row.v.validUntil === 'string' && Date.parse(row.v.validUntil) < nowMs,
+			event: 'expired',
 		},
 	],
 	extraOps: [

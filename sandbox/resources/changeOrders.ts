@@ -1,7 +1,8 @@
 /**
  * Change orders. Lifecycle: draft → submitted (submit) → approved (approve {approvedBy?}) or
  * rejected (reject {reason}). Only drafts can be edited ("Update draft change order"); openapi
- * lists no 409 for DELETE, so any change order can be deleted.
+ * lists no 409 for DELETE, so any change order can be deleted. Voiding (→ void) happens in the
+ * web app: see appActions.ts.
  */
 import { date, groupRows, numbered, pick, requireRefs, seedAmount, str, sumCents } from './common';
 import { fromCents } from './money';
@@ -109,6 +110,17 @@ export const changeOrders: FamilyDef = {
 			apply: (row, body, now) =>
 				Object.assign(row.v, { rejectedAt: now, rejectionReason: body.reason }),
 			event: 'rejected',
+		},
+	],
+	// Voiding happens in the web app (no API operation); 'void' is the status the summary names.
+	// Drafts are deleted instead; a void change order no longer counts as approved.
+	appActions: [
+		{
+			name: 'void',
+			past: 'voided',
+			from: ['submitted', 'approved', 'rejected'],
+			to: 'void',
+			event: 'voided',
 		},
 	],
 	seedInput(i, random, store, tenantId) {

@@ -113,6 +113,13 @@ export class ResourceStore implements FamilyStore {
 		return table;
 	}
 
+	tenantIds(family: string): number[] {
+		const prefix = `${family}\u0000`;
+		return [...this.tables.keys()]
+			.filter((key) => key.startsWith(prefix))
+			.map((key) => Number(key.slice(prefix.length)));
+	}
+
 	nextId(family: string): number {
 		const id = (this.sequences.get(family) ?? 0) + 1;
 		this.sequences.set(family, id);

@@ -2,7 +2,8 @@
  * Pay applications (AIA G702-style progress billing). Lifecycle: draft|rejected → submitted
  * (submit) → approved (approve) or rejected (reject {reason}); approved → paid (mark-paid).
  * Drafts (and, the sandbox's judgment, rejected ones being revised) can be edited; only drafts
- * can be deleted ("Delete draft pay application").
+ * can be deleted ("Delete draft pay application"). Voiding (→ voided) happens in the web app:
+ * see appActions.ts.
  *
  * Totals: revisedContractSum = contractSum + changeOrdersTotal; totalCompleted = previouslyBilled
  * + currentBilled + materialsStored; retainageAmount = totalCompleted × retainagePercent;
@@ -165,6 +166,21 @@ export const payApps: FamilyDef = {
 			to: 'paid',
 			apply: (row, _b, now) => (row.v.paidAt = now),
 			event: 'paid',
+		},
+	],
+	// Voiding happens in the web app (no API operation; voidedAt, voidedBy and voidReason are
+	// stored but not answered, as the PayApp schema has no such fields). Drafts are deleted
+	// instead, paid ones stay; a voided pay app is final.
+	appActions: [
+		{
+			name: 'void',
+			past: 'voided',
+			from: ['submitted', 'approved', 'rejected'],
+			to: 'voided',
+			body: [{ name: 'reason', type: 'string', nullable: true, maxLength: 2000 }],
+			apply: (row, body, now) =>
+				Object.assign(row.v, { voidedAt: now, voidReason: body.reason ?? null, voidedBy: null }),
+			event: 'voided',
 		},
 	],
 	seedInput(i, random, store, tenantId) {

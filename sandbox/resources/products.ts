@@ -120,10 +120,12 @@ function findAny(store: FamilyStore, tenantId: number, id: number): Row {
 function restore(store: FamilyStore, ctx: ResourceContext, row: Row): boolean {
 	if (row.deletedAt === null) return false;
 	const table = store.table('products', ctx.tenantId);
+	const deletedAt = row.deletedAt;
 	row.deletedAt = null;
 	table.ids.splice(firstIndexAfter(table.ids, row.id), 0, row.id);
 	store.touch(products, row);
-	store.emit(ctx, products, 'updated', store.present(products, row));
+	// Announced as an update whose previous_attributes hold the deletion time.
+	store.emit(ctx, products, 'updated', store.present(products, row), { deletedAt });
 	return true;
 }
 

@@ -56,6 +56,8 @@ export interface FamilyStore {
 	readonly cursors: CursorCodec;
 	def(name: string): FamilyDef;
 	table(family: string, tenantId: number): RowTable;
+	/** Tenants that have a table of the family. */
+	tenantIds(family: string): number[];
 	nextId(family: string): number;
 	/** A new row with defaults filled in; not yet inserted. */
 	newRow(def: FamilyDef, tenantId: number, values: Record<string, unknown>, nowMs: number): Row;
@@ -149,6 +151,31 @@ export type FamilyAction = Omit<ActionSpec<Row>, 'apply'> & {
 	) => void;
 };
 
+/**
+ * A change only BuildWorkPro's web app or its scheduler makes: openapi.json lists the webhook event
+ * it causes but no operation for it. The sandbox's test controls stand in (sandbox/resources/appActions.ts).
+ */
+export interface AppAction {
+	/** 'cancel', 'reopen', 'void', 'expire'. */
+	name: string;
+	/** Participle for the refusal sentence: 'cancelled'. */
+	past: string;
+	/** Statuses the action may start from. */
+	from: readonly string[];
+	/** Target status, or computed from the row before the change (a reopened bid's former status). */
+	to: string | ((row: Row) => string);
+	body?: readonly FieldSpec[];
+	/** Field changes besides status; `fromStatus` is the status the row had. */
+	apply?: (row: Row, body: Record<string, unknown>, nowIso: string, fromStatus: string) => void;
+	/** Webhook event suffix ('cancelled'). */
+	event: string;
+}
+
+/** A change BuildWorkPro's scheduler makes to every record that has come due (a bid past validUntil). */
+export interface ScheduledAction extends AppAction {
+	due(row: Row, nowMs: number): boolean;
+}
+
 export interface FamilyDef {
 	/** URL segment: 'bids', 'pay-apps'. */
 	name: string;
@@ -169,6 +196,10 @@ export interface FamilyDef {
 	summary?: (rows: Row[], store: FamilyStore, tenantId: number) => unknown;
 	guards?: { patch?: EditGuard; delete?: EditGuard };
 	actions?: FamilyAction[];
+	/** Changes made outside the API (web app, scheduler) that emit webhook events. */
+	appActions?: AppAction[];
+	/** Time-driven changes the scheduler makes (expiring bids), which emit webhook events. */
+	scheduledActions?: ScheduledAction[];
 	extraOps?: Array<Omit<ResourceOperation, 'cost'> & { cost?: number }>;
 	/** Custom create-body parsing (invoices' {invoice, lines}); default validates `fields`. */
 	parseCreate?: (

@@ -53,6 +53,7 @@ describe('the consistency check', () => {
 			reads = ['get'],
 		} = lists;
 		return {
+			spec: bid,
 			option: { name: 'Bid', value: 'bid' },
 			operations: [accept, get],
 			properties: [

@@ -75,8 +75,92 @@ function parametersByOperation(properties: INodeProperties[]): string[] {
 	return lines;
 }
 
-/** The node's description, and the names of its methods, as stable, diffable text. */
-export function dumpNode(node: object): string {
+/** Words for people, which may improve without changing what a saved workflow holds or sends. */
+const DISPLAY_TEXT = new Set([
+	'displayName',
+	'description',
+	'hint',
+	'placeholder',
+	'action',
+	'subtitle',
+]);
+
+/**
+ * The description without its words for people: labels, descriptions, hints, placeholders, and
+ * the names of dropdown choices (their values stay), with the choices in value order (the order
+ * the editor lists them in is display too).
+ */
+function withoutDisplayText(value: unknown): unknown {
+	if (Array.isArray(value)) {
+		const items = value.map(withoutDisplayText);
+		const choices = value.every((item) => item && typeof item === 'object' && 'value' in item);
+		return choices
+			? [...items].sort((a, b) =>
+					String((a as { value: unknown }).value).localeCompare(
+						String((b as { value: unknown }).value),
+					),
+				)
+			: items;
+	}
+	if (!value || typeof value !== 'object') return value;
+	const isChoice = 'value' in value && !('type' in value);
+	return Object.fromEntries(
+		Object.entries(value)
+			.filter(([key]) => !DISPLAY_TEXT.has(key) && !(isChoice && key === 'name'))
+			.map(([key, item]) => [key, withoutDisplayText(item)]),
+	);
+}
+
+type VersionCondition = number | { _cnd?: { gte?: number; lte?: number; eq?: number } };
+
+function matchesVersion(conditions: VersionCondition[], version: number): boolean {
+	return conditions.some((condition) => {
+		if (typeof condition === 'number') return condition === version;
+		const { gte = -Infinity, lte = Infinity, eq } = condition._cnd ?? {};
+		return (eq === undefined || eq === version) && version >= gte && version <= lte;
+	});
+}
+
+/**
+ * The parameters as a node of this version has them: those whose `@version` condition excludes it
+ * are left out (in collections too), and the condition itself, said by the dump's file, is dropped.
+ */
+export function asVersion<T>(value: T, version: number): T {
+	if (Array.isArray(value)) {
+		return value
+			.filter((item) => {
+				const shown = (item as { displayOptions?: { show?: Shown } })?.displayOptions?.show;
+				const conditions = shown?.['@version'] as VersionCondition[] | undefined;
+				return !conditions || matchesVersion(conditions, version);
+			})
+			.map((item) => asVersion(item, version)) as T;
+	}
+	if (!value || typeof value !== 'object') return value;
+	const copy = Object.fromEntries(
+		Object.entries(value).map(([key, item]) => [key, asVersion(item, version)]),
+	) as Record<string, unknown>;
+	const displayOptions = copy.displayOptions as { show?: Shown } | undefined;
+	if (displayOptions?.show?.['@version']) {
+		const { '@version': _version, ...show } = displayOptions.show;
+		const { show: _show, ...rest } = displayOptions;
+		const kept = Object.keys(show).length ? { ...rest, show } : rest;
+		if (Object.keys(kept).length) copy.displayOptions = kept;
+		else delete copy.displayOptions;
+	}
+	return copy as T;
+}
+
+/** The versions a node type offers: [1, 2] for `version: [1, 2]`. */
+export function versionsOf(node: object): number[] {
+	const { version } = (node as { description: INodeTypeDescription }).description;
+	return Array.isArray(version) ? version : [version];
+}
+
+/**
+ * The node's description as a node of `version` has it, and the names of its methods, as stable,
+ * diffable text. `behaviourOnly` leaves out the words for people (see `withoutDisplayText`).
+ */
+export function dumpNode(node: object, { version = 1, behaviourOnly = false } = {}): string {
 	const { description, methods } = node as {
 		description: INodeTypeDescription;
 		methods?: Record<string, Record<string, unknown>>;
@@ -85,5 +169,7 @@ export function dumpNode(node: object): string {
 		Object.entries(methods ?? {}).map(([kind, group]) => [kind, Object.keys(group).sort()]),
 	);
 	const { properties, ...rest } = description;
-	return `${toJson({ description: rest, methods: methodNames }, 1)}\n${parametersByOperation(properties).join('\n')}\n`;
+	const shown = (value: unknown) => (behaviourOnly ? withoutDisplayText(value) : value);
+	const parameters = shown(asVersion(properties, version)) as INodeProperties[];
+	return `${toJson({ description: shown(rest), methods: methodNames }, 1)}\n${parametersByOperation(parameters).join('\n')}\n`;
 }

@@ -101,7 +101,13 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 	const { nodeTypes, credentialTypes } = loadNodeTypes();
 	const typeName = nodeTypes.resolveTypeName(opts.type ?? 'buildWorkPro');
 	const description = nodeTypes.getByName(typeName).description as INodeTypeDescription;
-	const typeVersion = opts.typeVersion ?? latestVersion(description);
+	// Specs describe version 1, what saved workflows run, unless they ask for another
+	// (BWP_NODE_VERSION runs a whole suite on one, e.g. 2).
+	const typeVersion =
+		opts.typeVersion ??
+		(process.env.BWP_NODE_VERSION
+			? Number(process.env.BWP_NODE_VERSION)
+			: Math.min(latestVersion(description), 1));
 	const executionId = opts.executionId ?? nextExecutionId();
 	const mode = opts.mode ?? 'manual';
 

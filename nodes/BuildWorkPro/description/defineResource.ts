@@ -25,6 +25,8 @@ export interface ResourceDeclaration {
 }
 
 export interface DefinedResource {
+	/** What its operations know about it: value, noun, path, ID parameter, parent. */
+	spec: ResourceSpec;
 	/** Its entry in the Resource list. */
 	option: INodePropertyOptions;
 	/** Every operation, generic ones included. */
@@ -71,6 +73,7 @@ export function defineResource(declaration: ResourceDeclaration): DefinedResourc
 		),
 	];
 	return {
+		spec: resource,
 		option: { name, value: resource.value },
 		operations,
 		properties: [

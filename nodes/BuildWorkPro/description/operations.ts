@@ -113,10 +113,26 @@ interface RequestShape {
 	pager?: Pager;
 }
 
+/**
+ * What an operation does, needs and returns, for the AI Agent: n8n describes a tool by its action
+ * ("Accept a bid in BuildWorkPro"), and the Tool variant's actions carry this detail (see
+ * `forTools`). People read the short action in the Operation list instead.
+ */
+const toolDetails = new WeakMap<INodePropertyOptions, string>();
+
+/** The detail an operation's Tool variant tells the model, if the operation has one. */
+export function toolDetailOf(option: INodePropertyOptions): string | undefined {
+	return toolDetails.get(option);
+}
+
 /** An operation whose request the transport sends (retries, pacing, idempotency, errors). */
-export function operation(text: OperationText, request: RequestShape): INodePropertyOptions {
-	return {
+export function operation(
+	{ description: detail, ...text }: OperationText,
+	request: RequestShape,
+): INodePropertyOptions {
+	const option: INodePropertyOptions = {
 		...text,
+		description: text.action,
 		routing: {
 			request: { method: request.method, url: request.url },
 			// n8n passes the built request to `operations.pagination` only when `paginate` is set:
@@ -126,6 +142,8 @@ export function operation(text: OperationText, request: RequestShape): INodeProp
 			operations: { pagination: request.pager ?? sendSingleRequest },
 		},
 	};
+	toolDetails.set(option, detail);
+	return option;
 }
 
 /** An operation whose request its file writes out (a path, checks or pager of its own). */
@@ -169,7 +187,9 @@ export function updateRecord(resource: ResourceSpec, declaration: OperationDecla
 /** BuildWorkPro answers a delete with 204 and no body; the node says which record went. */
 function confirmDeletion(idParameter: string): PostReceive {
 	return async function (this: IExecuteSingleFunctions) {
-		const id = Number(String(this.getNodeParameter(idParameter)).trim());
+		const id = Number(
+			String(this.getNodeParameter(idParameter, '', { extractValue: true })).trim(),
+		);
 		return [{ json: { id, deleted: true }, pairedItem: { item: this.getItemIndex() } }];
 	};
 }
@@ -253,7 +273,9 @@ export function getRecordsByIds(
 
 /** The record's id as the user typed it, as a number. */
 function recordIdOf(context: FileContext, resource: ResourceSpec): number {
-	return Number(String(context.getNodeParameter(resource.idParameter, '')).trim());
+	return Number(
+		String(context.getNodeParameter(resource.idParameter, '', { extractValue: true })).trim(),
+	);
 }
 
 /**

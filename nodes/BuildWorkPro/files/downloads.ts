@@ -324,7 +324,7 @@ async function fileOfNamedJob(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	segment: 'download' | 'errors',
 ): Promise<{ jobId: string; file: DownloadedFile }> {
-	const jobId = String(context.getNodeParameter('jobId', '') ?? '').trim();
+	const jobId = String(context.getNodeParameter('jobId', '', { extractValue: true }) ?? '').trim();
 	const { passthrough } = requestFromRouting(context, requestData);
 	const file = await downloadJobFile(context as unknown as FileContext, jobId, {
 		segment,
@@ -383,7 +383,7 @@ export function exportFiltersProperty(filters: FieldSpec[]): INodeProperties {
 				},
 			};
 			const choices =
-				option.type === 'options' && !option.typeOptions?.loadOptions
+				option.type === 'options' && !option.typeOptions?.loadOptionsMethod
 					? ((option.options ?? []) as INodePropertyOptions[])
 					: undefined;
 			if (!choices) return { ...option, routing };

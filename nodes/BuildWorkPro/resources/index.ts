@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { DefinedResource } from '../description/defineResource';
+import { nodeProperties } from '../description/nodeProperties';
+import { resourcesWithSimplify } from '../routing/simplifiedFields';
 import { auditLogResource } from './auditLog';
 import { bidResource } from './bid';
 import { bidLineItemResource } from './bidLineItem';
@@ -66,8 +68,8 @@ export const resourceOptions: INodePropertyOptions[] = RESOURCES.map(
 	(resource) => resource.option,
 ).sort((a, b) => a.name.localeCompare(b.name));
 
-export const resourceProperties: INodeProperties[] = RESOURCES.flatMap(
-	(resource) => resource.properties,
+export const resourceProperties: INodeProperties[] = nodeProperties(RESOURCES, (resource) =>
+	resourcesWithSimplify().includes(resource),
 );
 
 const FIELD_LABELS = new Map(

@@ -1,6 +1,8 @@
+import { isResourceLocatorValue } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { errorBeforeSending } from '../../shared/errors';
+import { errorBeforeSending, fieldLabel } from '../../shared/errors';
+import { isPlainObject } from '../../shared/objects';
 import type { PreSend } from './hooks';
 
 /**
@@ -15,7 +17,8 @@ export function requirePositiveId(parameter: string, label: string) {
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const raw = this.getNodeParameter(parameter, '') as unknown;
+		// A picked record (version 2's locator) or a typed ID: the ID either way.
+		const raw = this.getNodeParameter(parameter, '', { extractValue: true }) as unknown;
 		const value = String(raw ?? '').trim();
 		if (!/^[1-9]\d*$/.test(value)) {
 			throw errorBeforeSending(
@@ -29,6 +32,45 @@ export function requirePositiveId(parameter: string, label: string) {
 		}
 		return requestOptions;
 	};
+}
+
+/**
+ * Every record picked with a locator (version 2), at the top level or inside a collection, must be
+ * a record ID: a positive whole number. An empty optional one means none and is left to its
+ * routing; an empty required one is refused, as is anything typed By ID that is no ID.
+ */
+export async function checkRecordLocators(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const resource = String(this.getNodeParameter('resource', ''));
+	const check = (path: string, name: string, required: boolean) => {
+		const value = String(this.getNodeParameter(path, '', { extractValue: true }) ?? '').trim();
+		// An optional link left empty (or 0, as in version 1) means none.
+		if ((value === '' || value === '0') && !required) return;
+		// Job IDs are BuildWorkPro's only IDs that are no numbers.
+		if (name === 'jobId' ? value !== '' : /^[1-9]\d*$/.test(value)) return;
+		const label = fieldLabel(name, resource);
+		throw errorBeforeSending(
+			this.getNode(),
+			value === ''
+				? `${label} is empty: pick a record from the list or enter its ID`
+				: `${label} must be a positive whole number, but it is "${value}"`,
+			{
+				itemIndex: this.getItemIndex(),
+				description: `BuildWorkPro IDs are whole numbers such as 1042. Check the ${label} field.`,
+			},
+		);
+	};
+	for (const [name, value] of Object.entries(this.getNode().parameters)) {
+		if (isResourceLocatorValue(value)) check(name, name, true);
+		else if (isPlainObject(value)) {
+			for (const [field, fieldValue] of Object.entries(value)) {
+				if (isResourceLocatorValue(fieldValue)) check(`${name}.${field}`, field, false);
+			}
+		}
+	}
+	return requestOptions;
 }
 
 export async function requireUpdateFields(

@@ -8,7 +8,7 @@ import { requestBuildWorkPro, unwrapEnvelope } from '../../../shared/transport/r
 import { document } from './fields';
 
 const documentIdOf = (context: FileContext) =>
-	Number(String(context.getNodeParameter(document.idParameter, '')).trim());
+	Number(String(context.getNodeParameter(document.idParameter, '', { extractValue: true })).trim());
 
 /**
  * GET /documents/{id}/download answers the file itself; its name and type come from

@@ -6,7 +6,7 @@ import { requireJobId } from './preSend';
 
 /** BuildWorkPro answers 204 without a body; the node says which job went. */
 async function confirmJobDeletion(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-	const id = String(this.getNodeParameter('jobId', '')).trim();
+	const id = String(this.getNodeParameter('jobId', '', { extractValue: true })).trim();
 	return [{ json: { id, deleted: true }, pairedItem: { item: this.getItemIndex() } }];
 }
 

@@ -7,7 +7,7 @@ export async function requireJobId(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const value = String(this.getNodeParameter('jobId', '') ?? '').trim();
+	const value = String(this.getNodeParameter('jobId', '', { extractValue: true }) ?? '').trim();
 	if (value === '') {
 		throw errorBeforeSending(this.getNode(), 'Job ID is empty', {
 			itemIndex: this.getItemIndex(),
