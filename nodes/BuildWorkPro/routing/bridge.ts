@@ -12,6 +12,7 @@ import { nodeSideError } from '../../shared/errors';
 import { isPlainObject } from '../../shared/objects';
 import { requestBuildWorkPro, unwrapEnvelope } from '../../shared/transport/request';
 import type { BuildWorkProRequest } from '../../shared/transport/request';
+import { simplifyItems } from './simplify';
 
 /**
  * The bridge between n8n's declarative engine and the transport. Every operation names a
@@ -141,7 +142,7 @@ export function toItems(data: unknown, itemIndex: number): INodeExecutionData[] 
  * Declarative hook for single-request operations (create, get, update, delete). n8n hands a
  * `routing.operations.pagination` function the fully built request; using that hook for every
  * operation lets the transport send it. Output: the envelope's `data` as items, then the
- * operation's own `routing.output.postReceive` functions, if any.
+ * operation's own `routing.output.postReceive` functions, if any, then Simplify (simplify.ts).
  */
 export async function sendSingleRequest(
 	this: IExecutePaginationFunctions,
@@ -161,5 +162,8 @@ export async function sendSingleRequest(
 			if (typeof action === 'function') items = await action.call(this, items, response);
 		}
 	}
-	return items.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
+	return simplifyItems(this, items).map((item) => ({
+		...item,
+		pairedItem: item.pairedItem ?? { item: itemIndex },
+	}));
 }

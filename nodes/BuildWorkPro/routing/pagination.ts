@@ -11,6 +11,7 @@ import { isObject, isPlainObject } from '../../shared/objects';
 import { requestBuildWorkPro } from '../../shared/transport/request';
 import { openSession } from '../../shared/transport/session';
 import { requestFromRouting, toItems } from './bridge';
+import { compactQuery, simplifyItems } from './simplify';
 
 /** BuildWorkPro's largest cursor page. */
 export const MAX_PAGE_SIZE = 100;
@@ -236,7 +237,8 @@ type PageRequest = (qs: IDataObject, pageNumber: number) => Promise<unknown>;
 
 /**
  * What every list hook shares: the request n8n built, sent page by page through the transport
- * (so every page is paced and retried), one output item per record.
+ * (so every page is paced and retried), one output item per record (simplified when Simplify is
+ * on: see simplify.ts).
  */
 function listHook(
 	follow: (
@@ -252,12 +254,13 @@ function listHook(
 		const request = requestFromRouting(this, requestData);
 		const itemIndex = this.getItemIndex();
 		const session = await openSession(this);
+		const compact = compactQuery(this);
 		const requestPage: PageRequest = async (pageQuery, pageNumber) => {
 			const answer = await requestBuildWorkPro(
 				this,
 				{
 					...request,
-					qs: { ...(request.qs ?? {}), ...pageQuery },
+					qs: { ...(request.qs ?? {}), ...compact, ...pageQuery },
 					note: pageNumber > 1 ? `While fetching page ${pageNumber} of the list.` : undefined,
 				},
 				session,
@@ -278,7 +281,7 @@ function listHook(
 				itemIndex,
 			});
 		const records = await follow(requestPage, parseLimit(requestData.maxResults), fail);
-		return toItems(records, itemIndex);
+		return simplifyItems(this, toItems(records, itemIndex));
 	};
 }
 
