@@ -311,6 +311,35 @@ describe.each(NODE_VERSIONS)('the BuildWorkPro node, version %i, in a workflow',
 		}),
 	);
 
+	// Version 2's Simplify, on by default: the fields people read first, not the whole record.
+	if (version === 2)
+		it(
+			'Get Many with Simplify on (the default) gives at most ten fields of each contact, its ID among them, and asks BuildWorkPro for compact items',
+			step(async () => {
+				const since = lastSeq();
+				const items = succeeded(
+					await runContactWorkflow(
+						'Get all contacts, simplified',
+						{ operation: 'getAll', returnAll: true },
+						version,
+					),
+				);
+				const stored = new Map(stack.sandbox.contacts().map((contact) => [contact.id, contact]));
+				expect(items).toHaveLength(stored.size);
+				for (const item of items) {
+					const fields = Object.keys(item);
+					expect(fields).toContain('id');
+					expect(fields.length).toBeLessThanOrEqual(10);
+					// What is kept is the record's own values.
+					const record = JSON.parse(JSON.stringify(stored.get(item.id as number)));
+					expect(item).toEqual(Object.fromEntries(fields.map((field) => [field, record[field]])));
+				}
+				const lists = apiRequests('GET', '/api/v1/contacts', since);
+				expect(lists.length).toBeGreaterThan(1);
+				expect(lists.map((entry) => entry.query.compact)).toEqual(lists.map(() => 'true'));
+			}),
+		);
+
 	let createdId: number;
 
 	it(
@@ -393,6 +422,28 @@ describe.each(NODE_VERSIONS)('the BuildWorkPro node, version %i, in a workflow',
 			expect(apiRequests('GET', `/api/v1/contacts/${createdId}`, since)).toHaveLength(1);
 		}),
 	);
+
+	if (version === 2)
+		it(
+			'Get with Simplify on (the default) gives at most ten fields of the contact, its ID among them',
+			step(async () => {
+				const [fetched] = succeeded(
+					await runContactWorkflow(
+						'Get a contact, simplified',
+						{ operation: 'get', contactId: recordId(version, createdId) },
+						version,
+					),
+				);
+				const stored = JSON.parse(
+					JSON.stringify(stack.sandbox.contacts().find((contact) => contact.id === createdId)),
+				);
+				const fields = Object.keys(fetched);
+				expect(fields).toContain('id');
+				expect(fields.length).toBeLessThanOrEqual(10);
+				expect(fields.length).toBeLessThan(Object.keys(stored).length);
+				expect(fetched).toEqual(Object.fromEntries(fields.map((field) => [field, stored[field]])));
+			}),
+		);
 
 	it(
 		'Update changes only the given fields',
