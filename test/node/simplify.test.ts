@@ -6,12 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type {
-	IDataObject,
-	INodeParameters,
-	INodeProperties,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import {
 	COMPACT_LISTS,
@@ -22,7 +17,6 @@ import {
 } from '../../nodes/BuildWorkPro/description/simplifiedFields';
 import { RESOURCES } from '../../nodes/BuildWorkPro/resources';
 import { simplifyRecord } from '../../nodes/BuildWorkPro/routing/simplify';
-import { loadNodeTypes } from '../harness';
 import { Receiver } from '../sandbox/receiver';
 import { apiRequests, runResource, sandboxApi, useSandbox } from './support';
 
@@ -31,31 +25,6 @@ const openapiPath = resolve(
 	process.env.BWP_SHARED_DIR ?? resolve(repoRoot, '..', 'shared', 'buildworkpro'),
 	'openapi.json',
 );
-
-/**
- * The Simplify switch as version 2 shows it. Until the node's description has it, the specs add
- * it to this file's copy of the description (n8n drops parameters a description does not have).
- */
-function withSimplifyParameter(): void {
-	const description = loadNodeTypes().nodeTypes.getByName('buildWorkPro')
-		.description as INodeTypeDescription;
-	if (description.properties.some((property) => property.name === 'simplify')) return;
-	description.version = [1, 2];
-	const simplify: INodeProperties = {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		displayOptions: {
-			show: {
-				'@version': [{ _cnd: { gte: 2 } }],
-				resource: resourcesWithSimplify(),
-				operation: ['get', 'getAll'],
-			},
-		},
-	};
-	description.properties.push(simplify);
-}
 
 describe('simplifyRecord', () => {
 	it('keeps only the listed fields, in the order of the list', () => {
@@ -299,7 +268,6 @@ const CASES: Case[] = [
 ];
 
 beforeAll(async () => {
-	withSimplifyParameter();
 	receiver = await new Receiver().start();
 });
 afterAll(async () => {

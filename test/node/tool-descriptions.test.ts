@@ -48,7 +48,9 @@ it('keeps the Tool variant out of the description n8n sends as JSON', () => {
 	expect(toolDescription.properties).not.toBe(node.description.properties);
 });
 
-it.each(operations.map(({ resource, option }) => [`${resource}.${option.value}`, resource, option]))(
+it.each(
+	operations.map(({ resource, option }) => [`${resource}.${option.value}`, resource, option]),
+)(
 	'%s tells the model what it does, needs and returns, and people a short action',
 	(_key, resource, option) => {
 		const { action, value, description } = option as INodePropertyOptions;

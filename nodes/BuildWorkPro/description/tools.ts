@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { toolDetailOf } from './operations';
+import { simplifiedFieldsText } from './simplifiedFields';
 
 /**
  * The parameters of the node's Tool variant (what an AI Agent calls). n8n describes a tool to the
@@ -14,20 +15,25 @@ import { toolDetailOf } from './operations';
  * editor and the node creator stay readable and the description n8n sends stays small.
  */
 export function forTools(properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) =>
-		property.name === 'operation'
-			? {
-					...property,
-					options: (property.options as INodePropertyOptions[]).map((option) => {
-						const detail = toolDetailOf(option);
-						// n8n appends " in BuildWorkPro": no full stop before it.
-						return detail
-							? { ...option, action: `${option.action}: ${detail.replace(/\.$/, '')}` }
-							: option;
-					}),
-				}
-			: property,
-	);
+	return properties.map((property) => {
+		if (property.name !== 'operation') return property;
+		const resource = String(property.displayOptions?.show?.resource?.[0]);
+		const fields = simplifiedFieldsText(resource);
+		return {
+			...property,
+			options: (property.options as INodePropertyOptions[]).map((option) => {
+				const detail = toolDetailOf(option);
+				if (!detail) return option;
+				const simplified =
+					fields && (option.value === 'get' || option.value === 'getAll')
+						? ` With Simplify on (node version 2's default) each record has only: ${fields}.`
+						: '';
+				// n8n appends " in BuildWorkPro": no full stop before it.
+				const told = `${detail}${simplified}`.replace(/\.$/, '');
+				return { ...option, action: `${option.action}: ${told}` };
+			}),
+		};
+	});
 }
 
 /**

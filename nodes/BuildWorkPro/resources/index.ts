@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { DefinedResource } from '../description/defineResource';
 import { nodeProperties } from '../description/nodeProperties';
+import { resourcesWithSimplify } from '../description/simplifiedFields';
 import { auditLogResource } from './auditLog';
 import { bidResource } from './bid';
 import { bidLineItemResource } from './bidLineItem';
@@ -67,17 +68,8 @@ export const resourceOptions: INodePropertyOptions[] = RESOURCES.map(
 	(resource) => resource.option,
 ).sort((a, b) => a.name.localeCompare(b.name));
 
-export const resourceProperties: INodeProperties[] = nodeProperties(
-	RESOURCES,
-	// Until the chosen fields are listed per resource: every resource with Get and Get Many.
-	(resource) =>
-		RESOURCES.some(
-			(defined) =>
-				defined.spec.value === resource &&
-				['get', 'getAll'].every((value) =>
-					defined.operations.some((operation) => operation.option.value === value),
-				),
-		),
+export const resourceProperties: INodeProperties[] = nodeProperties(RESOURCES, (resource) =>
+	resourcesWithSimplify().includes(resource),
 );
 
 const FIELD_LABELS = new Map(
