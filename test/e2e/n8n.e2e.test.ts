@@ -25,6 +25,13 @@ import {
 } from '../../e2e/lib/n8nWorkflows';
 import { groupAlive, waitFor } from '../../e2e/lib/process';
 import { packageName } from '../../e2e/lib/communityPackage';
+import {
+	NODE_VERSIONS,
+	linkId,
+	recordId,
+	wholeRecords,
+	type NodeVersion,
+} from '../../e2e/lib/nodeVersions';
 import { resourceOptions } from '../../nodes/BuildWorkPro/resources';
 
 interface NodeTypeDescription {
@@ -80,10 +87,6 @@ const manualTrigger = (): WorkflowNode => ({
 	typeVersion: 1,
 });
 
-/** The action node's versions: 1 is what saved workflows run, 2 what the editor adds today. */
-const NODE_VERSIONS = [1, 2] as const;
-type NodeVersion = (typeof NODE_VERSIONS)[number];
-
 function buildWorkPro(
 	name: string,
 	parameters: Record<string, unknown>,
@@ -98,22 +101,6 @@ function buildWorkPro(
 		credentials: { buildWorkProApi: { id: credential.id, name: credential.name } },
 	};
 }
-
-/**
- * A record ID as each version's parameter holds it: version 1 as text, version 2 as a resource
- * locator in its By ID mode (what the editor saves when an ID is typed in).
- */
-function recordId(version: NodeVersion, id: string | number): unknown {
-	return version === 1 ? String(id) : { __rl: true, mode: 'id', value: String(id) };
-}
-
-/** A link to another record inside Update Fields: a number field in version 1, a locator in 2. */
-function linkId(version: NodeVersion, id: number | string): unknown {
-	return version === 1 ? id : { __rl: true, mode: 'id', value: String(id) };
-}
-
-/** Version 2's Get and Get Many simplify by default; the checks of whole records turn it off. */
-const wholeRecords = (version: NodeVersion) => (version === 1 ? {} : { simplify: false });
 
 /** Version 1's workflow names as they always were; version 2's marked. */
 const named = (version: NodeVersion, name: string) =>
