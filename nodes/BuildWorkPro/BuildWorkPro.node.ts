@@ -3,6 +3,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { useFieldLabels } from '../shared/errors';
 import { usableAsToolWith } from './description/tools';
+import { listSearch, loadOptions } from './methods';
 import { fieldLabelOf, resourceOptions, resourceProperties } from './resources';
 
 // A validation error names each field by the label this description gives it.
@@ -35,6 +36,8 @@ const properties: INodeProperties[] = [
  * the shared transport sends it (pagination, idempotency keys, rate limits, retries, errors).
  */
 export class BuildWorkPro implements INodeType {
+	methods = { listSearch, loadOptions };
+
 	description: INodeTypeDescription = {
 		displayName: 'BuildWorkPro',
 		name: 'buildWorkPro',

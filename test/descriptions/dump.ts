@@ -125,7 +125,7 @@ function matchesVersion(conditions: VersionCondition[], version: number): boolea
  * The parameters as a node of this version has them: those whose `@version` condition excludes it
  * are left out (in collections too), and the condition itself, said by the dump's file, is dropped.
  */
-function asVersion<T>(value: T, version: number): T {
+export function asVersion<T>(value: T, version: number): T {
 	if (Array.isArray(value)) {
 		return value
 			.filter((item) => {

@@ -266,7 +266,7 @@ describe.each([2, 1] as const)('the examples on node version %i', (version) => {
 });
 
 describe("dropdowns loaded from the user's BuildWorkPro account", () => {
-	/** What the editor asks n8n for when a dropdown with loadOptions opens. */
+	/** What the editor asks n8n for when a dropdown with a load-options method opens. */
 	async function dropdown(resource: string, operation: string, parameter: string) {
 		const nodeTypes = (await stack.client.send('GET', '/types/nodes.json')) as Array<{
 			name: string;
@@ -290,7 +290,7 @@ describe("dropdowns loaded from the user's BuildWorkPro account", () => {
 				nodeTypeAndVersion: { name: node.name, version: 1 },
 				currentNodeParameters: { authentication: 'apiKey', resource, operation },
 				credentials: { buildWorkProApi: { id: stack.credential.id, name: stack.credential.name } },
-				loadOptions: property.typeOptions.loadOptions,
+				methodName: property.typeOptions.loadOptionsMethod,
 			},
 		);
 	}

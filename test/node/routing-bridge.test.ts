@@ -17,6 +17,7 @@ import type {
 } from 'n8n-workflow';
 
 import { BuildWorkPro } from '../../nodes/BuildWorkPro/BuildWorkPro.node';
+import { loadOptions } from '../../nodes/BuildWorkPro/methods';
 import { sendSingleRequest } from '../../nodes/BuildWorkPro/routing/bridge';
 import type { Pager } from '../../nodes/BuildWorkPro/routing/hooks';
 import { fetchAllPages } from '../../nodes/BuildWorkPro/routing/pagination';
@@ -184,17 +185,14 @@ describe("the node's own operations use only what the bridge runs", () => {
 		}
 	});
 
-	it("record pickers (loadOptions) keep their declarative steps: n8n's own routing runs those", () => {
-		const pickers = allProperties(description.properties)
-			.map((property) => property.typeOptions?.loadOptions?.routing)
-			.filter((routing) => routing?.output?.postReceive !== undefined);
+	it("record pickers load through our methods (and so the transport), never n8n's routing engine", () => {
+		const pickers = allProperties(description.properties).filter(
+			(property) => property.typeOptions?.loadOptions || property.typeOptions?.loadOptionsMethod,
+		);
 		expect(pickers.length).toBeGreaterThan(0);
-		for (const routing of pickers) {
-			const steps = routing?.output?.postReceive ?? [];
-			expect(steps.map((step) => (typeof step === 'function' ? step.name : step.type))).toEqual(
-				expect.arrayContaining(['rootProperty', 'setKeyValue']),
-			);
-			expect(routing?.operations?.pagination).toBeUndefined();
+		for (const picker of pickers) {
+			expect([picker.name, picker.typeOptions?.loadOptions]).toEqual([picker.name, undefined]);
+			expect(Object.keys(loadOptions)).toContain(picker.typeOptions?.loadOptionsMethod);
 		}
 	});
 });

@@ -1,9 +1,9 @@
 import type { FieldSpec } from './fields';
-import { recordOptions } from './fields';
 
 /**
  * Fields that pick one of the tenant's own records (lead stages, users) from a dropdown loaded
- * from BuildWorkPro; an expression can still give the ID.
+ * from BuildWorkPro by the node's load-options methods (methods/loadOptions.ts), through the
+ * transport; an expression can still give the ID.
  */
 
 export function leadStageChoice(
@@ -15,7 +15,7 @@ export function leadStageChoice(
 		name,
 		displayName,
 		kind: 'dynamicOptions',
-		loadOptions: recordOptions('/lead-stages'),
+		loadOptionsMethod: 'getLeadStages',
 		description,
 	};
 }
@@ -25,11 +25,7 @@ export function userChoice(name: string, displayName: string, description?: stri
 		name,
 		displayName,
 		kind: 'dynamicOptions',
-		loadOptions: recordOptions(
-			'/users',
-			'={{ [$responseItem.firstName, $responseItem.lastName].filter(Boolean).join(" ") || $responseItem.username }}',
-			true,
-		),
+		loadOptionsMethod: 'getUsers',
 		description,
 	};
 }

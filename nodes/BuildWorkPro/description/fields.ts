@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { ILoadOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ResourceSpec } from './resource';
 import { DEFAULT_MAX_WAIT_SECONDS } from '../../shared/transport/session';
@@ -25,7 +25,7 @@ export type FieldKind =
 	| 'dateTime'
 	/** One of `options`. */
 	| 'options'
-	/** One of the records a `loadOptions` request lists (lead stages, users); expressions still work. */
+	/** One of the records a load-options method lists (lead stages, users); expressions still work. */
 	| 'dynamicOptions';
 
 export interface FieldSpec {
@@ -40,7 +40,8 @@ export interface FieldSpec {
 	updateDescription?: string;
 	placeholder?: string;
 	options?: INodePropertyOptions[];
-	loadOptions?: ILoadOptions;
+	/** The node's `methods.loadOptions` method that lists the choices of a `dynamicOptions` field. */
+	loadOptionsMethod?: string;
 	default?: string | number | boolean;
 }
 
@@ -101,7 +102,7 @@ function editor(spec: FieldSpec): Omit<INodeProperties, 'displayName' | 'name'> 
 			return {
 				...base,
 				type: 'options',
-				typeOptions: { loadOptions: spec.loadOptions },
+				typeOptions: { loadOptionsMethod: spec.loadOptionsMethod },
 				default: spec.default ?? '',
 				description: spec.description
 					? `${spec.description} ${DYNAMIC_OPTIONS_HINT}.`
@@ -305,29 +306,6 @@ export function optionsProperties(
 		...options(mutations, [idempotencyKeyOption, maxWaitOption]),
 		...options(reads, [maxWaitOption]),
 	];
-}
-
-/**
- * Lists for dropdowns of tenant-defined records: `{ data: [{ id, name }] }` → options. A paged
- * list gives its first (largest) page; more than 100 choices are better typed as an ID anyway.
- */
-export function recordOptions(
-	path: string,
-	label = '={{ $responseItem.name }}',
-	paged = false,
-): ILoadOptions {
-	return {
-		routing: {
-			request: { method: 'GET', url: path, ...(paged ? { qs: { limit: 100 } } : {}) },
-			output: {
-				postReceive: [
-					{ type: 'rootProperty', properties: { property: 'data' } },
-					{ type: 'setKeyValue', properties: { name: label, value: '={{ $responseItem.id }}' } },
-					{ type: 'sort', properties: { key: 'name' } },
-				],
-			},
-		},
-	};
 }
 
 /** The IDs of a get-many lookup (`getByIds`). */

@@ -1,7 +1,8 @@
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { listSearchOf } from '../methods/listSearch';
+import type { ListSearchMode } from '../methods/listSearch';
 import { checkRecordLocators } from '../routing/preSend';
-import { lineage, plural } from './resource';
 import type { ResourceSpec } from './resource';
 
 /**
@@ -16,56 +17,12 @@ import type { ResourceSpec } from './resource';
 export const LOCATOR_VERSIONS = [2];
 const PLAIN_VERSIONS = [1];
 
-/** The resource whose records a link field names, by the field's name (the API's). */
-const LINKED_RESOURCE: Record<string, string> = {
-	bidId: 'bid',
-	changeOrderId: 'changeOrder',
-	componentProductId: 'product',
-	contactId: 'contact',
-	endpointId: 'webhookEndpoint',
-	invoiceId: 'invoice',
-	leadId: 'lead',
-	parentContactId: 'contact',
-	payAppId: 'payApp',
-	productId: 'product',
-	projectId: 'project',
-	templateId: 'projectTemplate',
-};
-
-/** The list search that offers a resource's records: 'bidLineItem' → 'searchBidLineItems'. */
-export function searchMethodOf(resource: string): string {
-	return `search${resource.charAt(0).toUpperCase()}${plural(resource.slice(1))}`;
-}
-
-/** Every list search the description uses, by resource. */
-export function searchedResources(properties: INodeProperties[]): string[] {
-	const methods = new Set<string>();
-	const visit = (
-		items: ReadonlyArray<INodeProperties | INodePropertyOptions | INodePropertyCollection>,
-	) => {
-		for (const item of items) {
-			if ('modes' in item && item.modes) {
-				for (const mode of item.modes) {
-					const method = mode.typeOptions?.searchListMethod;
-					if (method) methods.add(method);
-				}
-			}
-			if ('options' in item && Array.isArray(item.options)) visit(item.options);
-			if ('values' in item && Array.isArray(item.values)) visit(item.values);
-		}
-	};
-	visit(properties);
-	return [...methods].sort();
-}
-
 const isPlainId = (property: INodeProperties) =>
 	property.type === 'string' || property.type === 'number';
 
-/** The resource whose records this top-level parameter of `resource` names, if it names one. */
-function recordOf(property: INodeProperties, resource: ResourceSpec): string | undefined {
-	if (!isPlainId(property)) return undefined;
-	const own = lineage(resource).find((record) => record.idParameter === property.name);
-	return own ? own.value : LINKED_RESOURCE[property.name];
+/** How version 2 lists the records a parameter of `resource` names, if it names records. */
+function listOf(property: INodeProperties, resource: ResourceSpec): ListSearchMode | undefined {
+	return isPlainId(property) ? listSearchOf(resource.value, property.name) : undefined;
 }
 
 function withVersions(property: INodeProperties, versions: number[]): INodeProperties {
@@ -100,7 +57,7 @@ function locatorRouting(routing: INodeProperties['routing']): INodeProperties['r
 }
 
 /** The version-2 form of an ID parameter: a resource locator listing `record`'s records. */
-function locatorOf(property: INodeProperties, record: string): INodeProperties {
+function locatorOf(property: INodeProperties, list: ListSearchMode): INodeProperties {
 	const { displayName, name, required, description, displayOptions, placeholder, routing } =
 		property;
 	return {
@@ -116,7 +73,7 @@ function locatorOf(property: INodeProperties, record: string): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: searchMethodOf(record), searchable: true },
+				typeOptions: { searchListMethod: list.method, searchable: list.searchable },
 			},
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: placeholder ?? '1042' },
 		],
@@ -125,15 +82,15 @@ function locatorOf(property: INodeProperties, record: string): INodeProperties {
 }
 
 /** A collection whose link fields are locators in version 2 (each field once per version). */
-function withLinkedLocators(collection: INodeProperties): INodeProperties {
+function withLinkedLocators(collection: INodeProperties, resource: ResourceSpec): INodeProperties {
 	let changed = false;
 	const options = (collection.options as INodeProperties[]).flatMap((option) => {
-		const record = isPlainId(option) ? LINKED_RESOURCE[option.name] : undefined;
-		if (!record) return [option];
+		const list = listOf(option, resource);
+		if (!list) return [option];
 		changed = true;
 		return [
 			withVersions(option, PLAIN_VERSIONS),
-			withVersions(locatorOf(option, record), LOCATOR_VERSIONS),
+			withVersions(locatorOf(option, list), LOCATOR_VERSIONS),
 		];
 	});
 	return changed ? { ...collection, options } : collection;
@@ -145,12 +102,12 @@ export function withRecordLocators(
 	properties: INodeProperties[],
 ): INodeProperties[] {
 	return properties.flatMap((property) => {
-		if (property.type === 'collection') return [withLinkedLocators(property)];
-		const record = recordOf(property, resource);
-		if (!record) return [property];
+		if (property.type === 'collection') return [withLinkedLocators(property, resource)];
+		const list = listOf(property, resource);
+		if (!list) return [property];
 		return [
 			withVersions(property, PLAIN_VERSIONS),
-			withVersions(locatorOf(property, record), LOCATOR_VERSIONS),
+			withVersions(locatorOf(property, list), LOCATOR_VERSIONS),
 		];
 	});
 }

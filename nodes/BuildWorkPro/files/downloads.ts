@@ -383,7 +383,7 @@ export function exportFiltersProperty(filters: FieldSpec[]): INodeProperties {
 				},
 			};
 			const choices =
-				option.type === 'options' && !option.typeOptions?.loadOptions
+				option.type === 'options' && !option.typeOptions?.loadOptionsMethod
 					? ((option.options ?? []) as INodePropertyOptions[])
 					: undefined;
 			if (!choices) return { ...option, routing };

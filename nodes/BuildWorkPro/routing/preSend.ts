@@ -48,7 +48,8 @@ export async function checkRecordLocators(
 		const value = String(this.getNodeParameter(path, '', { extractValue: true }) ?? '').trim();
 		// An optional link left empty (or 0, as in version 1) means none.
 		if ((value === '' || value === '0') && !required) return;
-		if (/^[1-9]\d*$/.test(value)) return;
+		// Job IDs are BuildWorkPro's only IDs that are no numbers.
+		if (name === 'jobId' ? value !== '' : /^[1-9]\d*$/.test(value)) return;
 		const label = fieldLabel(name, resource);
 		throw errorBeforeSending(
 			this.getNode(),
