@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 
 import { startStack, type Stack } from '../../e2e/lib/stack';
 import { packageName } from '../../e2e/lib/communityPackage';
+import { NODE_VERSIONS } from '../../e2e/lib/nodeVersions';
 import {
 	importWorkflow,
 	listExecutions,
@@ -265,65 +266,71 @@ describe.each([2, 1] as const)('the examples on node version %i', (version) => {
 	);
 });
 
-describe("dropdowns loaded from the user's BuildWorkPro account", () => {
-	/** What the editor asks n8n for when a dropdown with a load-options method opens. */
-	async function dropdown(resource: string, operation: string, parameter: string) {
-		const nodeTypes = (await stack.client.send('GET', '/types/nodes.json')) as Array<{
-			name: string;
-			properties: Array<Record<string, any>>;
-		}>;
-		const node = nodeTypes.find((type) => type.name === 'n8n-nodes-buildworkpro.buildWorkPro')!;
-		const [top, nested] = parameter.split('.');
-		const field = node.properties.find(
-			(candidate) =>
-				candidate.name === top &&
-				candidate.displayOptions?.show?.resource?.includes(resource) &&
-				candidate.displayOptions?.show?.operation?.includes(operation),
-		)!;
-		const property = nested
-			? field.options.find((option: { name: string }) => option.name === nested)
-			: field;
-		return await stack.client.post<Array<{ name: string; value: number }>>(
-			'/dynamic-node-parameters/options',
-			{
-				path: `parameters.${parameter}`,
-				nodeTypeAndVersion: { name: node.name, version: 1 },
-				currentNodeParameters: { authentication: 'apiKey', resource, operation },
-				credentials: { buildWorkProApi: { id: stack.credential.id, name: stack.credential.name } },
-				methodName: property.typeOptions.loadOptionsMethod,
-			},
-		);
-	}
-
-	it(
-		"Lead → Create's Stage lists the pipeline's stages by name, valued by ID",
-		step(async () => {
-			const stages = (await api('GET', '/lead-stages')) as Array<{ id: number; name: string }>;
-			const options = await dropdown('lead', 'create', 'stageId');
-			expect(options.map((option) => option.value).sort()).toEqual(
-				stages.map((stage) => stage.id).sort(),
-			);
-			expect(options.map((option) => option.name)).toEqual(
-				[...stages.map((stage) => stage.name)].sort((a, b) => a.localeCompare(b)),
-			);
-		}),
-	);
-
-	it(
-		"Project → Create's Assigned To lists the account's users by name",
-		step(async () => {
-			const users = (await api('GET', '/users')) as Array<{
-				id: number;
-				firstName: string;
-				lastName: string;
+describe.each(NODE_VERSIONS)(
+	"dropdowns loaded from the user's BuildWorkPro account, node version %i",
+	(version) => {
+		/** What the editor asks n8n for when a dropdown with a load-options method opens. */
+		async function dropdown(resource: string, operation: string, parameter: string) {
+			const nodeTypes = (await stack.client.send('GET', '/types/nodes.json')) as Array<{
+				name: string;
+				properties: Array<Record<string, any>>;
 			}>;
-			const options = await dropdown('project', 'create', 'additionalFields.assignedTo');
-			expect(options.map((option) => option.value).sort()).toEqual(
-				users.map((user) => user.id).sort(),
+			const node = nodeTypes.find((type) => type.name === 'n8n-nodes-buildworkpro.buildWorkPro')!;
+			const [top, nested] = parameter.split('.');
+			const field = node.properties.find(
+				(candidate) =>
+					candidate.name === top &&
+					candidate.displayOptions?.show?.resource?.includes(resource) &&
+					candidate.displayOptions?.show?.operation?.includes(operation) &&
+					(candidate.displayOptions?.show?.['@version']?.includes(version) ?? true),
+			)!;
+			const property = nested
+				? field.options.find((option: { name: string }) => option.name === nested)
+				: field;
+			return await stack.client.post<Array<{ name: string; value: number }>>(
+				'/dynamic-node-parameters/options',
+				{
+					path: `parameters.${parameter}`,
+					nodeTypeAndVersion: { name: node.name, version },
+					currentNodeParameters: { authentication: 'apiKey', resource, operation },
+					credentials: {
+						buildWorkProApi: { id: stack.credential.id, name: stack.credential.name },
+					},
+					methodName: property.typeOptions.loadOptionsMethod,
+				},
 			);
-			expect(options.map((option) => option.name)).toContain(
-				`${users[0].firstName} ${users[0].lastName}`,
-			);
-		}),
-	);
-});
+		}
+
+		it(
+			"Lead → Create's Stage lists the pipeline's stages by name, valued by ID",
+			step(async () => {
+				const stages = (await api('GET', '/lead-stages')) as Array<{ id: number; name: string }>;
+				const options = await dropdown('lead', 'create', 'stageId');
+				expect(options.map((option) => option.value).sort()).toEqual(
+					stages.map((stage) => stage.id).sort(),
+				);
+				expect(options.map((option) => option.name)).toEqual(
+					[...stages.map((stage) => stage.name)].sort((a, b) => a.localeCompare(b)),
+				);
+			}),
+		);
+
+		it(
+			"Project → Create's Assigned To lists the account's users by name",
+			step(async () => {
+				const users = (await api('GET', '/users')) as Array<{
+					id: number;
+					firstName: string;
+					lastName: string;
+				}>;
+				const options = await dropdown('project', 'create', 'additionalFields.assignedTo');
+				expect(options.map((option) => option.value).sort()).toEqual(
+					users.map((user) => user.id).sort(),
+				);
+				expect(options.map((option) => option.name)).toContain(
+					`${users[0].firstName} ${users[0].lastName}`,
+				);
+			}),
+		);
+	},
+);
