@@ -87,6 +87,8 @@ async function pickerPage(
 	methodName: string,
 	filter?: string,
 	paginationToken?: string | number,
+	/** The node's other parameters as they are set (a line item's bid). */
+	others: Record<string, unknown> = {},
 ): Promise<ListPage> {
 	const [top, nested] = parameter.split('.');
 	const empty = { __rl: true, mode: 'list', value: '' };
@@ -97,6 +99,7 @@ async function pickerPage(
 			authentication: 'apiKey',
 			resource,
 			operation,
+			...others,
 			[top]: nested ? { [nested]: empty } : empty,
 		},
 		credentials: { buildWorkProApi: { id: stack.credential.id, name: stack.credential.name } },
@@ -133,16 +136,15 @@ async function allPickerPages(
 async function apiRecords(
 	path: string,
 	query: Record<string, string>,
-	paging: 'cursor' | 'page',
+	paging: 'cursor' | 'page' | 'whole',
 ): Promise<Array<Record<string, any>>> {
 	const records: Array<Record<string, any>> = [];
 	let cursor: string | undefined;
 	for (let page = 1; page <= 50; page++) {
 		const params = new URLSearchParams({
 			...query,
-			...(paging === 'cursor'
-				? { limit: '100', ...(cursor ? { cursor } : {}) }
-				: { page: String(page), pageSize: '100' }),
+			...(paging === 'cursor' ? { limit: '100', ...(cursor ? { cursor } : {}) } : {}),
+			...(paging === 'page' ? { page: String(page), pageSize: '100' } : {}),
 		});
 		const response = await fetch(`${stack.sandbox.baseUrl}${path}?${params}`, {
 			headers: { authorization: `Bearer ${stack.sandbox.keys.full}` },
@@ -150,10 +152,10 @@ async function apiRecords(
 		if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
 		const body = (await response.json()) as {
 			data: Array<Record<string, any>>;
-			meta: { pagination: { cursor?: string | null; has_more?: boolean } };
+			meta?: { pagination?: { cursor?: string | null; has_more?: boolean } };
 		};
 		records.push(...body.data);
-		if (!body.meta.pagination.has_more) return records;
+		if (paging === 'whole' || !body.meta?.pagination?.has_more) return records;
 		cursor = body.meta.pagination.cursor ?? undefined;
 	}
 	throw new Error(`GET ${path} did not end within 50 pages`);
@@ -287,6 +289,46 @@ describe.each(FAMILIES)(
 		);
 	},
 );
+
+describe("a list that needs another record first: Bid Line Item → Update's line item (searchBidLineItems)", () => {
+	it(
+		'is empty until a bid is picked, then lists exactly that bid’s line items',
+		step(async () => {
+			const { results: bids } = await pickerPage(
+				'bidLineItem',
+				'update',
+				'bidId',
+				'searchBids',
+				'Harbor',
+			);
+			const bid = bids[0];
+			const lines = await apiRecords(`/bids/${bid.value}/line-items`, {}, 'whole');
+			expect(lines.length).toBeGreaterThan(0);
+
+			const before = await pickerPage('bidLineItem', 'update', 'lineItemId', 'searchBidLineItems');
+			expect(before.results).toEqual([]);
+
+			const picked = {
+				__rl: true,
+				mode: 'list',
+				value: String(bid.value),
+				cachedResultName: bid.name,
+			};
+			const after = await pickerPage(
+				'bidLineItem',
+				'update',
+				'lineItemId',
+				'searchBidLineItems',
+				undefined,
+				undefined,
+				{ bidId: picked },
+			);
+			expect(ids(after.results.map((item) => item.value))).toEqual(
+				ids(lines.map((line) => line.id)),
+			);
+		}),
+	);
+});
 
 describe('workflows saved with a picked record', () => {
 	const manualTrigger = (): WorkflowNode => ({
