@@ -1,9 +1,12 @@
 // `npm run dev`: try the package in a real n8n without a BuildWorkPro account.
 //
-// Starts the BuildWorkPro sandbox (seeded with demo contacts) and n8n on localhost with this
-// package installed from its freshly packed tarball, sets up the owner account, a credential
-// pointing at the sandbox and three example workflows, runs two of them once and prints where to
-// log in and a link to each run. Ctrl-C stops everything. `npm run dev -- --help` lists the options.
+// Starts the BuildWorkPro sandbox and n8n on localhost with this package installed from its
+// freshly packed tarball. The sandbox holds demo contacts and a small construction pipeline (leads,
+// bids, projects, change orders, pay applications, an invoice: e2e/lib/demoPipeline.ts). In n8n,
+// dev sets up the owner account, two credentials for the sandbox (OAuth2, connected, and the API
+// key, saved last so that new BuildWorkPro nodes pick it), three contact examples (two run once,
+// the trigger published) and the recipes of examples/ (published), then prints where to log in,
+// a link to each run and what to try. Ctrl-C stops everything. `npm run dev -- --help` lists the options.
 //
 // n8n keeps its data (workflows, executions, its log) in .tmp/dev/ between runs, and n8n 2.x saves
 // every edit as it happens. An example changed in the editor (or left pointing at a credential
@@ -15,7 +18,7 @@
 // webhooks, on --webhook-port) and workers, each with the package installed. Nothing is kept:
 // the database lives as long as the run.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createServer } from 'node:net';
 
@@ -24,7 +27,10 @@ import { NodeHelpers, type INodeParameters, type INodeTypeDescription } from 'n8
 import { repoRoot } from '../e2e/lib/install';
 import type { N8nClient } from '../e2e/lib/n8nClient';
 import type { N8nServer } from '../e2e/lib/n8nServer';
+import { seedDemoPipeline, type DemoPipeline } from '../e2e/lib/demoPipeline';
 import {
+	CREDENTIAL_NAME,
+	CREDENTIAL_TYPE,
 	LOCAL_OWNER,
 	setUpOAuthCredential,
 	startStack,
@@ -36,13 +42,17 @@ import { packageName } from '../e2e/lib/communityPackage';
 import {
 	chain,
 	createWorkflow,
+	importWorkflow,
 	listExecutions,
 	publish,
+	publishAndWaitForOutcome,
+	upsertCredential,
 	runManually,
 	unpublish,
 	type CredentialRef,
 	type ExecutionDetails,
 	type SavedWorkflow,
+	type WorkflowFile,
 	type WorkflowNode,
 } from '../e2e/lib/n8nWorkflows';
 import { prepare } from '../e2e/lib/prepared';
@@ -127,8 +137,10 @@ export function usage(): string {
 	const width = Math.max(...rows.map(([left]) => left.length));
 	return `Usage: npm run dev -- [options]
 
-Starts the BuildWorkPro sandbox and a real n8n with this package installed, a credential for the
-sandbox and three example workflows; prints the editor's address and login. Ctrl-C stops everything.
+Starts the BuildWorkPro sandbox (demo contacts and a small construction pipeline) and a real n8n
+with this package installed, two credentials for the sandbox (API key and OAuth2, both working),
+three contact examples and the recipes of examples/; prints the editor's address, the login and
+what to try. Ctrl-C stops everything.
 n8n's data stays in .tmp/dev/ between runs; an example changed in the editor is put back at the
 next start (your version is kept next to it as "<example> (your edit, <date>)").
 
@@ -579,18 +591,204 @@ async function setUpDevOAuth(
 	return await setUpOAuthCredential(sandbox, client, n8nUrl, DEV_OAUTH_CLIENT);
 }
 
-function oauthReport(editor: string, oauth: OAuthCredentialSetup): string {
+function oauthReport(editor: string, oauth: DevOAuth): string {
+	const state = oauth.connectError
+		? `NOT connected (${oauth.connectError}); to connect it: ${editor}/home/credentials/${oauth.credential.id} → Connect`
+		: `connected as ${DEV_OAUTH_USER} (until the sandbox stops: dev connects it again at each start)`;
 	return `  OAuth2:    credential "${oauth.credential.name}" (client ${oauth.clientId}, redirect URL ${oauth.redirectUrl})
-             to connect it: ${editor}/home/credentials/${oauth.credential.id} → Connect (again after each start),
-             then sign in on the sandbox's consent page as ${DEV_OAUTH_USER} / ${SANDBOX_USER_PASSWORD} and Approve`;
+             ${state}
+             (reconnecting by hand: Connect, then sign in on the sandbox's consent page as ${DEV_OAUTH_USER} / ${SANDBOX_USER_PASSWORD})
+  New BuildWorkPro nodes start on the credential "${CREDENTIAL_NAME}" (API key): n8n picks the most recently saved one.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The recipes of examples/, published so that the seeded pipeline can start them
+
+const examplesDir = join(repoRoot, 'examples');
+
+export interface Recipe {
+	file: string;
+	workflow: SavedWorkflow;
+	/** Why publishing failed (empty when it is live). */
+	errors: string[];
+}
+
+/** The recipe files, in a stable order. */
+export function recipeFiles(): Array<{ file: string; definition: WorkflowFile }> {
+	return readdirSync(examplesDir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({
+			file,
+			definition: JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as WorkflowFile,
+		}));
+}
+
+/**
+ * Imports each recipe that is not there yet (by name, on the API key credential) as a user
+ * importing the file would, and publishes it. One already there is kept as it is (edits
+ * included) and published afresh: the sandbox forgets its webhook endpoints when it stops.
+ */
+export async function ensureRecipes(
+	server: N8nServer,
+	client: N8nClient,
+	credential: CredentialRef,
+): Promise<Recipe[]> {
+	const existing = await activeWorkflows(client);
+	const recipes: Recipe[] = [];
+	for (const { file, definition } of recipeFiles()) {
+		const match = existing.find((workflow) => workflow.name === definition.name);
+		let workflow = match
+			? await client.get<SavedWorkflow>(`/workflows/${match.id}`)
+			: await importWorkflow(client, definition, credential);
+		if (workflow.active) await unpublish(client, workflow);
+		let errors: string[];
+		try {
+			errors = await publishAndWaitForOutcome(server, client, workflow);
+		} catch (error) {
+			errors = [(error as Error).message];
+		}
+		workflow = await client.get<SavedWorkflow>(`/workflows/${workflow.id}`);
+		recipes.push({ file, workflow, errors });
+	}
+	return recipes;
+}
+
+function recipesReport(editor: string, recipes: Recipe[], webhookBase: string): string {
+	return recipes
+		.map((recipe) => {
+			const state =
+				recipe.errors.length === 0 ? 'published' : `NOT published: ${recipe.errors.join('; ')}`;
+			const path = recipe.workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')
+				?.parameters?.path;
+			const url = path ? `\n      its form posts to ${webhookBase}/webhook/${String(path)}` : '';
+			return `    ${recipe.workflow.name} (examples/${recipe.file}), ${state}\n      ${editor}/workflow/${recipe.workflow.id}${url}`;
+		})
+		.join('\n');
+}
+
+/** What to do in the editor with the seeded pipeline. */
+function tryReport(
+	pipeline: DemoPipeline,
+	sandbox: Stack['sandbox'],
+	recipes: Recipe[],
+	webhookBase: string,
+): string {
+	const webForm = recipes.find((recipe) => recipe.file.startsWith('web-form'));
+	const path = webForm?.workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook')
+		?.parameters?.path;
+	return `  The sandbox's pipeline: ${pipeline.leads} leads (one in each stage), bids (${pipeline.draftBid.label} draft,
+    ${pipeline.sentBid.label} sent, ${pipeline.acceptedBid.label} accepted and turned into project ${pipeline.project.label}),
+    change order ${pipeline.approvedChangeOrder.label} approved, pay apps ${pipeline.approvedPayApp.label} approved and
+    ${pipeline.submittedPayApp.label} submitted, invoice ${pipeline.invoice.label}. To try:
+    - a BuildWorkPro node "Accept a bid" with Bid ID ${pipeline.sentBid.id}: the recipe "bid accepted → project" runs;
+    - "Approve a pay application" with Pay App ID ${pipeline.submittedPayApp.id}: the recipe "pay application approved → invoice → send" runs;${
+			path
+				? `
+    - a web-form lead: curl -X POST ${webhookBase}/webhook/${String(path)} -H 'Content-Type: application/json' \\
+        -d '{"firstName":"Ada","lastName":"Stone","email":"ada@example.com","project":"Loft conversion"}'`
+				: ''
+		}
+    (records: ${sandbox.baseUrl}/bids etc. with the API key above)`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials: the OAuth2 one connected, the API key one saved last
+
+/**
+ * Connects the OAuth2 credential as a person clicking Connect would, without a browser: n8n gives
+ * the authorization URL, the sandbox's consent form is sent with the sandbox user's sign-in and
+ * Approve, and the redirect goes to n8n's callback, which stores the token.
+ */
+export async function connectOAuthOverHttp(
+	client: N8nClient,
+	credentialId: string,
+	user: { email: string; password: string },
+): Promise<void> {
+	const authorizationUrl = new URL(
+		await client.get<string>(`/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`),
+	);
+	const form = new URLSearchParams({
+		request_uri: `${authorizationUrl.pathname}${authorizationUrl.search}`,
+		email: user.email,
+		password: user.password,
+		decision: 'approve',
+	});
+	const consent = await fetch(`${authorizationUrl.origin}${authorizationUrl.pathname}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: form.toString(),
+		redirect: 'manual',
+	});
+	const location = consent.headers.get('location');
+	if (!location)
+		throw new Error(
+			`the consent form answered ${consent.status} without a redirect: ${(await consent.text()).slice(0, 200)}`,
+		);
+	const callback = new URL(location, authorizationUrl);
+	const page = String(await client.send('GET', `${callback.pathname}${callback.search}`));
+	if (!/Connection successful/i.test(page))
+		throw new Error(
+			`n8n's callback did not report success: ${page.replace(/<[^>]+>/g, ' ').slice(0, 300)}`,
+		);
+}
+
+export interface DevOAuth extends OAuthCredentialSetup {
+	/** Why connecting failed (then it is ready to Connect by hand); undefined when connected. */
+	connectError?: string;
+}
+
+/**
+ * Sets up the OAuth2 credential and connects it, then saves the API key credential once more.
+ * n8n's editor gives a new node the most recently saved of the credentials it can use (and sets
+ * the node's Authentication to match): saving the API key one last makes new BuildWorkPro nodes
+ * start on the API key, which works whatever happened to the OAuth2 connection.
+ */
+async function setUpDevCredentials(
+	sandbox: Stack['sandbox'],
+	client: N8nClient,
+	n8nUrl: string,
+): Promise<DevOAuth> {
+	const oauth: DevOAuth = await setUpDevOAuth(sandbox, client, n8nUrl);
+	try {
+		await connectOAuthOverHttp(client, oauth.credential.id, {
+			email: DEV_OAUTH_USER,
+			password: SANDBOX_USER_PASSWORD,
+		});
+	} catch (error) {
+		oauth.connectError = (error as Error).message;
+	}
+	await upsertCredential(client, {
+		name: CREDENTIAL_NAME,
+		type: CREDENTIAL_TYPE,
+		data: { apiKey: sandbox.keys.full, baseUrl: sandbox.baseUrl },
+	});
+	return oauth;
+}
+
+/**
+ * Makes the installed package load n8n's own n8n-workflow, as it does in any real n8n. dev's user
+ * folder is inside this repository (.tmp/dev/), so Node's lookup from the installed package would
+ * otherwise reach the repository's node_modules/n8n-workflow (our development copy, another
+ * version) before n8n's: a second copy whose error classes n8n does not recognise
+ * (`instanceof NodeApiError` fails, and n8n's declarative routing re-wraps our errors as
+ * "From BuildWorkPro · Error code: none"). A link in the user folder is found first.
+ */
+export function useN8nsWorkflowPackage(userFolder: string, n8nDir: string): void {
+	const modules = join(userFolder, 'node_modules');
+	mkdirSync(modules, { recursive: true });
+	rmSync(join(modules, 'n8n-workflow'), { recursive: true, force: true });
+	symlinkSync(join(n8nDir, 'node_modules', 'n8n-workflow'), join(modules, 'n8n-workflow'), 'dir');
 }
 
 export interface DevSession {
 	editor: string;
 	stack: Stack;
-	/** The OAuth2 credential, ready to Connect (the consent click is the user's). */
-	oauth: OAuthCredentialSetup;
+	/** The OAuth2 credential, connected (or why not). */
+	oauth: DevOAuth;
 	examples: Record<ExampleKey, Example>;
+	recipes: Recipe[];
+	pipeline: DemoPipeline;
 	runs: ExampleRuns;
 	stop(): Promise<string>;
 }
@@ -615,6 +813,7 @@ export async function startDev(
 	const userFolder =
 		options.userFolder ?? join(repoRoot, '.tmp', 'dev', `n8n-${prepared.install.version}`);
 	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
+	useN8nsWorkflowPackage(userFolder, prepared.install.dir);
 
 	log(`Starting the sandbox and n8n ${prepared.install.version}...`);
 	const stack = await startStack({
@@ -625,10 +824,24 @@ export async function startDev(
 		log,
 	});
 	try {
+		// Before any workflow listens, so seeding starts none.
+		log('Seeding the sandbox with a construction pipeline...');
+		const pipeline = await seedDemoPipeline(stack.sandbox.baseUrl, stack.sandbox.keys.full);
 		const examples = await ensureExamples(stack.client, stack.credential);
 		const runs = await runExamples(stack.n8n, stack.client, examples, stack.n8n.url, stack.sandbox);
-		const oauth = await setUpDevOAuth(stack.sandbox, stack.client, stack.n8n.url);
-		return { editor: stack.n8n.url, stack, oauth, examples, runs, stop: () => stack.stop() };
+		log('Publishing the recipes of examples/...');
+		const recipes = await ensureRecipes(stack.n8n, stack.client, stack.credential);
+		const oauth = await setUpDevCredentials(stack.sandbox, stack.client, stack.n8n.url);
+		return {
+			editor: stack.n8n.url,
+			stack,
+			oauth,
+			examples,
+			runs,
+			recipes,
+			pipeline,
+			stop: () => stack.stop(),
+		};
 	} catch (error) {
 		const message = `Setting up the examples failed: ${(error as Error).message}\n--- n8n log (${stack.n8n.logFile}) ---\n${stack.n8n.logTail(40)}`;
 		await stack.stop();
@@ -645,7 +858,7 @@ async function main() {
 	if (options.queue) return await mainQueue(options);
 
 	const session = await startDev(options);
-	const { stack, editor, examples, runs, oauth } = session;
+	const { stack, editor, examples, runs, oauth, recipes, pipeline } = session;
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
@@ -666,12 +879,17 @@ BuildWorkPro + n8n ${version} are running.
   Editor:    ${editor}
   Login:     ${LOCAL_OWNER.email} / ${LOCAL_OWNER.password}   (local demo account)
   Sandbox:   ${stack.sandbox.baseUrl}   API key ${stack.sandbox.keys.full}
-             (credential "${stack.credential.name}" in n8n points here; ${options.seed} demo contacts)
+             (credential "${stack.credential.name}" in n8n points here; ${options.seed} demo contacts and a pipeline)
 ${oauthReport(editor, oauth)}
 
   Example workflows (each run link opens that execution, with every node's output):
 ${examplesReport(editor, examples, runs, '')}
 ${failureHint(runs, relative(process.cwd(), stack.n8n.userFolder))}
+  Recipes (examples/), started by what happens in BuildWorkPro:
+${recipesReport(editor, recipes, editor)}
+
+${tryReport(pipeline, stack.sandbox, recipes, editor)}
+
   Make the trigger fire: run "${WORKFLOWS.create}" again, or
     curl -X POST ${stack.sandbox.baseUrl}/contacts -H 'Authorization: Bearer ${stack.sandbox.keys.full}' \\
       -H 'Content-Type: application/json' -d '{"type":"customer","firstName":"Ada"}'
@@ -716,6 +934,7 @@ async function mainQueue(options: DevOptions) {
 
 	try {
 		const { client } = stack;
+		const pipeline = await seedDemoPipeline(stack.sandbox.baseUrl, stack.sandbox.keys.full);
 		// Nothing is kept between queue-mode runs, so the examples are always new.
 		const examples = await ensureExamples(client, stack.credential);
 		const runs = await runExamples(
@@ -725,7 +944,8 @@ async function mainQueue(options: DevOptions) {
 			stack.webhookUrl,
 			stack.sandbox,
 		);
-		const oauth = await setUpDevOAuth(stack.sandbox, client, stack.main.server.url);
+		const recipes = await ensureRecipes(stack.main.server, client, stack.credential);
+		const oauth = await setUpDevCredentials(stack.sandbox, client, stack.main.server.url);
 		const where = (id: string) => stack.workerThatRan(id)?.name ?? 'a worker';
 		const editor = stack.main.server.url;
 		console.log(`
@@ -743,6 +963,10 @@ ${oauthReport(editor, oauth)}
   Example workflows (each run link opens that execution, with every node's output):
 ${examplesReport(editor, examples, runs, '(deliveries go to the webhook process)')}
     (list ran on ${where(runs.list.id)}, create on ${where(runs.create.id)})
+  Recipes (examples/), started by what happens in BuildWorkPro:
+${recipesReport(editor, recipes, stack.webhookUrl)}
+
+${tryReport(pipeline, stack.sandbox, recipes, stack.webhookUrl)}
 
   Logs while running: ${stack
 		.processes()

@@ -12,7 +12,7 @@ import {
 	COMPACT_LISTS,
 	resourcesWithSimplify,
 	simplifiedFieldsText,
-} from '../nodes/BuildWorkPro/description/simplifiedFields';
+} from '../nodes/BuildWorkPro/routing/simplifiedFields';
 import { OPERATIONS_PAGE, operationsTable, withTable } from '../test/api-coverage/operations-table';
 
 const repoRoot = resolve(__dirname, '..');

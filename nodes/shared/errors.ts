@@ -315,6 +315,28 @@ export function errorBeforeSending(
 	});
 }
 
+/**
+ * An OAuth2 credential that was saved but never connected (or whose connection was removed): it
+ * has no access token, so nothing can be sent. Says where to click, in place of n8n's "Unable to
+ * sign without access token".
+ */
+export function oauthNotConnectedError(
+	node: INode,
+	credentialName: string | undefined,
+	itemIndex: number,
+): NodeApiError {
+	const credential = credentialName ? `"${credentialName}"` : 'BuildWorkPro OAuth2';
+	return nodeSideError(
+		node,
+		`The OAuth2 credential ${credential} is not connected: open it and click Connect`,
+		{
+			itemIndex,
+			description:
+				"An OAuth2 credential gets its access token when you click Connect in it, sign in to BuildWorkPro and approve n8n. Until then it cannot be used: connect it, or pick an API key credential in this node's Credential field. Nothing was sent to BuildWorkPro.",
+		},
+	);
+}
+
 /** Words for the network failures users meet; the raw code goes to the description. */
 const NETWORK_WORDS: Record<string, string> = {
 	ECONNRESET: 'the connection was closed before an answer arrived',

@@ -214,7 +214,7 @@ describe('BuildWorkPro OAuth2 API credential', () => {
 });
 
 describe('an OAuth2 credential that was never connected', () => {
-	it('fails with an error that points at the credential, and sends nothing', async () => {
+	it('fails before sending anything, saying to open the credential and click Connect', async () => {
 		const result = await runNode({
 			parameters: { authentication: 'oAuth2', resource: 'contact', operation: 'getAll' },
 			credentials: {
@@ -222,10 +222,14 @@ describe('an OAuth2 credential that was never connected', () => {
 			},
 		});
 
-		expect(result.error?.message).toMatch(
-			/^The request to BuildWorkPro could not be sent: .*access token/,
+		// (the harness names each credential after its type)
+		expect(result.error?.message).toBe(
+			'The OAuth2 credential "buildWorkProOAuth2Api" is not connected: open it and click Connect',
 		);
-		expect(result.error?.description).toMatch(/OAuth2 credential must be connected/);
+		expect(result.error?.description).toMatch(/Nothing was sent to BuildWorkPro\.$/);
+		// An error of the node, not of BuildWorkPro: no "Error code" in the editor's details.
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect((result.error as { httpCode?: unknown }).httpCode ?? null).toBeNull();
 		expect(apiRequests(env.sandbox)).toHaveLength(0);
 	});
 });

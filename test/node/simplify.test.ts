@@ -14,7 +14,7 @@ import {
 	SIMPLIFIED_FIELDS,
 	resourcesWithSimplify,
 	simplifiedFieldsText,
-} from '../../nodes/BuildWorkPro/description/simplifiedFields';
+} from '../../nodes/BuildWorkPro/routing/simplifiedFields';
 import { RESOURCES } from '../../nodes/BuildWorkPro/resources';
 import { simplifyRecord } from '../../nodes/BuildWorkPro/routing/simplify';
 import { Receiver } from '../sandbox/receiver';

@@ -149,7 +149,7 @@ function bulkOperations(resource: ResourceSpec): Operation[] {
 			resource,
 			bulkRecords(
 				resource,
-				{ value: `bulk${name}`, name: `Bulk ${name}`, action, description },
+				{ value: `bulk${name}`, name: `${name} Many`, action, description },
 				verb,
 			),
 			[bulkIdsProperty(resource, verb), waitForCompletionProperty(`the bulk ${verb}`)],
@@ -159,7 +159,7 @@ function bulkOperations(resource: ResourceSpec): Operation[] {
 			'delete',
 			'Delete',
 			`Delete many ${records}`,
-			`Destructive: delete (soft delete) all the ${records} whose IDs the input items give, in background jobs of at most ${MAX_IDS_PER_BULK_JOB} IDs each; Bulk Restore undoes it. ${BULK_JOB_RESULT}`,
+			`Destructive: delete (soft delete) all the ${records} whose IDs the input items give, in background jobs of at most ${MAX_IDS_PER_BULK_JOB} IDs each; Restore Many undoes it. ${BULK_JOB_RESULT}`,
 		),
 		bulk(
 			'restore',

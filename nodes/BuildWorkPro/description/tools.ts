@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { toolDetailOf } from './operations';
-import { simplifiedFieldsText } from './simplifiedFields';
+import { simplifiedFieldsText } from '../routing/simplifiedFields';
 
 /**
  * The parameters of the node's Tool variant (what an AI Agent calls). n8n describes a tool to the

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { DefinedResource } from '../description/defineResource';
 import { nodeProperties } from '../description/nodeProperties';
-import { resourcesWithSimplify } from '../description/simplifiedFields';
+import { resourcesWithSimplify } from '../routing/simplifiedFields';
 import { auditLogResource } from './auditLog';
 import { bidResource } from './bid';
 import { bidLineItemResource } from './bidLineItem';

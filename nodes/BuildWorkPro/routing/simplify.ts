@@ -5,7 +5,7 @@ import {
 	SIMPLIFY_PARAMETER,
 	SIMPLIFY_SINCE_VERSION,
 	simplifiedFieldsOf,
-} from '../description/simplifiedFields';
+} from './simplifiedFields';
 import { isPlainObject } from '../../shared/objects';
 
 /**

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ICredentialsDecrypted } from 'n8n-workflow';
 
-import type { TransportContext } from './context';
+import { oauthNotConnectedError } from '../errors';
+import { itemIndexOf, type TransportContext } from './context';
 import { gateFor } from './rateLimit';
 import type { RateLimitGate } from './rateLimit';
 
@@ -47,10 +48,13 @@ export interface RequestSession {
 export async function openSession(context: TransportContext): Promise<RequestSession> {
 	const credentialType = credentialTypeOf(context);
 	const credentials = await context.getCredentials(credentialType);
+	const nodeCredential = context.getNode().credentials?.[credentialType];
+	// Without a token n8n-core would only say "Unable to sign without access token".
+	if (credentialType === 'buildWorkProOAuth2Api' && !hasAccessToken(credentials))
+		throw oauthNotConnectedError(context.getNode(), nodeCredential?.name, itemIndexOf(context));
 	const secret = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
 	const configuredBaseUrl =
 		typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	const nodeCredential = context.getNode().credentials?.[credentialType];
 	const identity = createHash('sha256')
 		.update(
 			[
@@ -77,4 +81,15 @@ export async function openSession(context: TransportContext): Promise<RequestSes
 		gate: gateFor(identity),
 		waitBudgetMs: maxWaitMs(context),
 	};
+}
+
+/** An OAuth2 credential holds an access token once someone clicked Connect in it and approved. */
+function hasAccessToken(credentials: Record<string, unknown>): boolean {
+	const token = credentials.oauthTokenData;
+	return (
+		!!token &&
+		typeof token === 'object' &&
+		typeof (token as { access_token?: unknown }).access_token === 'string' &&
+		(token as { access_token: string }).access_token !== ''
+	);
 }

@@ -7,10 +7,10 @@ export const bulkDeleteOperation = collectionAction(
 	product,
 	{
 		value: 'bulkDelete',
-		name: 'Bulk Delete',
+		name: 'Delete Many',
 		action: 'Delete many products',
 		description:
-			'Destructive: delete up to 500 products at once from a list of product IDs (comma-separated); a soft delete that Bulk Restore undoes. Returns one item with deletedCount, the number of products deleted.',
+			'Destructive: delete up to 500 products at once from a list of product IDs (comma-separated); a soft delete that Restore Many undoes. Returns one item with deletedCount, the number of products deleted.',
 		fields: [bulkIdsProperty('delete')],
 	},
 	'bulk-delete',

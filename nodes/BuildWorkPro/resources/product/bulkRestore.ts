@@ -7,7 +7,7 @@ export const bulkRestoreOperation = collectionAction(
 	product,
 	{
 		value: 'bulkRestore',
-		name: 'Bulk Restore',
+		name: 'Restore Many',
 		action: 'Restore many products',
 		description:
 			'Bring back up to 500 deleted products at once from a list of product IDs (comma-separated). Returns one item with restoredCount, the number of products restored.',
