@@ -8,8 +8,10 @@
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+import { packageName } from '../e2e/lib/communityPackage';
 import { repoRoot } from '../e2e/lib/install';
 import { freePort } from '../e2e/lib/n8nServer';
+import { createWorkflow } from '../e2e/lib/n8nWorkflows';
 import { startDev, type DevSession } from './dev';
 import { openBrowser, sleep, VIEWPORT, type Page } from './screenshot';
 
@@ -177,6 +179,44 @@ export const SHOTS: Shot[] = [
 			await openNodeCreatorOnBuildWorkPro(page, 'node-creator-plus-button');
 			await page.waitFor('the actions', hasText('Actions ('));
 			return await nodeCreatorClip(page);
+		},
+	},
+	{
+		file: 'locator-list.png',
+		shows:
+			"version 2's record picker: Bid → Update with the Bid field's From list open on the bids of dev's demo pipeline",
+		async take(page, { editor, stack }) {
+			const credentials = {
+				buildWorkProApi: { id: stack.credential.id, name: stack.credential.name },
+			};
+			const workflow = await createWorkflow(stack.client, 'Update a bid', [
+				{
+					name: 'When clicking ‘Execute workflow’',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+				},
+				{
+					name: 'Update a bid',
+					type: `${packageName}.buildWorkPro`,
+					typeVersion: 2,
+					parameters: {
+						resource: 'bid',
+						operation: 'update',
+						bidId: { __rl: true, mode: 'list', value: '' },
+						updateFields: {},
+					},
+					credentials,
+				},
+			]);
+			await openEditor(page, `${editor}/workflow/${workflow.id}`);
+			await page.openNode('Update a bid');
+			await page.clickElement('the Bid field', '[data-test-id="rlc-input"]');
+			await page.waitFor(
+				"the Bid list's records",
+				`document.querySelectorAll('[data-test-id="rlc-item"]').length >= 3`,
+			);
+			await sleep(1_000);
+			return undefined;
 		},
 	},
 ];

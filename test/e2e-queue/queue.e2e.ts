@@ -23,6 +23,7 @@ import {
 	type SavedWorkflow,
 	type WorkflowNode,
 } from '../../e2e/lib/n8nWorkflows';
+import { NODE_VERSIONS, type NodeVersion } from '../../e2e/lib/nodeVersions';
 import { groupAlive, waitFor } from '../../e2e/lib/process';
 import { connectOAuthCredential, ensureChromium, openBrowser } from '../../e2e/lib/browser';
 import { setUpOAuthCredential, type OAuthCredentialSetup } from '../../e2e/lib/stack';
@@ -108,12 +109,13 @@ function buildWorkPro(
 	{
 		credential = stack.credential,
 		settings = {},
-	}: { credential?: CredentialRef; settings?: Record<string, unknown> } = {},
+		version = 1,
+	}: { credential?: CredentialRef; settings?: Record<string, unknown>; version?: NodeVersion } = {},
 ): WorkflowNode {
 	return {
 		name,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: version,
 		parameters: { resource: 'contact', ...parameters },
 		credentials: { buildWorkProApi: { id: credential.id, name: credential.name } },
 		...settings,
@@ -218,78 +220,88 @@ describe('n8n in queue mode runs the package on its workers', () => {
 		}),
 	);
 
-	it(
-		'two Get Many (Return All) runs started together run on the two workers and return every contact',
-		step(async () => {
-			const workflow = await createWorkflow(stack.client, 'Queue: get all contacts', [
-				manualTrigger(),
-				buildWorkPro('BuildWorkPro', { operation: 'getAll', returnAll: true }),
-			]);
-			const since = lastSeq();
-			// Each worker takes one job at a time (--concurrency=1): two jobs at once need both workers.
-			const ids = await Promise.all([startRun(workflow), startRun(workflow)]);
-			const executions = await Promise.all(ids.map((id) => finished(id)));
-			const expected = sortedIds(stack.sandbox.contacts());
-			expect(expected).toHaveLength(SEEDED_CONTACTS);
-			const workers: string[] = [];
-			for (const execution of executions) {
-				expect(execution.mode).toBe('manual');
-				expect(sortedIds(succeeded(execution) as Array<{ id: unknown }>)).toEqual(expected);
-				workers.push((await ranOn(execution.id)).name);
-			}
-			expect(new Set(workers).size).toBe(2);
-			expect(apiRequests('GET', '/api/v1/contacts', since).length).toBeGreaterThanOrEqual(
-				2 * Math.ceil(SEEDED_CONTACTS / 100),
-			);
-			figure(
-				`Return All: executions ${ids.join(', ')} ran on ${workers.join(', ')}, ${SEEDED_CONTACTS} contacts each`,
-			);
-		}),
+	it.each(NODE_VERSIONS)(
+		'two Get Many (Return All) runs started together run on the two workers and return every contact (node version %i)',
+		(version) =>
+			step(async () => {
+				const workflow = await createWorkflow(
+					stack.client,
+					`Queue: get all contacts (version ${version})`,
+					[
+						manualTrigger(),
+						buildWorkPro('BuildWorkPro', { operation: 'getAll', returnAll: true }, { version }),
+					],
+				);
+				const since = lastSeq();
+				// Each worker takes one job at a time (--concurrency=1): two jobs at once need both workers.
+				const ids = await Promise.all([startRun(workflow), startRun(workflow)]);
+				const executions = await Promise.all(ids.map((id) => finished(id)));
+				const expected = sortedIds(stack.sandbox.contacts());
+				expect(expected).toHaveLength(SEEDED_CONTACTS);
+				const workers: string[] = [];
+				for (const execution of executions) {
+					expect(execution.mode).toBe('manual');
+					expect(sortedIds(succeeded(execution) as Array<{ id: unknown }>)).toEqual(expected);
+					workers.push((await ranOn(execution.id)).name);
+				}
+				expect(new Set(workers).size).toBe(2);
+				expect(apiRequests('GET', '/api/v1/contacts', since).length).toBeGreaterThanOrEqual(
+					2 * Math.ceil(SEEDED_CONTACTS / 100),
+				);
+				figure(
+					`Return All (version ${version}): executions ${ids.join(', ')} ran on ${workers.join(', ')}, ${SEEDED_CONTACTS} contacts each`,
+				);
+			})(),
 	);
 
-	it(
-		'a create under commit-then-drop faults with Retry On Fail runs on a worker and creates the contact exactly once',
-		step(async () => {
-			const email = `queue.${randomUUID().slice(0, 8)}@example.com`;
-			const workflow = await createWorkflow(stack.client, 'Queue: create a contact', [
-				manualTrigger(),
-				buildWorkPro(
-					'BuildWorkPro',
-					{
-						operation: 'create',
-						type: 'customer',
-						additionalFields: { firstName: 'Ada', lastName: 'Queue', email },
-					},
-					{ settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 100 } },
-				),
-			]);
-			const since = lastSeq();
-			// The sandbox commits the create, then drops the connection without answering: twice.
-			stack.sandbox.injectFault({
-				kind: 'commit-then-drop',
-				method: 'POST',
-				path: '/contacts',
-				count: 2,
-			});
-			try {
-				const execution = await finished(await startRun(workflow));
-				const [created] = succeeded(execution);
-				const worker = await ranOn(execution.id);
-				expect(created).toMatchObject({ id: expect.any(Number), email, firstName: 'Ada' });
-				expect(stack.sandbox.contacts().filter((contact) => contact.email === email)).toHaveLength(
-					1,
+	it.each(NODE_VERSIONS)(
+		'a create under commit-then-drop faults with Retry On Fail runs on a worker and creates the contact exactly once (node version %i)',
+		(version) =>
+			step(async () => {
+				const email = `queue.${randomUUID().slice(0, 8)}@example.com`;
+				const workflow = await createWorkflow(
+					stack.client,
+					`Queue: create a contact (version ${version})`,
+					[
+						manualTrigger(),
+						buildWorkPro(
+							'BuildWorkPro',
+							{
+								operation: 'create',
+								type: 'customer',
+								additionalFields: { firstName: 'Ada', lastName: 'Queue', email },
+							},
+							{ settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 100 }, version },
+						),
+					],
 				);
-				const posts = apiRequests('POST', '/api/v1/contacts', since);
-				expect(posts.length).toBeGreaterThanOrEqual(3);
-				expect(new Set(posts.map((post) => post.headers['idempotency-key'])).size).toBe(1);
-				figure(
-					`create: execution ${execution.id} on ${worker.name}: ${posts.length} POSTs (${posts.filter((post) => post.dropped).length} dropped after commit), ` +
-						`1 Idempotency-Key, 1 contact created`,
-				);
-			} finally {
-				stack.sandbox.clearFaults();
-			}
-		}),
+				const since = lastSeq();
+				// The sandbox commits the create, then drops the connection without answering: twice.
+				stack.sandbox.injectFault({
+					kind: 'commit-then-drop',
+					method: 'POST',
+					path: '/contacts',
+					count: 2,
+				});
+				try {
+					const execution = await finished(await startRun(workflow));
+					const [created] = succeeded(execution);
+					const worker = await ranOn(execution.id);
+					expect(created).toMatchObject({ id: expect.any(Number), email, firstName: 'Ada' });
+					expect(
+						stack.sandbox.contacts().filter((contact) => contact.email === email),
+					).toHaveLength(1);
+					const posts = apiRequests('POST', '/api/v1/contacts', since);
+					expect(posts.length).toBeGreaterThanOrEqual(3);
+					expect(new Set(posts.map((post) => post.headers['idempotency-key'])).size).toBe(1);
+					figure(
+						`create (version ${version}): execution ${execution.id} on ${worker.name}: ${posts.length} POSTs (${posts.filter((post) => post.dropped).length} dropped after commit), ` +
+							`1 Idempotency-Key, 1 contact created`,
+					);
+				} finally {
+					stack.sandbox.clearFaults();
+				}
+			})(),
 	);
 });
 

@@ -2,7 +2,8 @@
  * The BuildWorkPro Tool as an AI Agent calls it, in a real n8n: a saved workflow (Manual Trigger
  * → AI Agent with the tool attached, its parameters filled by `$fromAI(…)`) run through n8n's own
  * manual-run endpoint with an `agentRequest` carrying the arguments, so n8n's tool executor runs
- * the tool exactly as for an agent, without calling a model (n8n 2.x).
+ * the tool exactly as for an agent, without calling a model (n8n 2.x). Both versions of the node's
+ * Tool variant are called; version 2 returns simplified records unless told not to.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -15,6 +16,7 @@ import {
 	type WorkflowNode,
 } from '../../e2e/lib/n8nWorkflows';
 import { packageName } from '../../e2e/lib/communityPackage';
+import { NODE_VERSIONS, type NodeVersion } from '../../e2e/lib/nodeVersions';
 
 const TOOL_TYPE = `${packageName}.buildWorkProTool`;
 const SEEDED_CONTACTS = 300;
@@ -43,6 +45,7 @@ async function saveAgentWorkflow(
 	name: string,
 	toolName: string,
 	parameters: Record<string, unknown>,
+	version: NodeVersion,
 ): Promise<SavedWorkflow> {
 	const { nodes, connections } = chain([
 		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 },
@@ -57,7 +60,7 @@ async function saveAgentWorkflow(
 		id: randomUUID(),
 		name: toolName,
 		type: TOOL_TYPE,
-		typeVersion: 1,
+		typeVersion: version,
 		position: [480, 200],
 		parameters,
 		credentials: { buildWorkProApi: { id: stack.credential.id, name: stack.credential.name } },
@@ -122,66 +125,84 @@ function toolResult(execution: ExecutionDetails): Array<Record<string, unknown>>
 
 const describeOn2x = process.env.N8N_E2E_VERSION?.startsWith('1.') ? describe.skip : describe;
 
-describeOn2x('the BuildWorkPro Tool, called with the arguments an AI Agent gives', () => {
-	it('Create contact: fills email and name from the agent, creates exactly one contact, and returns it', async () => {
-		expect(major()).toBeGreaterThanOrEqual(2);
-		const toolName = 'create_contact';
-		const workflow = await saveAgentWorkflow('Agent: create a contact', toolName, {
-			resource: 'contact',
-			operation: 'create',
-			type: 'customer',
-			additionalFields: {
-				email: "={{ $fromAI('email', 'Email address of the new contact', 'string') }}",
-				firstName: "={{ $fromAI('firstName', 'First name of the new contact', 'string') }}",
-				lastName: "={{ $fromAI('lastName', 'Last name of the new contact', 'string') }}",
-			},
-		});
-		const email = `mae.${randomUUID().slice(0, 8)}@example.com`;
-		const execution = await runTool(workflow, toolName, {
-			email,
-			firstName: 'Mae',
-			lastName: 'Jemison',
-		});
-
-		expect(execution.error).toBeUndefined();
-		expect(execution.status).toBe('success');
-		const stored = stack.sandbox.contacts().filter((contact) => contact.email === email);
-		expect(stored).toHaveLength(1);
-		expect(stored[0]).toMatchObject({ firstName: 'Mae', lastName: 'Jemison', type: 'customer' });
-		expect(toolResult(execution)).toEqual([
-			expect.objectContaining({ id: stored[0].id, email, firstName: 'Mae' }),
-		]);
-	});
-
-	it("Get Many contacts: searches with the agent's text and returns a bounded number of records", async () => {
-		const toolName = 'find_contacts';
-		const workflow = await saveAgentWorkflow('Agent: find contacts', toolName, {
-			resource: 'contact',
-			operation: 'getAll',
-			filters: {
-				search:
-					"={{ $fromAI('search', 'Text to look for in names, company and email', 'string') }}",
-			},
-		});
-		const matching = stack.sandbox
-			.contacts()
-			.filter((contact) =>
-				/a/i.test(
-					`${contact.firstName} ${contact.lastName} ${contact.companyName} ${contact.email}`,
-				),
+describeOn2x.each(NODE_VERSIONS)(
+	'the BuildWorkPro Tool (node version %i), called with the arguments an AI Agent gives',
+	(version) => {
+		it('Create contact: fills email and name from the agent, creates exactly one contact, and returns it', async () => {
+			expect(major()).toBeGreaterThanOrEqual(2);
+			const toolName = 'create_contact';
+			const workflow = await saveAgentWorkflow(
+				`Agent: create a contact (version ${version})`,
+				toolName,
+				{
+					resource: 'contact',
+					operation: 'create',
+					type: 'customer',
+					additionalFields: {
+						email: "={{ $fromAI('email', 'Email address of the new contact', 'string') }}",
+						firstName: "={{ $fromAI('firstName', 'First name of the new contact', 'string') }}",
+						lastName: "={{ $fromAI('lastName', 'Last name of the new contact', 'string') }}",
+					},
+				},
+				version,
 			);
-		expect(matching.length).toBeGreaterThan(50);
+			const email = `mae.${randomUUID().slice(0, 8)}@example.com`;
+			const execution = await runTool(workflow, toolName, {
+				email,
+				firstName: 'Mae',
+				lastName: 'Jemison',
+			});
 
-		const execution = await runTool(workflow, toolName, { search: 'a' });
+			expect(execution.error).toBeUndefined();
+			expect(execution.status).toBe('success');
+			const stored = stack.sandbox.contacts().filter((contact) => contact.email === email);
+			expect(stored).toHaveLength(1);
+			expect(stored[0]).toMatchObject({ firstName: 'Mae', lastName: 'Jemison', type: 'customer' });
+			expect(toolResult(execution)).toEqual([
+				expect.objectContaining({ id: stored[0].id, email, firstName: 'Mae' }),
+			]);
+		});
 
-		expect(execution.error).toBeUndefined();
-		const records = toolResult(execution);
-		expect(records).toHaveLength(50);
-		const matchingIds = new Set(matching.map((contact) => contact.id));
-		for (const record of records) expect(matchingIds.has(record.id as number)).toBe(true);
-		const listRequests = stack.sandbox
-			.requestLog()
-			.filter((entry) => entry.method === 'GET' && entry.path === '/api/v1/contacts');
-		expect(listRequests.at(-1)?.query).toMatchObject({ search: 'a', limit: '50' });
-	});
-});
+		it("Get Many contacts: searches with the agent's text and returns a bounded number of records", async () => {
+			const toolName = 'find_contacts';
+			const workflow = await saveAgentWorkflow(
+				`Agent: find contacts (version ${version})`,
+				toolName,
+				{
+					resource: 'contact',
+					operation: 'getAll',
+					filters: {
+						search:
+							"={{ $fromAI('search', 'Text to look for in names, company and email', 'string') }}",
+					},
+				},
+				version,
+			);
+			const matching = stack.sandbox
+				.contacts()
+				.filter((contact) =>
+					/a/i.test(
+						`${contact.firstName} ${contact.lastName} ${contact.companyName} ${contact.email}`,
+					),
+				);
+			expect(matching.length).toBeGreaterThan(50);
+
+			const execution = await runTool(workflow, toolName, { search: 'a' });
+
+			expect(execution.error).toBeUndefined();
+			const records = toolResult(execution);
+			expect(records).toHaveLength(50);
+			const matchingIds = new Set(matching.map((contact) => contact.id));
+			for (const record of records) expect(matchingIds.has(record.id as number)).toBe(true);
+			const listRequests = stack.sandbox
+				.requestLog()
+				.filter((entry) => entry.method === 'GET' && entry.path === '/api/v1/contacts');
+			expect(listRequests.at(-1)?.query).toMatchObject({ search: 'a', limit: '50' });
+			// Version 2 simplifies by default: the agent reads at most ten fields of each record.
+			if (version === 2) {
+				for (const record of records) expect(Object.keys(record).length).toBeLessThanOrEqual(10);
+				expect(listRequests.at(-1)?.query).toMatchObject({ compact: 'true' });
+			}
+		});
+	},
+);

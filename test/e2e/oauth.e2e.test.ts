@@ -27,6 +27,7 @@ import {
 	type SavedWorkflow,
 	type WorkflowNode,
 } from '../../e2e/lib/n8nWorkflows';
+import { locatorById, type NodeVersion } from '../../e2e/lib/nodeVersions';
 import { groupAlive, waitFor } from '../../e2e/lib/process';
 import {
 	setUpOAuthCredential,
@@ -143,11 +144,12 @@ function buildWorkPro(
 	name: string,
 	credential: CredentialRef,
 	parameters: Record<string, unknown>,
+	version: NodeVersion = 1,
 ): WorkflowNode {
 	return {
 		name,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: version,
 		parameters: { authentication: 'oAuth2', resource: 'contact', ...parameters },
 		credentials: { buildWorkProOAuth2Api: { id: credential.id, name: credential.name } },
 	};
@@ -246,6 +248,30 @@ describe('an OAuth2 credential with a confidential client, connected in the brow
 			expect(calls.length).toBeGreaterThan(0);
 			expect(calls.every((entry) => sentOAuthToken(entry, setup.clientId))).toBe(true);
 			expect(tokenRequests('refresh_token', since)).toHaveLength(0);
+		}),
+	);
+
+	it(
+		'runs node version 2 with it too: Get by ID (a record locator), an OAuth access token on the wire',
+		step(async () => {
+			const [contact] = stack.sandbox.contacts();
+			const workflow = await createWorkflow(stack.client, 'OAuth2: get a contact (version 2)', [
+				manualTrigger(),
+				buildWorkPro(
+					'BuildWorkPro',
+					setup.credential,
+					{ operation: 'get', contactId: locatorById(contact.id) },
+					2,
+				),
+			]);
+			const since = lastSeq();
+			const [fetched] = succeeded(await runManually(stack.n8n, stack.client, workflow));
+			expect(fetched).toMatchObject({ id: contact.id, email: contact.email });
+			const calls = stack.sandbox
+				.requestLog()
+				.filter((entry) => entry.seq > since && entry.path === `/api/v1/contacts/${contact.id}`);
+			expect(calls).toHaveLength(1);
+			expect(sentOAuthToken(calls[0], setup.clientId)).toBe(true);
 		}),
 	);
 
