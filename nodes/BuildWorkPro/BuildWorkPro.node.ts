@@ -43,8 +43,9 @@ export class BuildWorkPro implements INodeType {
 		name: 'buildWorkPro',
 		icon: { light: 'file:buildWorkPro.svg', dark: 'file:buildWorkPro.dark.svg' },
 		group: ['transform'],
+		// New nodes get the last version. No defaultVersion: n8n adds "Custom API Call" to the
+		// Resource and Operation lists only when defaultVersion is unset or equals the version.
 		version: [1, 2],
-		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Automate BuildWorkPro: contacts and leads, bids, projects, change orders, pay applications, invoices, products, site logs, time entries and more',
