@@ -18,6 +18,13 @@ export interface WorkflowNode {
 	[key: string]: unknown;
 }
 
+/** The manual trigger a workflow that is run from the editor (or its REST twin) starts with. */
+export const manualTrigger = (): WorkflowNode => ({
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+});
+
 export interface SavedWorkflow {
 	id: string;
 	name: string;

@@ -185,3 +185,23 @@ export async function setUpOAuthCredential(
 		redirectUrl,
 	};
 }
+
+/**
+ * `step(body)` for an e2e spec: a test body whose failure also shows the end of n8n's log, read
+ * from the stack the spec started (`server()` is asked at failure time, after beforeAll).
+ */
+export function stepShowingN8nLog(
+	server: () => Pick<N8nServer, 'logFile' | 'logTail'> | undefined,
+) {
+	return (body: () => Promise<void>): (() => Promise<void>) =>
+		async () => {
+			try {
+				await body();
+			} catch (error) {
+				const err = error as Error;
+				const n8n = server();
+				err.message += `\n--- n8n log (last lines; ${n8n?.logFile}) ---\n${n8n?.logTail(60)}`;
+				throw err;
+			}
+		};
+}

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { startStack, type Stack } from '../../e2e/lib/stack';
+import { startStack, type Stack, stepShowingN8nLog } from '../../e2e/lib/stack';
 import { packageName } from '../../e2e/lib/communityPackage';
 import { NODE_VERSIONS } from '../../e2e/lib/nodeVersions';
 import {
@@ -78,18 +78,8 @@ afterAll(async () => {
 	if (stack) console.log(`n8n log kept at ${await stack.stop()}`);
 }, 60_000);
 
-/** Wraps a test body so a failure also shows the end of n8n's log. */
-function step(body: () => Promise<void>): () => Promise<void> {
-	return async () => {
-		try {
-			await body();
-		} catch (error) {
-			const err = error as Error;
-			err.message += `\n--- n8n log (last lines; ${stack?.n8n.logFile}) ---\n${stack?.n8n.logTail(60)}`;
-			throw err;
-		}
-	};
-}
+/** A test body whose failure also shows the end of n8n's log. */
+const step = stepShowingN8nLog(() => stack?.n8n);
 
 /** BuildWorkPro itself, as the people using its web app change things. */
 async function api(method: string, path: string, body?: unknown) {

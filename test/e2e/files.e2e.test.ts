@@ -10,7 +10,7 @@
  * runs on both versions of the node (version 2 takes the bid as a resource locator).
  */
 import { contactResource } from '../../nodes/BuildWorkPro/resources/contact';
-import { LOCAL_OWNER, startStack, type Stack } from '../../e2e/lib/stack';
+import { LOCAL_OWNER, startStack, type Stack, stepShowingN8nLog } from '../../e2e/lib/stack';
 import {
 	binaryOutput,
 	createWorkflow,
@@ -20,6 +20,7 @@ import {
 	runManually,
 	type ExecutionDetails,
 	type WorkflowNode,
+	manualTrigger,
 } from '../../e2e/lib/n8nWorkflows';
 import { packageName } from '../../e2e/lib/communityPackage';
 import { NODE_VERSIONS, recordId, type NodeVersion } from '../../e2e/lib/nodeVersions';
@@ -65,24 +66,8 @@ function useStack(n8nEnv?: Record<string, string>) {
 	beforeEach(() => stack?.sandbox.clearStorageLog());
 }
 
-/** Wraps a test body so a failure also shows the end of n8n's log. */
-function step(body: () => Promise<void>): () => Promise<void> {
-	return async () => {
-		try {
-			await body();
-		} catch (error) {
-			const err = error as Error;
-			err.message += `\n--- n8n log (last lines; ${stack?.n8n.logFile}) ---\n${stack?.n8n.logTail(60)}`;
-			throw err;
-		}
-	};
-}
-
-const manualTrigger = (): WorkflowNode => ({
-	name: 'Start',
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-});
+/** A test body whose failure also shows the end of n8n's log. */
+const step = stepShowingN8nLog(() => stack?.n8n);
 
 function buildWorkPro(
 	name: string,

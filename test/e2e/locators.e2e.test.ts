@@ -18,10 +18,11 @@ import {
 	runManually,
 	type ExecutionDetails,
 	type WorkflowNode,
+	manualTrigger,
 } from '../../e2e/lib/n8nWorkflows';
 import { locatorById } from '../../e2e/lib/nodeVersions';
 import { groupAlive } from '../../e2e/lib/process';
-import { startStack, type Stack } from '../../e2e/lib/stack';
+import { startStack, type Stack, stepShowingN8nLog } from '../../e2e/lib/stack';
 
 const NODE_TYPE = `${packageName}.buildWorkPro`;
 const LOCATOR_VERSION = 2;
@@ -53,18 +54,8 @@ afterAll(async () => {
 	expect(groupAlive(pid)).toBe(false);
 }, 60_000);
 
-/** Wraps a test body so a failure also shows the end of n8n's log. */
-function step(body: () => Promise<void>): () => Promise<void> {
-	return async () => {
-		try {
-			await body();
-		} catch (error) {
-			const err = error as Error;
-			err.message += `\n--- n8n log (last lines; ${stack?.n8n.logFile}) ---\n${stack?.n8n.logTail(60)}`;
-			throw err;
-		}
-	};
-}
+/** A test body whose failure also shows the end of n8n's log. */
+const step = stepShowingN8nLog(() => stack?.n8n);
 
 interface ListItem {
 	name: string;
@@ -331,12 +322,6 @@ describe("a list that needs another record first: Bid Line Item → Update's lin
 });
 
 describe('workflows saved with a picked record', () => {
-	const manualTrigger = (): WorkflowNode => ({
-		name: 'Start',
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-	});
-
 	function buildWorkPro(parameters: Record<string, unknown>): WorkflowNode {
 		return {
 			name: 'BuildWorkPro',

@@ -8,7 +8,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
-import { startStack, type Stack } from '../../e2e/lib/stack';
+import { startStack, type Stack, stepShowingN8nLog } from '../../e2e/lib/stack';
 import {
 	createCredential,
 	createWorkflow,
@@ -22,6 +22,7 @@ import {
 	type ExecutionDetails,
 	type SavedWorkflow,
 	type WorkflowNode,
+	manualTrigger,
 } from '../../e2e/lib/n8nWorkflows';
 import { groupAlive, waitFor } from '../../e2e/lib/process';
 import { packageName } from '../../e2e/lib/communityPackage';
@@ -68,24 +69,8 @@ afterAll(async () => {
 	expect(groupAlive(pid)).toBe(false);
 }, 60_000);
 
-/** Wraps a test body so a failure also shows the end of n8n's log. */
-function step(body: () => Promise<void>): () => Promise<void> {
-	return async () => {
-		try {
-			await body();
-		} catch (error) {
-			const err = error as Error;
-			err.message += `\n--- n8n log (last lines; ${stack?.n8n.logFile}) ---\n${stack?.n8n.logTail(60)}`;
-			throw err;
-		}
-	};
-}
-
-const manualTrigger = (): WorkflowNode => ({
-	name: 'Start',
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-});
+/** A test body whose failure also shows the end of n8n's log. */
+const step = stepShowingN8nLog(() => stack?.n8n);
 
 function buildWorkPro(
 	name: string,

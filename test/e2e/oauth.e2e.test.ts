@@ -26,6 +26,7 @@ import {
 	type ExecutionDetails,
 	type SavedWorkflow,
 	type WorkflowNode,
+	manualTrigger,
 } from '../../e2e/lib/n8nWorkflows';
 import { locatorById, type NodeVersion } from '../../e2e/lib/nodeVersions';
 import { groupAlive, waitFor } from '../../e2e/lib/process';
@@ -154,12 +155,6 @@ function buildWorkPro(
 		credentials: { buildWorkProOAuth2Api: { id: credential.id, name: credential.name } },
 	};
 }
-
-const manualTrigger = (): WorkflowNode => ({
-	name: 'Start',
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-});
 
 function succeeded(
 	execution: ExecutionDetails,

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { startStack, type Stack } from '../../e2e/lib/stack';
+import { startStack, type Stack, stepShowingN8nLog } from '../../e2e/lib/stack';
 import {
 	createWorkflow,
 	listExecutions,
@@ -49,18 +49,8 @@ afterAll(async () => {
 	expect(groupAlive(pid)).toBe(false);
 }, 60_000);
 
-/** Wraps a test body so a failure also shows the end of n8n's log. */
-function step(body: () => Promise<void>): () => Promise<void> {
-	return async () => {
-		try {
-			await body();
-		} catch (error) {
-			const err = error as Error;
-			err.message += `\n--- n8n log (last lines; ${stack?.n8n.logFile}) ---\n${stack?.n8n.logTail(60)}`;
-			throw err;
-		}
-	};
-}
+/** A test body whose failure also shows the end of n8n's log. */
+const step = stepShowingN8nLog(() => stack?.n8n);
 
 async function callSandbox(method: string, path: string, body?: unknown) {
 	const response = await fetch(`${stack.sandbox.baseUrl}${path}`, {
